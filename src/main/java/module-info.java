@@ -1,0 +1,16 @@
+/** ConvScope: watch a convolutional neural network work. */
+module org.convscope {
+    requires jdk.incubator.vector;
+    requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires java.prefs;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.material2;
+    requires info.picocli;
+    requires com.fasterxml.jackson.jr.ob;
+
+    exports org.convscope;
+}
