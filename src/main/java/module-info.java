@@ -13,4 +13,6 @@ module org.convscope {
     requires com.fasterxml.jackson.jr.ob;
 
     exports org.convscope;
+    exports org.convscope.engine;
+    exports org.convscope.app;
 }
