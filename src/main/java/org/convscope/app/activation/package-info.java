@@ -1,0 +1,2 @@
+/** app.activation */
+package org.convscope.app.activation;

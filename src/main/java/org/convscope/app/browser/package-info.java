@@ -1,0 +1,2 @@
+/** app.browser */
+package org.convscope.app.browser;

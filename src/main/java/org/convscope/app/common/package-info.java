@@ -1,0 +1,2 @@
+/** app.common */
+package org.convscope.app.common;

@@ -1,0 +1,2 @@
+/** app.draw */
+package org.convscope.app.draw;

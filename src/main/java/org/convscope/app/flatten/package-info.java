@@ -1,0 +1,2 @@
+/** app.flatten */
+package org.convscope.app.flatten;

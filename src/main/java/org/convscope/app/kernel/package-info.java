@@ -1,0 +1,2 @@
+/** app.kernel */
+package org.convscope.app.kernel;

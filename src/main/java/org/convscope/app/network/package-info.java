@@ -1,0 +1,2 @@
+/** app.network */
+package org.convscope.app.network;

@@ -1,0 +1,2 @@
+/** app.params */
+package org.convscope.app.params;

@@ -1,0 +1,2 @@
+/** app.pooling */
+package org.convscope.app.pooling;

@@ -1,0 +1,2 @@
+/** app.sharing */
+package org.convscope.app.sharing;

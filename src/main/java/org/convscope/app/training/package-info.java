@@ -1,0 +1,2 @@
+/** app.training */
+package org.convscope.app.training;

@@ -1,0 +1,2 @@
+/** cli */
+package org.convscope.cli;

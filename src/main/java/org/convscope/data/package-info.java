@@ -1,0 +1,2 @@
+/** data */
+package org.convscope.data;
