@@ -15,17 +15,5 @@ module org.convscope {
     exports org.convscope;
     exports org.convscope.engine;
     exports org.convscope.app;
-    exports org.convscope.data;
-    exports org.convscope.cli;
-    exports org.convscope.app.browser;
-    exports org.convscope.app.draw;
-    exports org.convscope.app.network;
-    exports org.convscope.app.kernel;
-    exports org.convscope.app.pooling;
-    exports org.convscope.app.activation;
-    exports org.convscope.app.sharing;
-    exports org.convscope.app.params;
-    exports org.convscope.app.flatten;
-    exports org.convscope.app.training;
     exports org.convscope.app.common;
 }
