@@ -4,6 +4,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.convscope.engine.Network;
 
 /**
  * State shared between views, on the FX thread only. Views talk to each other through these
@@ -12,10 +15,30 @@ import javafx.beans.property.StringProperty;
  */
 public final class AppContext {
 
-    /** The image the views work on: 28x28 values in 0..1, row-major, with where it came from. */
+    /** Dataset ids used as keys everywhere in the app. */
+    public static final String MNIST = "mnist", FASHION_MNIST = "fashion-mnist";
+
+    /**
+     * The image the views work on: 28x28 values in 0..1 (white digit on black, as in MNIST), row-major.
+     * @param dataset MNIST or FASHION_MNIST: which model should look at it
+     * @param label   the true class if known, else -1
+     * @param source  where it came from, for display (e.g. "MNIST test #42", "drawn", a file name)
+     */
     public record InputImage(float[] pixels, String dataset, int label, String source) {}
 
+    /**
+     * A trained network the views use for a dataset.
+     * @param description what to show the user, e.g. "LeNet-5 (ReLU, max pooling), bundled"
+     * @param testAccuracy accuracy on the test set in 0..1, or NaN if unknown
+     */
+    public record ActiveModel(Network network, String dataset, String description, double testAccuracy) {}
+
+    /** One feature map of one layer (for "open this map in the convolution view"). */
+    public record FeatureMapRef(int layerIndex, int channel) {}
+
     private final ObjectProperty<InputImage> currentImage = new SimpleObjectProperty<>(this, "currentImage");
+    private final ObservableMap<String, ActiveModel> models = FXCollections.observableHashMap();
+    private final ObjectProperty<FeatureMapRef> selectedFeatureMap = new SimpleObjectProperty<>(this, "selectedFeatureMap");
     /** Id of the view to navigate to; the shell listens and switches. */
     private final StringProperty requestedView = new SimpleStringProperty(this, "requestedView");
     private final Services services;
@@ -23,6 +46,9 @@ public final class AppContext {
     public AppContext(Services services) { this.services = services; }
 
     public ObjectProperty<InputImage> currentImageProperty() { return currentImage; }
+    /** The model per dataset id (MNIST / FASHION_MNIST); views observe this map. */
+    public ObservableMap<String, ActiveModel> models() { return models; }
+    public ObjectProperty<FeatureMapRef> selectedFeatureMapProperty() { return selectedFeatureMap; }
     public StringProperty requestedViewProperty() { return requestedView; }
     public Services services() { return services; }
 }
