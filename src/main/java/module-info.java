@@ -14,6 +14,7 @@ module org.convscope {
 
     exports org.convscope;
     exports org.convscope.engine;
+    exports org.convscope.data;
     exports org.convscope.app;
     exports org.convscope.app.common;
 }

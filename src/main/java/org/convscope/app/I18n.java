@@ -26,7 +26,8 @@ public final class I18n {
 
     /** Bundle base names, one per feature. Add yours here. */
     public static final List<String> BUNDLES = new CopyOnWriteArrayList<>(List.of(
-            "org.convscope.app.i18n.shell"));
+            "org.convscope.app.i18n.shell",
+            "org.convscope.app.i18n.data"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

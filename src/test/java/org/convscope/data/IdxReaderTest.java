@@ -1,0 +1,194 @@
+package org.convscope.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken files of every kind: each must fail with the right message key, naming the file, without allocating wildly. */
+class IdxReaderTest {
+
+    @TempDir Path dir;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private DatasetException imagesFail(Path p) {
+        return assertThrows(DatasetException.class, () -> IdxReader.readImages(IdxSource.file(p), LoadProgress.NONE));
+    }
+
+    private DatasetException labelsFail(Path p) {
+        return assertThrows(DatasetException.class, () -> IdxReader.readLabels(IdxSource.file(p), 10, LoadProgress.NONE));
+    }
+
+    @Test
+    void readsSmallValidFilesRawAndGzipAlike() throws Exception {
+        Path raw = write("im", IdxFiles.images(3)), gz = write("im.gz", IdxFiles.gzip(IdxFiles.images(3)));
+        var a = IdxReader.readImages(IdxSource.file(raw), LoadProgress.NONE);
+        var b = IdxReader.readImages(IdxSource.file(gz), LoadProgress.NONE);
+        assertEquals(3, a.count());
+        assertEquals(28, a.rows());
+        assertEquals(2, a.pixels()[2 * 784 + 500]);
+        assertArrayEquals(a.pixels(), b.pixels());
+        byte[] labels = IdxReader.readLabels(IdxSource.file(write("l.gz", IdxFiles.gzip(IdxFiles.labels(13)))), 10, LoadProgress.NONE);
+        assertEquals(13, labels.length);
+        assertEquals(2, labels[12]);
+    }
+
+    @Test
+    void truncatedRawFileFailsBeforeReading() throws Exception {
+        byte[] full = IdxFiles.images(10);
+        var e = imagesFail(write("cut-images", Arrays.copyOf(full, full.length - 100)));
+        assertEquals("data.error.truncated", e.key());
+        assertTrue(e.getMessage().contains("cut-images"), e.getMessage());
+        assertTrue(e.getMessage().contains("download it again"), e.getMessage());
+    }
+
+    @Test
+    void truncatedGzipFileIsReportedAsCutOff() throws Exception {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(50));
+        var e = imagesFail(write("cut.gz", Arrays.copyOf(gz, gz.length / 2)));
+        assertEquals("data.error.gzipTruncated", e.key());
+    }
+
+    @Test
+    void gzipThatHoldsTooFewImagesIsTruncated() throws Exception {
+        // A complete gzip stream whose header promises 10 images but holds 9.
+        byte[] raw = IdxFiles.images(10);
+        var e = imagesFail(write("short.gz", IdxFiles.gzip(Arrays.copyOf(raw, raw.length - 784))));
+        assertEquals("data.error.truncated", e.key());
+    }
+
+    @Test
+    void extraBytesAfterTheLastImageAreRejected() throws Exception {
+        byte[] raw = IdxFiles.images(2);
+        assertEquals("data.error.trailing", imagesFail(write("long", Arrays.copyOf(raw, raw.length + 5))).key());
+        assertEquals("data.error.trailing", imagesFail(write("long.gz", IdxFiles.gzip(Arrays.copyOf(raw, raw.length + 5)))).key());
+    }
+
+    @Test
+    void wrongMagicSaysWhatTheFileShouldBe() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0};
+        var e = imagesFail(write("picture.png", png));
+        assertEquals("data.error.magic.images", e.key());
+        assertTrue(e.getMessage().contains("89504e47"), e.getMessage());
+        assertTrue(e.getMessage().contains("00000803"), e.getMessage());
+        assertEquals("data.error.magic.labels", labelsFail(write("p2", png)).key());
+    }
+
+    @Test
+    void swappedImagesAndLabelsAreRecognised() throws Exception {
+        assertEquals("data.error.swapped.images", imagesFail(write("labels-instead", IdxFiles.labels(5))).key());
+        assertEquals("data.error.swapped.labels", labelsFail(write("images-instead", IdxFiles.images(1))).key());
+    }
+
+    @Test
+    void fileShorterThanTheHeader() throws Exception {
+        assertEquals("data.error.header.images", imagesFail(write("tiny", new byte[] {0, 0, 8, 3, 0, 0})).key());
+        assertEquals("data.error.header.labels", labelsFail(write("empty", new byte[0])).key());
+    }
+
+    @Test
+    void absurdDimensionsFailFastWithoutAllocating() throws Exception {
+        byte[] none = new byte[0];
+        // 2^31 images of 28x28 = 1.7e12 bytes; 2^32-1 images; zero rows; a side of 100,000 pixels.
+        int[][] headers = {{0x80000000, 28, 28}, {0xFFFFFFFF, 28, 28}, {10, 0, 28}, {1, 100_000, 28}, {1, 28, -1}};
+        for (int[] h : headers) {
+            Path p = write("absurd", IdxFiles.images(IdxReader.IMAGES_MAGIC, h[0], h[1], h[2], none));
+            Path gz = write("absurd.gz", IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, h[0], h[1], h[2], none)));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                assertEquals("data.error.dimensions", imagesFail(p).key(), Arrays.toString(h));
+                assertEquals("data.error.dimensions", imagesFail(gz).key(), Arrays.toString(h));
+            });
+        }
+        // Plausible-looking label count beyond any array.
+        assertEquals("data.error.labelCount", labelsFail(write("l", IdxFiles.labels(IdxReader.LABELS_MAGIC, 0xFFFFFFF0, none))).key());
+    }
+
+    @Test
+    void headerPromisingMoreThanTheGzipCanHoldFailsBeforeAllocating() throws Exception {
+        // 2,000,000 images = 1.57 GB announced by a gzip file of a few dozen bytes.
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784]));
+        var e = imagesFail(write("liar.gz", gz));
+        assertEquals("data.error.cannotHold", e.key());
+    }
+
+    @Test
+    void lyingHeaderFromAStreamOfUnknownLengthCostsOnlyTheDataThatIsThere() throws Exception {
+        // Same lie, but the source cannot tell its length: the buffer must grow with the data, not with the header.
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784 * 3]));
+        var unknownLength = new IdxSource("stream.gz", -1, () -> new ByteArrayInputStream(gz));
+        var e = assertThrows(DatasetException.class, () -> IdxReader.readImages(unknownLength, LoadProgress.NONE));
+        assertEquals("data.error.truncated", e.key());
+        assertTrue(e.getMessage().contains("2,352"), e.getMessage());   // bytes actually there: 3 * 784
+    }
+
+    @Test
+    void gzipGarbageIsReportedAsDamagedGzip() throws Exception {
+        byte[] garbage = new byte[4000];
+        new Random(7).nextBytes(garbage);
+        garbage[0] = 0x1f;
+        garbage[1] = (byte) 0x8b;
+        garbage[2] = 8;      // deflate
+        garbage[3] = 0;      // no optional fields: the random bytes after the 10-byte header are the "deflate data"
+        var e = imagesFail(write("garbage.gz", garbage));
+        assertEquals("data.error.gzip", e.key());
+        assertTrue(e.getMessage().contains("garbage.gz"));
+
+        // Valid deflate data, broken CRC in the trailer.
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(2));
+        gz[gz.length - 6] ^= 0x55;
+        assertEquals("data.error.gzip", imagesFail(write("crc.gz", gz)).key());
+    }
+
+    @Test
+    void labelOutOfRangeNamesTheItem() throws Exception {
+        byte[] l = {1, 2, 3, 10, 4};
+        var e = labelsFail(write("labels", IdxFiles.labels(IdxReader.LABELS_MAGIC, 5, l)));
+        assertEquals("data.error.label", e.key());
+        assertEquals(10L, ((Number) e.args()[1]).longValue());
+        assertEquals(3, ((Number) e.args()[2]).intValue());
+        // 255 as an unsigned byte, not -1.
+        var e2 = labelsFail(write("labels2", IdxFiles.labels(IdxReader.LABELS_MAGIC, 1, new byte[] {(byte) 255})));
+        assertEquals(255, ((Number) e2.args()[1]).intValue());
+    }
+
+    @Test
+    void missingFileAndUnreadableStream() {
+        var e = assertThrows(DatasetException.class, () -> IdxSource.file(dir.resolve("nope.gz")));
+        assertEquals("data.error.notFound", e.key());
+        var failing = new IdxSource("flaky", 100, () -> new InputStream() {
+            @Override public int read() throws IOException { throw new IOException("device went away"); }
+        });
+        var e2 = assertThrows(DatasetException.class, () -> IdxReader.readImages(failing, LoadProgress.NONE));
+        assertEquals("data.error.io", e2.key());
+        assertTrue(e2.getMessage().contains("device went away"));
+    }
+
+    @Test
+    void messagesExistInBothLanguagesAndDiffer() throws Exception {
+        var e = imagesFail(write("x", new byte[3]));
+        String en = e.localizedMessage(Locale.ENGLISH), zh = e.localizedMessage(Locale.SIMPLIFIED_CHINESE);
+        assertTrue(en.startsWith(dir.resolve("x").toString()), en);
+        assertTrue(zh.startsWith(dir.resolve("x").toString()), zh);
+        assertTrue(zh.contains("文件头"), zh);
+        assertTrue(!en.contains("!") && !en.equals(zh));
+    }
+}
