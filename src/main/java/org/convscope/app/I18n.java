@@ -27,7 +27,12 @@ public final class I18n {
     /** Bundle base names, one per feature. Add yours here. */
     public static final List<String> BUNDLES = new CopyOnWriteArrayList<>(List.of(
             "org.convscope.app.i18n.shell",
-            "org.convscope.app.i18n.data"));
+            "org.convscope.app.i18n.data",
+            "org.convscope.app.i18n.overview",
+            "org.convscope.app.i18n.activation",
+            "org.convscope.app.i18n.sharing",
+            "org.convscope.app.i18n.params",
+            "org.convscope.app.i18n.flatten"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

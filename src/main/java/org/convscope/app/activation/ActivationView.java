@@ -1,0 +1,407 @@
+package org.convscope.app.activation;
+
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import javafx.util.StringConverter;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ThemedCanvas;
+import org.convscope.engine.Activation;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Activation functions (concepts.md section 3): the chosen curve with the layer's real pre-activations for the
+ * current image as a histogram behind it, the flat (saturated) region shaded, the slope curve below, and a switch
+ * that feeds the network 0–255 pixels instead of 0–1 so that the units pile up in the flat region.
+ * The network runs on the background executor; results come back through {@link #resultProperty()}.
+ */
+public final class ActivationView implements ConceptView {
+
+    private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BORDER = "-color-border-default",
+            CURVE = "-color-fg-default", SLOPE = "-color-success-emphasis", ACTIVE = "-color-accent-emphasis",
+            FLAT = "-color-danger-emphasis", FLAT_BG = "-color-danger-subtle";
+
+    private final AppContext ctx;
+    private final ActivationViewModel model = new ActivationViewModel();
+    private final ReadOnlyObjectWrapper<ActivationViewModel.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private long generation;
+    private ConceptPage page;
+    private ThemedCanvas chart;
+    private ComboBox<ActivationViewModel.Layer> layerBox;
+    private ToggleButton trainedButton, freshButton;
+    private final ToggleButton[] curveButtons = new ToggleButton[Activation.values().length];
+    private final Label flatShare = new Label(), flatCount = new Label(), gradient = new Label(), range = new Label(),
+            prediction = new Label(), definition = new Label(), status = new Label();
+
+    public ActivationView(AppContext ctx) {
+        this.ctx = ctx;
+        ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); recompute(); });
+        ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
+        useContext();
+    }
+
+    @Override public String id() { return "activation"; }
+    @Override public String titleKey() { return "activation.title"; }
+    @Override public Ikon icon() { return Material2MZ.SHOW_CHART; }
+
+    @Override
+    public Node node() {
+        if (page == null) { build(); recompute(); }
+        return page;
+    }
+
+    public ActivationViewModel model() { return model; }
+    /** The latest finished computation (null until the first one). */
+    public ReadOnlyObjectProperty<ActivationViewModel.Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    /** Takes the current image and the trained model of its dataset from the app context. */
+    private void useContext() {
+        AppContext.InputImage img = ctx.currentImageProperty().get();
+        String dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
+        AppContext.ActiveModel active = ctx.models().get(dataset);
+        var previous = model.hasTrained() ? model.network() : null;
+        if (active == null) {
+            if (model.hasTrained()) model.setTrained(null, null);
+        } else if (model.source() != ActivationViewModel.Source.TRAINED || previous != active.network()) {
+            model.setTrained(active.network(), active.description());
+        }
+        if (img != null && img.pixels().length == model.spec().input().size()) model.setImage(img.pixels());
+    }
+
+    private void build() {
+        page = new ConceptPage("activation.title", "activation.explanation");
+        page.setId("activation-view");
+
+        ToggleGroup sources = new ToggleGroup();
+        trainedButton = new ToggleButton();
+        trainedButton.setId("activation-source-trained");
+        freshButton = new ToggleButton();
+        freshButton.setId("activation-source-fresh");
+        freshButton.textProperty().bind(I18n.bind("activation.source.fresh", ActivationViewModel.FRESH_SEED));
+        for (ToggleButton b : new ToggleButton[] {trainedButton, freshButton}) b.setToggleGroup(sources);
+        trainedButton.setOnAction(e -> choose(ActivationViewModel.Source.TRAINED, trainedButton));
+        freshButton.setOnAction(e -> choose(ActivationViewModel.Source.FRESH, freshButton));
+
+        layerBox = new ComboBox<>();
+        layerBox.setId("activation-layer");
+        layerBox.setOnAction(e -> {
+            int i = layerBox.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i != model.layerChoice()) {
+                model.setLayer(i);
+                syncCurve();
+                recompute();
+            }
+        });
+
+        ToggleGroup curves = new ToggleGroup();
+        HBox curveBox = new HBox(6, ConceptPage.text("activation.curve", "concept-detail"));
+        curveBox.setAlignment(Pos.CENTER_LEFT);
+        for (Activation a : Activation.values()) {
+            ToggleButton b = new ToggleButton(name(a));
+            b.setId("activation-curve-" + a.name().toLowerCase(Locale.ROOT));
+            b.setToggleGroup(curves);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                model.setCurve(a);
+                recompute();
+            });
+            curveButtons[a.ordinal()] = b;
+            curveBox.getChildren().add(b);
+        }
+
+        CheckBox unnormalised = new CheckBox();
+        unnormalised.setId("activation-unnormalised");
+        unnormalised.textProperty().bind(I18n.bind("activation.unnormalised"));
+        unnormalised.setSelected(model.unnormalised());
+        unnormalised.setOnAction(e -> { model.setUnnormalised(unnormalised.isSelected()); recompute(); });
+
+        HBox sourceBox = new HBox(6, ConceptPage.text("activation.source", "concept-detail"), trainedButton, freshButton);
+        sourceBox.setAlignment(Pos.CENTER_LEFT);
+        HBox layerRow = new HBox(6, ConceptPage.text("activation.layer", "concept-detail"), layerBox);
+        layerRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane controls = new FlowPane(18, 8, sourceBox, layerRow, curveBox, unnormalised);
+
+        chart = new ThemedCanvas(FG, MUTED, BORDER, CURVE, SLOPE, ACTIVE, FLAT, FLAT_BG);
+        chart.setId("activation-chart");
+        chart.setPrefSize(1100, 760);
+        chart.setPainter(this::paint);
+        status.getStyleClass().add("concept-warning");
+        status.setId("activation-status");
+        status.setWrapText(true);
+        VBox content = new VBox(10, controls, status, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        page.setContent(content);
+
+        definition.getStyleClass().add("concept-detail");
+        definition.setWrapText(true);
+        definition.setId("activation-definition");
+        flatCount.getStyleClass().add("concept-detail");
+        flatCount.setId("activation-flat-count");
+        range.getStyleClass().add("concept-detail");
+        range.setId("activation-range");
+        range.setWrapText(true);
+        VBox flatCard = ConceptPage.numberCard("activation.flat.caption", flatShare, "activation-flat-share");
+        flatCard.getChildren().add(flatCount);
+        VBox predictionCard = ConceptPage.numberCard("activation.prediction.caption", prediction, "activation-prediction");
+        page.side().getChildren().addAll(flatCard, definition,
+                ConceptPage.numberCard("activation.gradient.caption", gradient, "activation-gradient"),
+                range, predictionCard, ConceptPage.text("activation.relu.note", "concept-detail"));
+        I18n.localeProperty().addListener((o, a, b) -> { syncControls(); show(result.get()); });
+        syncControls();
+    }
+
+    private void choose(ActivationViewModel.Source s, ToggleButton b) {
+        if (!b.isSelected()) { b.setSelected(true); return; }
+        model.useSource(s);
+        syncControls();
+        recompute();
+    }
+
+    /** Brings the controls in line with the view model (after a source, model or language change). */
+    private void syncControls() {
+        if (page == null) return;
+        trainedButton.setDisable(!model.hasTrained());
+        trainedButton.textProperty().unbind();
+        trainedButton.setText(model.hasTrained() ? I18n.get("activation.source.trained", model.trainedDescription())
+                : I18n.get("activation.source.noTrained"));
+        trainedButton.setSelected(model.source() == ActivationViewModel.Source.TRAINED);
+        freshButton.setSelected(model.source() == ActivationViewModel.Source.FRESH);
+        layerBox.setConverter(new StringConverter<>() {
+            @Override public String toString(ActivationViewModel.Layer l) {
+                return l == null ? "" : I18n.get("activation.layer.item", name(l.fn()), l.feeds(), l.ordinal(), l.shape().toString(),
+                        String.format(Locale.US, "%,d", l.shape().size()));
+            }
+            @Override public ActivationViewModel.Layer fromString(String s) { return null; }
+        });
+        layerBox.setItems(FXCollections.observableArrayList(model.layers()));
+        layerBox.getSelectionModel().select(model.layerChoice());
+        syncCurve();
+    }
+
+    private void syncCurve() {
+        for (Activation a : Activation.values()) curveButtons[a.ordinal()].setSelected(a == model.curve());
+    }
+
+    /** Runs the network on the background executor; only the newest request's result is shown. */
+    private void recompute() {
+        if (page == null) return;
+        if (!model.hasImage()) {
+            status.setText(I18n.get("activation.noImage"));
+            result.set(null);
+            chart.repaint();
+            return;
+        }
+        ActivationViewModel.Request request;
+        try {
+            request = model.request();
+        } catch (RuntimeException ex) {
+            status.setText(I18n.get("activation.failed", ex.getMessage()));
+            return;
+        }
+        long gen = ++generation;
+        ctx.services().background().submit(() -> {
+            try {
+                var r = request.compute();
+                Platform.runLater(() -> { if (gen == generation) { status.setText(""); show(r); } });
+            } catch (RuntimeException ex) {
+                Platform.runLater(() -> { if (gen == generation) status.setText(I18n.get("activation.failed", String.valueOf(ex.getMessage()))); });
+            }
+        });
+    }
+
+    private void show(ActivationViewModel.Result r) {
+        if (r == null || page == null) return;
+        result.set(r);
+        ActivationStats s = r.stats();
+        flatShare.setText(percent(s.flatShare()));
+        long flat = Math.round(s.flatShare() * s.units());
+        flatCount.setText(I18n.get("activation.flat.count", String.format(Locale.US, "%,d", flat), String.format(Locale.US, "%,d", s.units())));
+        gradient.setText(percent(s.meanRelativeGradient()));
+        range.setText(I18n.get("activation.range", num(s.min()), num(s.max()),
+                r.request().unnormalised() ? I18n.get("activation.input.unnormalised") : I18n.get("activation.input.normalised")));
+        prediction.setText(I18n.get("activation.prediction", r.predictedClass(), percent(r.confidence())));
+        Activation c = s.curve();
+        definition.setText(c == Activation.RELU
+                ? I18n.get("activation.definition.relu", percent(Saturation.FLAT_FRACTION))
+                : I18n.get("activation.definition.symmetric", name(c), percent(Saturation.FLAT_FRACTION),
+                        String.format(Locale.US, "%.2f", Saturation.flatBeyond(c)),
+                        String.format(Locale.US, "%.4g", Saturation.maxDerivative(c))));
+        chart.repaint();
+    }
+
+    static String name(Activation a) {
+        return switch (a) { case SIGMOID -> "sigmoid"; case TANH -> "tanh"; case RELU -> "ReLU"; };
+    }
+
+    private static String percent(double share) { return String.format(Locale.US, "%.1f %%", 100 * share); }
+
+    private static String num(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.US, "%,.0f", v) : String.format(Locale.US, "%.2f", v);
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    /**
+     * Two charts over the same x axis (the pre-activation): on top the curve f(x) with the histogram of the layer's
+     * values behind it (values in the flat region in the danger colour), below the slope f'(x) with the 5 % line.
+     */
+    private void paint(GraphicsContext g, double w, double h) {
+        ActivationViewModel.Result r = result.get();
+        Activation fn = r != null ? r.stats().curve() : model.curve();
+        double range = r != null ? r.stats().axisRange() : ActivationStats.MIN_RANGE;
+        double font = chart.fontSize();
+        double left = font * 4.2, right = font * 4.5, top = font * 2, gap = font * 3.2, bottom = font * 3;
+        double plotW = w - left - right;
+        double h1 = (h - top - gap - bottom) * 0.64, h2 = (h - top - gap - bottom) - h1;
+        double y1 = top, y2 = top + h1 + gap;
+        if (plotW < 50 || h1 < 40) return;
+
+        double maxSlope = Saturation.maxDerivative(fn);
+        // flat region shading in both charts
+        g.setFill(chart.color(FLAT_BG));
+        for (int px = 0; px < (int) plotW; px++) {
+            double x = -range + 2 * range * (px + 0.5) / plotW;
+            if (Saturation.isFlat(fn, (float) x)) {
+                g.fillRect(left + px, y1, 1.5, h1);
+                g.fillRect(left + px, y2, 1.5, h2);
+            }
+        }
+
+        // histogram of the real pre-activations (its own scale: the tallest bar reaches 90 % of the chart)
+        if (r != null) {
+            ActivationStats s = r.stats();
+            double bw = plotW / ActivationStats.BINS, top90 = h1 * 0.9;
+            int largest = s.largestBin();
+            for (int b = 0; b < ActivationStats.BINS; b++) {
+                double x = left + b * bw;
+                double ha = top90 * s.activeCounts()[b] / largest, hf = top90 * s.flatCounts()[b] / largest;
+                g.setFill(withAlpha(chart.color(ACTIVE), 0.55));
+                g.fillRect(x + 1, y1 + h1 - ha, bw - 2, ha);
+                g.setFill(withAlpha(chart.color(FLAT), 0.7));
+                g.fillRect(x + 1, y1 + h1 - ha - hf, bw - 2, hf);
+            }
+            // right axis: units per bar
+            g.setFill(chart.color(MUTED));
+            g.setFont(chart.font(0.85));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(String.format(Locale.US, "%,d", largest), left + plotW + 6, y1 + h1 - top90 + font * 0.3);
+            g.fillText("0", left + plotW + 6, y1 + h1);
+            g.fillText(I18n.get("activation.chart.units"), left + plotW + 6, y1 + h1 - top90 - font * 0.8);
+        }
+
+        // the curve f(x)
+        double lo, hi;
+        switch (fn) {
+            case SIGMOID -> { lo = -0.08; hi = 1.08; }
+            case TANH -> { lo = -1.12; hi = 1.12; }
+            default -> { lo = -0.06 * range; hi = 1.06 * range; }
+        }
+        frame(g, left, y1, plotW, h1);
+        yTicks(g, left, y1, h1, lo, hi, fn == Activation.RELU ? new double[] {0, range / 2, range} :
+                fn == Activation.TANH ? new double[] {-1, 0, 1} : new double[] {0, 0.5, 1});
+        g.setStroke(chart.color(CURVE));
+        g.setLineWidth(3.5);
+        plot(g, left, y1, plotW, h1, range, lo, hi, x -> fn.apply((float) x));
+        g.setFill(chart.color(FG));
+        g.setFont(chart.font(1.15));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("f(x) = " + name(fn) + "(x)", left + 8, y1 - font * 0.5);
+
+        // the slope f'(x) and the 5 % threshold
+        double slo = -0.06 * maxSlope, shi = 1.12 * maxSlope;
+        frame(g, left, y2, plotW, h2);
+        yTicks(g, left, y2, h2, slo, shi, new double[] {0, maxSlope});
+        double threshold = Saturation.FLAT_FRACTION * maxSlope;
+        double ty = y2 + h2 - (threshold - slo) / (shi - slo) * h2;
+        g.setStroke(chart.color(FLAT));
+        g.setLineWidth(2);
+        g.setLineDashes(8, 6);
+        g.strokeLine(left, ty, left + plotW, ty);
+        g.setLineDashes();
+        g.setStroke(chart.color(SLOPE));
+        g.setLineWidth(3.5);
+        plot(g, left, y2, plotW, h2, range, slo, shi, x -> fn.derivative((float) x));
+        g.setFill(chart.color(FG));
+        g.setFont(chart.font(1.15));
+        g.fillText(I18n.get("activation.chart.slope", name(fn)), left + 8, y2 - font * 0.5);
+        g.setFill(chart.color(FLAT));
+        g.setFont(chart.font(0.9));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(I18n.get("activation.chart.threshold", percent(Saturation.FLAT_FRACTION)), left + plotW - 6, ty - 6);
+
+        // shared x axis
+        g.setFill(chart.color(FG));
+        g.setFont(chart.font(0.95));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = -4; i <= 4; i++) {
+            double x = range * i / 4;
+            double px = left + (x + range) / (2 * range) * plotW;
+            g.fillText(num(x).replace(".00", ""), px, y2 + h2 + font * 1.3);
+            g.setStroke(chart.color(BORDER));
+            g.setLineWidth(1);
+            g.strokeLine(px, y1 + h1, px, y1 + h1 + 5);
+            g.strokeLine(px, y2 + h2, px, y2 + h2 + 5);
+        }
+        g.fillText(I18n.get("activation.chart.x"), left + plotW / 2, y2 + h2 + font * 2.6);
+    }
+
+    private void frame(GraphicsContext g, double x, double y, double w, double h) {
+        g.setStroke(chart.color(BORDER));
+        g.setLineWidth(1.5);
+        g.strokeRect(x, y, w, h);
+        double zero = x + w / 2; // the axis is symmetric, so x = 0 is in the middle
+        g.setLineDashes(3, 5);
+        g.strokeLine(zero, y, zero, y + h);
+        g.setLineDashes();
+    }
+
+    private void yTicks(GraphicsContext g, double left, double y, double h, double lo, double hi, double[] ticks) {
+        g.setFill(chart.color(MUTED));
+        g.setFont(chart.font(0.9));
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double t : ticks) {
+            double py = y + h - (t - lo) / (hi - lo) * h;
+            g.fillText(num(t).replace(".00", ""), left - 8, py + chart.fontSize() * 0.35);
+            g.setStroke(chart.color(BORDER));
+            g.setLineWidth(1);
+            g.strokeLine(left - 4, py, left, py);
+        }
+    }
+
+    private static void plot(GraphicsContext g, double left, double top, double w, double h, double range, double lo, double hi,
+                             java.util.function.DoubleUnaryOperator f) {
+        g.beginPath();
+        int n = (int) Math.max(2, w);
+        for (int i = 0; i <= n; i++) {
+            double x = -range + 2 * range * i / n;
+            double v = Math.clamp(f.applyAsDouble(x), lo, hi);
+            double px = left + w * i / n, py = top + h - (v - lo) / (hi - lo) * h;
+            if (i == 0) g.moveTo(px, py); else g.lineTo(px, py);
+        }
+        g.stroke();
+    }
+
+    private static Color withAlpha(Color c, double a) { return new Color(c.getRed(), c.getGreen(), c.getBlue(), a); }
+}

@@ -1,0 +1,408 @@
+package org.convscope.app.flatten;
+
+import java.util.List;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ColorMap;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ThemedCanvas;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Flattening (concepts.md section 9): the 28x28 image peels off row by row into a 784-long vector. A picked pixel,
+ * its right-hand neighbour (1 position away in the vector) and the pixel below it (28 positions away) are marked in
+ * the picture, in the whole vector and in a magnified stretch of it; a 3x3 or 5x5 kernel outline shows what a
+ * convolution sees together and where those cells end up after flattening.
+ */
+public final class FlattenView implements ConceptView {
+
+    private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
+            PIXEL = "-color-accent-emphasis", RIGHT = "-color-success-emphasis", BELOW = "-color-warning-emphasis",
+            KERNEL = "-color-danger-emphasis", BORDER = "-color-border-default";
+
+    /** Cells of the magnified stretch: 30 before the picked pixel and 33 after, so that +28 and a 3x3 kernel fit. */
+    static final int LENS_BEFORE = 30, LENS_AFTER = 33;
+
+    private final AppContext ctx;
+    private final FlattenViewModel model = new FlattenViewModel();
+    /** The one speed property: seconds each row takes to move into the vector (0 = no animation). */
+    private final DoubleProperty secondsPerRow = new SimpleDoubleProperty(this, "secondsPerRow", 0.12);
+    private float[] pixels;
+    private boolean ramp;
+    private ConceptPage page;
+    private ThemedCanvas canvas;
+    private final Label position = new Label(), right = new Label(), below = new Label(), kernelText = new Label(),
+            progressText = new Label(), imageSource = new Label();
+    private AnimationTimer timer;
+
+    public FlattenView(AppContext ctx) {
+        this.ctx = ctx;
+        ctx.currentImageProperty().addListener((o, a, b) -> useImage(b));
+        useImage(ctx.currentImageProperty().get());
+    }
+
+    @Override public String id() { return "flatten"; }
+    @Override public String titleKey() { return "flatten.title"; }
+    @Override public Ikon icon() { return Material2AL.LINEAR_SCALE; }
+
+    @Override
+    public Node node() {
+        if (page == null) build();
+        return page;
+    }
+
+    @Override public void onHide() { stop(); }
+
+    public FlattenViewModel model() { return model; }
+    public DoubleProperty secondsPerRowProperty() { return secondsPerRow; }
+
+    private void useImage(AppContext.InputImage img) {
+        if (img != null && img.pixels().length == model.flattening().length()) {
+            pixels = img.pixels().clone();
+            ramp = false;
+        } else {
+            // no image yet: brightness = vector position, so the order of the vector is itself visible
+            pixels = new float[model.flattening().length()];
+            for (int i = 0; i < pixels.length; i++) pixels[i] = (float) i / (pixels.length - 1);
+            ramp = true;
+        }
+        if (page != null) refresh();
+    }
+
+    private void build() {
+        Flattening f = model.flattening();
+        page = new ConceptPage("flatten.title", "flatten.explanation", f.height(), f.width(), f.length());
+        page.setId("flatten-view");
+        canvas = new ThemedCanvas(FG, MUTED, BG, PIXEL, RIGHT, BELOW, KERNEL, BORDER);
+        canvas.setId("flatten-canvas");
+        canvas.setPrefSize(1100, 800);
+        canvas.setPainter(this::paint);
+        canvas.setOnMouseClicked(e -> {
+            int[] hit = hit(canvas.getWidth(), canvas.getHeight(), e.getX(), e.getY());
+            if (hit != null) {
+                model.pickIndex(hit[0]);
+                refresh();
+            }
+        });
+        imageSource.getStyleClass().add("concept-caption");
+        imageSource.setId("flatten-source");
+        VBox content = new VBox(6, imageSource, canvas);
+        javafx.scene.layout.VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
+        page.setContent(content);
+
+        Button play = new Button();
+        play.textProperty().bind(I18n.bind("flatten.play"));
+        play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
+        play.setId("flatten-play");
+        play.setOnAction(e -> play());
+        Button reset = new Button();
+        reset.textProperty().bind(I18n.bind("flatten.reset"));
+        reset.setGraphic(new FontIcon(Material2MZ.REPLAY));
+        reset.setId("flatten-reset");
+        reset.setOnAction(e -> { stop(); model.setProgress(0); refresh(); });
+        Slider speed = new Slider(0, 0.5, secondsPerRow.get());
+        speed.valueProperty().bindBidirectional(secondsPerRow);
+        speed.setId("flatten-speed");
+        Label speedLabel = new Label();
+        speedLabel.getStyleClass().add("concept-caption");
+        speedLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> I18n.get("flatten.speed", String.format(java.util.Locale.US, "%.2f", secondsPerRow.get())),
+                secondsPerRow, I18n.localeProperty()));
+        HBox buttons = new HBox(8, play, reset);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleGroup kernels = new ToggleGroup();
+        HBox kernelBox = new HBox(8, ConceptPage.text("flatten.kernel.choose", "concept-detail"));
+        kernelBox.setAlignment(Pos.CENTER_LEFT);
+        for (int k : new int[] {3, 5}) {
+            ToggleButton b = new ToggleButton(k + "×" + k);
+            b.setId("flatten-kernel-" + k);
+            b.setToggleGroup(kernels);
+            b.setSelected(k == model.kernel());
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                model.setKernel(k);
+                refresh();
+            });
+            kernelBox.getChildren().add(b);
+        }
+
+        position.setId("flatten-position");
+        right.setId("flatten-right");
+        below.setId("flatten-below");
+        kernelText.setId("flatten-kernel");
+        progressText.setId("flatten-progress");
+        for (Label l : List.of(position, right, below, kernelText)) { l.getStyleClass().add("concept-formula"); l.setWrapText(true); }
+        progressText.getStyleClass().add("concept-caption");
+        page.side().getChildren().addAll(buttons, speedLabel, speed, progressText,
+                ConceptPage.text("flatten.pick.hint", "concept-caption"),
+                swatch(PIXEL, position), swatch(RIGHT, right), swatch(BELOW, below), kernelBox, swatch(KERNEL, kernelText));
+        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    /** A label with a small square in the colour its cells are marked with. */
+    private static Node swatch(String lookup, Label label) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(18, 18);
+        r.setStyle("-fx-fill: " + lookup + ";");
+        HBox box = new HBox(10, r, label);
+        box.setAlignment(Pos.TOP_LEFT);
+        javafx.scene.layout.HBox.setMargin(r, new javafx.geometry.Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    /** Starts the row-by-row animation from the picture; with speed 0 the vector appears at once. */
+    public void play() {
+        stop();
+        double duration = model.durationSeconds(secondsPerRow.get());
+        if (duration <= 0) {
+            model.setProgress(1);
+            refresh();
+            return;
+        }
+        model.setProgress(0);
+        timer = new AnimationTimer() {
+            long start = -1;
+            @Override public void handle(long now) {
+                if (start < 0) start = now;
+                double t = (now - start) / 1e9 / duration;
+                model.setProgress(t);
+                refresh();
+                if (t >= 1) stop();
+            }
+        };
+        timer.start();
+    }
+
+    private void stop() {
+        if (timer != null) timer.stop();
+        timer = null;
+    }
+
+    private void refresh() {
+        if (page == null) return;
+        Flattening f = model.flattening();
+        int y = model.row(), x = model.column(), i = model.index();
+        imageSource.setText(ramp ? I18n.get("flatten.source.ramp") : I18n.get("flatten.source.image", ctx.currentImageProperty().get().source()));
+        position.setText(I18n.get("flatten.position", y, x, f.width(), i));
+        right.setText(model.rightIndex() >= 0 ? I18n.get("flatten.right", y, x + 1, model.rightIndex(), model.rightDistance())
+                : i + 1 < f.length() ? I18n.get("flatten.right.none", i + 1, y + 1)
+                : I18n.get("flatten.right.end"));
+        below.setText(model.lowerIndex() < 0
+                ? I18n.get("flatten.below.none")
+                : I18n.get("flatten.below", y + 1, x, model.lowerIndex(), model.lowerDistance()));
+        int k = model.kernel();
+        kernelText.setText(I18n.get("flatten.kernel", k, model.kernelIndices().size(), model.kernelPieces(), model.kernelSpan()));
+        int rowsDone = 0;
+        for (int r = 0; r < f.height(); r++) if (f.rowProgress(r, model.progress()) >= 1) rowsDone++;
+        progressText.setText(I18n.get("flatten.progress", rowsDone, f.height()));
+        canvas.repaint();
+    }
+
+    /** Where the parts of the picture go on a canvas of the given size. */
+    private record Geometry(double gridX, double gridY, double cell, double stripX, double stripY, double stripCell,
+                            double stripH, double lensY, double lensCell, int lensFrom, int lensTo) {}
+
+    private Geometry geometry(double w, double h) {
+        Flattening f = model.flattening();
+        double pad = 12, font = canvas.fontSize();
+        double lensCell = (w - 2 * pad) / (LENS_BEFORE + LENS_AFTER + 1);
+        double stripH = Math.max(24, font * 2);
+        // picture on top, then the whole vector, then the magnified stretch (with room for labels above and below)
+        double below = font * 3 + stripH + font * 5 + lensCell + font * 3;
+        double cell = Math.max(4, Math.min((h - below - 2 * pad) / f.height(), (w - 2 * pad) / f.width()));
+        double gridX = pad, gridY = pad;
+        double stripX = pad, stripY = gridY + cell * f.height() + font * 2.5;
+        double stripCell = (w - 2 * pad) / f.length();
+        double lensY = stripY + stripH + font * 5;
+        int i = model.index();
+        int from = Math.max(0, Math.min(i - LENS_BEFORE, f.length() - (LENS_BEFORE + LENS_AFTER + 1)));
+        int to = Math.min(f.length() - 1, from + LENS_BEFORE + LENS_AFTER);
+        return new Geometry(gridX, gridY, cell, stripX, stripY, stripCell, stripH, lensY, lensCell, from, to);
+    }
+
+    /** The vector position under (px, py): a picture cell, a cell of the whole vector or of the magnified stretch; null elsewhere. */
+    private int[] hit(double w, double h, double px, double py) {
+        Flattening f = model.flattening();
+        Geometry g = geometry(w, h);
+        if (px >= g.gridX() && py >= g.gridY() && px < g.gridX() + g.cell() * f.width() && py < g.gridY() + g.cell() * f.height()) {
+            return new int[] {f.index((int) ((py - g.gridY()) / g.cell()), (int) ((px - g.gridX()) / g.cell()))};
+        }
+        if (py >= g.stripY() && py < g.stripY() + g.stripH() && px >= g.stripX()) {
+            int i = (int) ((px - g.stripX()) / g.stripCell());
+            if (i < f.length()) return new int[] {i};
+        }
+        if (py >= g.lensY() && py < g.lensY() + g.lensCell() && px >= g.stripX()) {
+            int i = g.lensFrom() + (int) ((px - g.stripX()) / g.lensCell());
+            if (i <= g.lensTo()) return new int[] {i};
+        }
+        return null;
+    }
+
+    /** Screen position (canvas coordinates) of the centre of picture cell (y, x), for tests that click a pixel. */
+    public javafx.geometry.Point2D cellCentre(int y, int x) {
+        Geometry g = geometry(canvas.getWidth(), canvas.getHeight());
+        return new javafx.geometry.Point2D(g.gridX() + (x + 0.5) * g.cell(), g.gridY() + (y + 0.5) * g.cell());
+    }
+
+    public ThemedCanvas canvas() { return canvas; }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        Flattening f = model.flattening();
+        Geometry geo = geometry(w, h);
+        double t = model.progress(), font = canvas.fontSize();
+        int H = f.height(), W = f.width();
+        double cell = geo.cell();
+
+        // the picture's frame and the ghost of rows that have left (faint, so the grid stays readable)
+        g.setStroke(canvas.color(BORDER));
+        g.setLineWidth(1);
+        g.strokeRect(geo.gridX() - 1, geo.gridY() - 1, cell * W + 2, cell * H + 2);
+        g.setGlobalAlpha(0.25);
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < W; x++) {
+                g.setFill(gray(pixels[f.index(y, x)]));
+                g.fillRect(geo.gridX() + x * cell, geo.gridY() + y * cell, cell, cell);
+            }
+        g.setGlobalAlpha(1);
+
+        // the vector's frame and index ticks every 28 positions (one row each)
+        g.setStroke(canvas.color(BORDER));
+        g.strokeRect(geo.stripX() - 1, geo.stripY() - 1, geo.stripCell() * f.length() + 2, geo.stripH() + 2);
+
+        // every pixel on its way from the picture to the vector; a row moves as one piece
+        for (int y = 0; y < H; y++) {
+            double p = f.rowProgress(y, t), e = p * p * (3 - 2 * p); // smoothstep
+            for (int x = 0; x < W; x++) {
+                int i = f.index(y, x);
+                double x0 = geo.gridX() + x * cell, y0 = geo.gridY() + y * cell;
+                double x1 = geo.stripX() + i * geo.stripCell(), y1 = geo.stripY();
+                double cw = cell + (geo.stripCell() - cell) * e, ch = cell + (geo.stripH() - cell) * e;
+                g.setFill(gray(pixels[i]));
+                g.fillRect(x0 + (x1 - x0) * e, y0 + (y1 - y0) * e, Math.max(cw, 1), ch);
+            }
+        }
+
+        g.setFont(canvas.font(0.9));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(canvas.color(MUTED));
+        for (int y = 0; y <= H; y += 7) {
+            double x = geo.stripX() + y * W * geo.stripCell();
+            g.fillText(String.valueOf(Math.min(y * W, f.length() - 1)), x, geo.stripY() + geo.stripH() + font * 1.3);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(I18n.get("flatten.canvas.vector", f.length()), geo.stripX(), geo.stripY() - font * 0.5);
+        g.fillText(I18n.get("flatten.canvas.picture", H, W), geo.gridX() + cell * W + 16, geo.gridY() + font);
+
+        int i = model.index(), ri = model.rightIndex(), li = model.lowerIndex();
+        List<Integer> kernel = model.kernelIndices();
+
+        // marks in the picture: the kernel outline, then the three cells
+        int k = model.kernel(), r = k / 2;
+        g.setStroke(canvas.color(KERNEL));
+        g.setLineWidth(3);
+        g.setLineDashes(6, 4);
+        int ky0 = Math.max(0, model.row() - r), kx0 = Math.max(0, model.column() - r);
+        int ky1 = Math.min(H - 1, model.row() + r), kx1 = Math.min(W - 1, model.column() + r);
+        g.strokeRect(geo.gridX() + kx0 * cell - 2, geo.gridY() + ky0 * cell - 2, (kx1 - kx0 + 1) * cell + 4, (ky1 - ky0 + 1) * cell + 4);
+        g.setLineDashes();
+        markGrid(g, geo, i, PIXEL);
+        if (ri >= 0) markGrid(g, geo, ri, RIGHT);
+        if (li >= 0) markGrid(g, geo, li, BELOW);
+
+        // marks on the whole vector: kernel cells as bars above it, the three positions as triangles below it
+        g.setFill(canvas.color(KERNEL));
+        for (int c : kernel) g.fillRect(geo.stripX() + c * geo.stripCell(), geo.stripY() - font * 0.3 - 6, Math.max(2, geo.stripCell()), 6);
+        markStrip(g, geo, i, PIXEL);
+        if (ri >= 0) markStrip(g, geo, ri, RIGHT);
+        if (li >= 0) markStrip(g, geo, li, BELOW);
+
+        // the magnified stretch, joined to where it sits in the vector
+        double lx0 = geo.stripX(), lensW = geo.lensCell() * (geo.lensTo() - geo.lensFrom() + 1);
+        g.setStroke(canvas.color(MUTED));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 4);
+        g.strokeLine(geo.stripX() + geo.lensFrom() * geo.stripCell(), geo.stripY() + geo.stripH() + font * 1.6, lx0, geo.lensY() - font * 2.2);
+        g.strokeLine(geo.stripX() + (geo.lensTo() + 1) * geo.stripCell(), geo.stripY() + geo.stripH() + font * 1.6, lx0 + lensW, geo.lensY() - font * 2.2);
+        g.setLineDashes();
+        double lc = geo.lensCell();
+        for (int j = geo.lensFrom(); j <= geo.lensTo(); j++) {
+            double x = lx0 + (j - geo.lensFrom()) * lc;
+            boolean arrived = f.rowProgress(f.rowOf(j), t) >= 1;
+            if (arrived) {
+                g.setFill(gray(pixels[j]));
+                g.fillRect(x, geo.lensY(), lc, lc);
+            }
+            g.setStroke(canvas.color(BORDER));
+            g.setLineWidth(1);
+            g.strokeRect(x, geo.lensY(), lc, lc);
+            if (kernel.contains(j)) {
+                g.setFill(canvas.color(KERNEL));
+                g.fillRect(x + 1, geo.lensY() + lc + 3, lc - 2, 6);
+            }
+            // row boundaries: where one picture row ends and the next begins
+            if (f.columnOf(j) == 0 && j > 0) {
+                g.setStroke(canvas.color(FG));
+                g.setLineWidth(2);
+                g.strokeLine(x, geo.lensY() - 6, x, geo.lensY() + lc + 14);
+            }
+        }
+        g.setFont(canvas.font(0.85));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(canvas.color(MUTED));
+        for (int j = geo.lensFrom(); j <= geo.lensTo(); j++) {
+            if (f.columnOf(j) == 0) g.fillText(I18n.get("flatten.canvas.rowStart", f.rowOf(j)), lx0 + (j - geo.lensFrom()) * lc, geo.lensY() + lc + font * 2.4);
+        }
+        markLens(g, geo, i, PIXEL, String.valueOf(i));
+        if (ri >= 0) markLens(g, geo, ri, RIGHT, "+" + model.rightDistance());
+        if (li >= 0) markLens(g, geo, li, BELOW, "+" + model.lowerDistance());
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void markGrid(GraphicsContext g, Geometry geo, int index, String lookup) {
+        Flattening f = model.flattening();
+        double c = geo.cell();
+        g.setStroke(canvas.color(lookup));
+        g.setLineWidth(3.5);
+        g.strokeRect(geo.gridX() + f.columnOf(index) * c + 1.5, geo.gridY() + f.rowOf(index) * c + 1.5, c - 3, c - 3);
+    }
+
+    private void markStrip(GraphicsContext g, Geometry geo, int index, String lookup) {
+        double x = geo.stripX() + (index + 0.5) * geo.stripCell(), y = geo.stripY() + geo.stripH() + 3, s = canvas.fontSize() * 0.55;
+        g.setFill(canvas.color(lookup));
+        g.fillPolygon(new double[] {x, x - s, x + s}, new double[] {y, y + s * 1.4, y + s * 1.4}, 3);
+    }
+
+    private void markLens(GraphicsContext g, Geometry geo, int index, String lookup, String text) {
+        if (index < geo.lensFrom() || index > geo.lensTo()) return;
+        double lc = geo.lensCell(), x = geo.stripX() + (index - geo.lensFrom()) * lc;
+        g.setStroke(canvas.color(lookup));
+        g.setLineWidth(4);
+        g.strokeRect(x + 2, geo.lensY() + 2, lc - 4, lc - 4);
+        g.setFill(canvas.color(lookup));
+        g.setFont(canvas.font(1.05));
+        g.fillText(text, x + lc / 2, geo.lensY() - canvas.fontSize() * 0.6);
+    }
+
+    private static Color gray(float v) { return ColorMap.GRAY.color(v, 1f); }
+}

@@ -1,0 +1,135 @@
+package org.convscope.app.overview;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.params.ParameterCountView;
+import org.convscope.engine.LayerSpec;
+import org.convscope.engine.ModelSpec;
+import org.convscope.engine.ModelZoo;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * The parts of a CNN (concepts.md section 1): LeNet-5 drawn as its blocks (input, two convolution blocks of
+ * convolution → activation → pooling, flattening, fully connected layers) with every layer's output shape from
+ * {@link ModelSpec#shapes()}. Each layer is a button that opens the concept view explaining it.
+ */
+public final class OverviewView implements ConceptView {
+
+    private final AppContext ctx;
+    private final List<ModelSpec> models = ModelZoo.all().stream()
+            .filter(m -> m.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv)).toList();
+    private int selected;
+    private ConceptPage page;
+    private final FlowPane diagram = new FlowPane(10, 14);
+    private final Label total = new Label();
+
+    public OverviewView(AppContext ctx) { this.ctx = ctx; }
+
+    @Override public String id() { return "overview"; }
+    @Override public String titleKey() { return "overview.title"; }
+    @Override public Ikon icon() { return Material2AL.ACCOUNT_TREE; }
+
+    @Override
+    public Node node() {
+        if (page == null) build();
+        return page;
+    }
+
+    private void build() {
+        page = new ConceptPage("overview.title", "overview.explanation");
+        page.setId("overview-view");
+        ToggleGroup group = new ToggleGroup();
+        HBox chooser = new HBox(8);
+        for (int i = 0; i < models.size(); i++) {
+            ModelSpec m = models.get(i);
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(I18n.bind("params.model." + m.id()));
+            b.setId("overview-model-" + m.id());
+            b.setToggleGroup(group);
+            b.setSelected(i == selected);
+            int index = i;
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                selected = index;
+                refresh();
+            });
+            chooser.getChildren().add(b);
+        }
+        diagram.setId("overview-diagram");
+        diagram.setAlignment(Pos.CENTER_LEFT);
+        diagram.setRowValignment(javafx.geometry.VPos.TOP);
+        total.getStyleClass().add("concept-number");
+        total.setId("overview-total");
+        VBox content = new VBox(16, chooser, diagram, total);
+        page.setContent(content);
+        page.side().getChildren().add(ConceptPage.text("overview.hint", "concept-detail"));
+        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        CnnBlocks blocks = CnnBlocks.of(models.get(selected));
+        diagram.getChildren().clear();
+        int convBlock = 0;
+        for (int bi = 0; bi < blocks.blocks().size(); bi++) {
+            CnnBlocks.Block b = blocks.blocks().get(bi);
+            if (b.kind() == CnnBlocks.BlockKind.CONV_BLOCK) convBlock++;
+            if (bi > 0) {
+                Label arrow = new Label("→");
+                arrow.getStyleClass().add("concept-number");
+                diagram.getChildren().add(arrow);
+            }
+            String heading = switch (b.kind()) {
+                case INPUT -> I18n.get("overview.block.input");
+                case CONV_BLOCK -> I18n.get("overview.block.conv", convBlock);
+                case FLATTEN -> I18n.get("overview.block.flatten");
+                case DENSE -> I18n.get("overview.block.dense");
+            };
+            Label head = new Label(heading);
+            head.getStyleClass().add("concept-heading");
+            VBox box = new VBox(8, head);
+            box.getStyleClass().add("concept-card");
+            box.setId("overview-block-" + bi);
+            for (CnnBlocks.Part p : b.parts()) box.getChildren().add(partButton(p));
+            diagram.getChildren().add(box);
+        }
+        total.setText(I18n.get("overview.total", String.format(Locale.US, "%,d", blocks.parameters())));
+    }
+
+    /** One layer: its name, its output shape and its parameters; clicking opens the view that explains it. */
+    private Node partButton(CnnBlocks.Part p) {
+        String name = p.layer() == null ? I18n.get("overview.part.input") : ParameterCountView.layerName(p.layer());
+        String params = p.layer() == null ? "" : "\n" + I18n.get("overview.part.params", String.format(Locale.US, "%,d", p.parameters()));
+        Button b = new Button(name + "\n→ " + p.output() + params);
+        b.setId("overview-part-" + (p.layerIndex() < 0 ? "input" : String.valueOf(p.layerIndex())));
+        b.getStyleClass().add("overview-part");
+        b.setGraphic(new FontIcon(Material2AL.ARROW_FORWARD));
+        b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setOnAction(e -> open(p.view()));
+        b.setTooltip(new javafx.scene.control.Tooltip(I18n.get("overview.part.open")));
+        return b;
+    }
+
+    /** Asks the shell to show a view; cleared first so that asking for the same view twice still navigates. */
+    private void open(String view) {
+        ctx.requestedViewProperty().set(null);
+        ctx.requestedViewProperty().set(view);
+    }
+}

@@ -1,0 +1,145 @@
+package org.convscope.app.params;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.engine.Activation;
+import org.convscope.engine.LayerSpec;
+import org.convscope.engine.PoolKind;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * Counting parameters (concepts.md section 6): for each model of the zoo a table of its layers with the output
+ * shape, the formula filled in with the layer's own numbers and the count, and the total written as a sum.
+ */
+public final class ParameterCountView implements ConceptView {
+
+    private final ParameterCountViewModel model = new ParameterCountViewModel();
+    private ConceptPage page;
+    private final GridPane table = new GridPane();
+    private final Label sum = new Label();
+
+    public ParameterCountView(AppContext ctx) {}
+
+    @Override public String id() { return "params"; }
+    @Override public String titleKey() { return "params.title"; }
+    @Override public Ikon icon() { return Material2AL.CALCULATE; }
+
+    @Override
+    public Node node() {
+        if (page == null) build();
+        return page;
+    }
+
+    public ParameterCountViewModel model() { return model; }
+
+    private void build() {
+        page = new ConceptPage("params.title", "params.explanation");
+        page.setId("params-view");
+
+        FlowPane chooser = new FlowPane(8, 8);
+        ToggleGroup group = new ToggleGroup();
+        for (int i = 0; i < model.tables().size(); i++) {
+            ParameterTable t = model.tables().get(i);
+            ToggleButton b = new ToggleButton();
+            // the model name is itself translated, so both lookups follow the language
+            b.textProperty().bind(Bindings.createStringBinding(() -> I18n.get("params.model.choice",
+                    I18n.get("params.model." + t.model().id()), ParameterTable.group(t.total())), I18n.localeProperty()));
+            b.setId("params-model-" + t.model().id());
+            b.setToggleGroup(group);
+            b.setSelected(i == model.selectedIndex());
+            int index = i;
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                model.select(index);
+                refresh();
+            });
+            chooser.getChildren().add(b);
+        }
+
+        table.getStyleClass().add("concept-card");
+        table.setHgap(30);
+        table.setVgap(6);
+        table.setId("params-table");
+        sum.getStyleClass().add("concept-number");
+        sum.setId("params-sum");
+        sum.setWrapText(true);
+        ScrollPane scroll = new ScrollPane(table);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox content = new VBox(14, chooser, scroll, ConceptPage.text("params.sum.caption", "concept-caption"), sum);
+        page.setContent(content);
+
+        page.side().getChildren().addAll(
+                ConceptPage.text("params.formula.conv", "concept-formula"),
+                ConceptPage.text("params.formula.dense", "concept-formula"),
+                ConceptPage.text("params.formula.none", "concept-formula"),
+                ConceptPage.text("params.compare", "concept-detail"));
+        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        if (page == null) return;
+        ParameterTable t = model.selected();
+        table.getChildren().clear();
+        table.getColumnConstraints().clear();
+        String[] heads = {"params.col.layer", "params.col.output", "params.col.formula", "params.col.count"};
+        for (int c = 0; c < heads.length; c++) table.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
+        int row = 1;
+        for (ParameterTable.Row r : t.rows()) {
+            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), "concept-formula"), 0, row);
+            table.add(cell(r.output().toString(), "params-shape-" + r.index(), "concept-formula"), 1, row);
+            table.add(cell(r.formula(), "params-formula-" + r.index(), r.count() > 0 ? "concept-formula" : "concept-caption"), 2, row);
+            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-number" : "concept-caption"), 3, row);
+            row++;
+        }
+        ColumnConstraints right = new ColumnConstraints();
+        right.setHalignment(HPos.RIGHT);
+        table.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), right);
+        table.setAlignment(Pos.TOP_LEFT);
+        sum.setText(t.sum());
+    }
+
+    private static Label cell(String text, String id, String style) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    /** "Convolution 5×5, 6 channels, padding 2", "Sigmoid", "Average pooling 2×2, stride 2", "Fully connected → 120". */
+    public static String layerName(LayerSpec l) {
+        return switch (l) {
+            case LayerSpec.Conv c -> c.padding() > 0
+                    ? I18n.get("params.layer.convPadded", c.kernel(), c.outChannels(), c.padding())
+                    : I18n.get("params.layer.conv", c.kernel(), c.outChannels());
+            case LayerSpec.Act a -> I18n.get("params.layer.act", activationName(a.fn()));
+            case LayerSpec.Pool p -> I18n.get(p.pool() == PoolKind.MAX ? "params.layer.maxPool" : "params.layer.avgPool", p.window(), p.stride());
+            case LayerSpec.Flatten f -> I18n.get("params.layer.flatten");
+            case LayerSpec.Dense d -> I18n.get("params.layer.dense", d.outputs());
+        };
+    }
+
+    public static String activationName(Activation a) {
+        return switch (a) {
+            case SIGMOID -> "sigmoid";
+            case TANH -> "tanh";
+            case RELU -> "ReLU";
+        };
+    }
+}

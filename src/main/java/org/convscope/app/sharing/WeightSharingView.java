@@ -1,0 +1,247 @@
+package org.convscope.app.sharing;
+
+import java.util.List;
+
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.TextAlignment;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ThemedCanvas;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Local connection and weight sharing (concepts.md section 7): the notes' 1-D toy drawn three ways side by side,
+ * connections coloured by weight (the shared layer's w1 blue and w2 green visibly repeat), and the same three
+ * wirings counted for a real LeNet-5 convolution.
+ */
+public final class WeightSharingView implements ConceptView {
+
+    private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
+            W1 = "-color-accent-emphasis", W2 = "-color-success-emphasis", BORDER = "-color-border-default";
+
+    private final WeightSharingViewModel model = new WeightSharingViewModel();
+    private ConceptPage page;
+    private final Label[] realWeights = new Label[3], realBiases = new Label[3], realTotals = new Label[3];
+    private final Label ratio = new Label(), layerShapes = new Label();
+
+    public WeightSharingView(AppContext ctx) {}
+
+    @Override public String id() { return "sharing"; }
+    @Override public String titleKey() { return "sharing.title"; }
+    @Override public Ikon icon() { return Material2MZ.SHARE; }
+
+    @Override
+    public Node node() {
+        if (page == null) build();
+        return page;
+    }
+
+    public WeightSharingViewModel model() { return model; }
+
+    private void build() {
+        page = new ConceptPage("sharing.title", "sharing.explanation");
+        page.setId("sharing-view");
+
+        HBox toys = new HBox(16);
+        for (Wiring w : Wiring.values()) toys.getChildren().add(toyPanel(w));
+        toys.setPrefHeight(380);
+
+        VBox content = new VBox(18, ConceptPage.text("sharing.toy.heading", "concept-heading"), toys,
+                ConceptPage.text("sharing.real.heading", "concept-heading"), layerChooser(), layerShapes, realTable(), ratio);
+        layerShapes.getStyleClass().add("concept-detail");
+        layerShapes.setId("sharing-real-shapes");
+        ratio.getStyleClass().add("concept-formula");
+        ratio.setId("sharing-ratio");
+        ratio.setWrapText(true);
+        VBox.setVgrow(toys, Priority.ALWAYS);
+        page.setContent(content);
+
+        page.side().getChildren().addAll(
+                ConceptPage.text("sharing.legend", "concept-detail"),
+                ConceptPage.text("sharing.biases.note", "concept-detail"),
+                ConceptPage.text("sharing.padding.note", "concept-detail"));
+        I18n.localeProperty().addListener((o, a, b) -> refreshReal());
+        refreshReal();
+    }
+
+    /** One of the three toy layers: title, drawing, count. */
+    private Node toyPanel(Wiring w) {
+        LayerWiring toy = model.toy();
+        String key = w.name().toLowerCase();
+        Label title = ConceptPage.text("sharing.wiring." + key, "concept-heading");
+        ThemedCanvas canvas = new ThemedCanvas(FG, MUTED, BG, W1, W2, BORDER);
+        canvas.setId("sharing-toy-canvas-" + key);
+        canvas.setPainter((g, width, height) -> paintToy(canvas, g, width, height, toy, w));
+        canvas.setPrefSize(420, 300);
+        Label count = new Label();
+        count.setId("sharing-toy-" + key);
+        count.getStyleClass().add("concept-formula");
+        count.setWrapText(true);
+        count.textProperty().bind(I18n.bind("sharing.toy.count", group(toy.weights(w)), group(toy.biases(w))));
+        Label distinct = new Label();
+        distinct.getStyleClass().add("concept-caption");
+        distinct.setWrapText(true);
+        distinct.textProperty().bind(I18n.bind("sharing.toy.connections", toy.connections(w).size(),
+                toy.connections(w).stream().mapToInt(LayerWiring.Connection::weight).distinct().count()));
+        VBox box = new VBox(6, title, canvas, count, distinct);
+        box.getStyleClass().add("concept-card");
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    /**
+     * Inputs x1..x6 (plus the zero padding) on the bottom row, outputs h1..h6 on top, one line per connection.
+     * Colour = weight: the shared layer uses exactly two colours (w1, w2); the others give every weight its own hue.
+     */
+    private void paintToy(ThemedCanvas c, GraphicsContext g, double width, double height, LayerWiring toy, Wiring w) {
+        int n = toy.input().w(), m = toy.output().w(), pad = toy.padRight();
+        int slots = n + pad;
+        double r = Math.min(26, Math.min(width / (slots * 2.6), height / 9));
+        double left = r + 8, step = (width - 2 * left) / Math.max(1, slots - 1);
+        double yOut = r + 6 + c.fontSize(), yIn = height - r - 6;
+        List<LayerWiring.Connection> edges = toy.connections(w);
+        long distinct = edges.stream().mapToInt(LayerWiring.Connection::weight).distinct().count();
+
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineWidth(w == Wiring.FULL ? 2 : 4);
+        for (LayerWiring.Connection e : edges) {
+            double x0 = left + e.output() * step, x1 = left + e.input() * step;
+            g.setStroke(weightColour(c, w, e.weight(), (int) distinct));
+            if (e.padding()) g.setLineDashes(8, 6); else g.setLineDashes();
+            g.strokeLine(x0, yOut + r, x1, yIn - r);
+        }
+        g.setLineDashes();
+        // weight names on the local and shared edges, a third of the way down from each output
+        if (w != Wiring.FULL) {
+            g.setFont(c.font(0.85));
+            g.setTextAlign(TextAlignment.CENTER);
+            for (LayerWiring.Connection e : edges) {
+                double x0 = left + e.output() * step, x1 = left + e.input() * step;
+                double t = 0.42, x = x0 + (x1 - x0) * t, y = yOut + r + (yIn - yOut - 2 * r) * t;
+                String name = "w" + (e.weight() + 1);
+                g.setFill(c.color(BG));
+                g.fillRoundRect(x - c.fontSize() * 0.95, y - c.fontSize() * 0.62, c.fontSize() * 1.9, c.fontSize() * 1.1, 6, 6);
+                g.setFill(weightColour(c, w, e.weight(), (int) distinct));
+                g.fillText(name, x, y + c.fontSize() * 0.33);
+            }
+        }
+        g.setFont(c.font(1.0));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < slots; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
+        for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
+    }
+
+    private static void node(ThemedCanvas c, GraphicsContext g, double x, double y, double r, String text, boolean padding) {
+        g.setFill(c.color(BG));
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.setStroke(padding ? c.color(MUTED) : c.color(FG));
+        g.setLineWidth(2.5);
+        if (padding) g.setLineDashes(5, 4);
+        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        g.setLineDashes();
+        g.setFill(padding ? c.color(MUTED) : c.color(FG));
+        g.fillText(text, x, y + c.fontSize() * 0.35);
+    }
+
+    /**
+     * Shared: w1 the theme's accent (blue), w2 its success colour (green), as in the notes. Unshared: one hue per
+     * weight, spread around the colour wheel starting from the accent so that no two weights look alike.
+     */
+    private static Color weightColour(ThemedCanvas c, Wiring w, int weight, int distinct) {
+        if (w == Wiring.SHARED) return weight == 0 ? c.color(W1) : c.color(W2);
+        Color base = c.color(W1);
+        return Color.hsb(base.getHue() + 360.0 * weight / distinct, Math.max(0.55, base.getSaturation()),
+                Math.max(0.6, base.getBrightness()));
+    }
+
+    private Node layerChooser() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox(8);
+        var layers = model.realLayers();
+        for (int i = 0; i < layers.size(); i++) {
+            var l = layers.get(i);
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(I18n.bind("sharing.real.layer", l.name(), l.wiring().input().toString(), l.wiring().output().toString()));
+            b.setId("sharing-layer-" + l.name());
+            b.setToggleGroup(group);
+            b.setSelected(i == model.selectedIndex());
+            int index = i;
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; } // one layer is always chosen
+                model.select(index);
+                refreshReal();
+            });
+            box.getChildren().add(b);
+        }
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Rows: wiring | weights (formula) | biases | total. */
+    private Node realTable() {
+        GridPane grid = new GridPane();
+        grid.setHgap(28);
+        grid.setVgap(10);
+        grid.getStyleClass().add("concept-card");
+        String[] heads = {"sharing.col.wiring", "sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
+        for (int c = 0; c < heads.length; c++) grid.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
+        for (Wiring w : Wiring.values()) {
+            int row = w.ordinal() + 1;
+            String key = w.name().toLowerCase();
+            grid.add(ConceptPage.text("sharing.wiring." + key, "concept-formula"), 0, row);
+            realWeights[w.ordinal()] = cell("sharing-real-weights-" + key, "concept-formula");
+            realBiases[w.ordinal()] = cell("sharing-real-biases-" + key, "concept-formula");
+            realTotals[w.ordinal()] = cell("sharing-real-total-" + key, "concept-number");
+            grid.add(realWeights[w.ordinal()], 1, row);
+            grid.add(realBiases[w.ordinal()], 2, row);
+            grid.add(realTotals[w.ordinal()], 3, row);
+        }
+        ColumnConstraints right = new ColumnConstraints();
+        right.setHalignment(HPos.RIGHT);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), right);
+        return grid;
+    }
+
+    private static Label cell(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private void refreshReal() {
+        if (page == null) return;
+        LayerWiring lw = model.selectedLayer().wiring();
+        layerShapes.setText(I18n.get("sharing.real.shapes", lw.input().toString(), lw.output().toString(),
+                group(lw.output().size()), lw.kernelH() + "×" + lw.kernelW()));
+        for (Wiring w : Wiring.values()) {
+            realWeights[w.ordinal()].setText(lw.weightProduct(w) + " = " + group(lw.weights(w)));
+            realBiases[w.ordinal()].setText(w == Wiring.SHARED
+                    ? I18n.get("sharing.biases.shared", group(lw.biases(w)))
+                    : I18n.get("sharing.biases.perUnit", group(lw.biases(w))));
+            realTotals[w.ordinal()].setText(group(lw.parameters(w)));
+        }
+        ratio.setText(I18n.get("sharing.ratio", group(Math.round(model.ratio(Wiring.LOCAL, Wiring.SHARED))),
+                group(Math.round(model.ratio(Wiring.FULL, Wiring.SHARED)))));
+    }
+
+    private static String group(long v) { return LayerWiring.group(v); }
+}

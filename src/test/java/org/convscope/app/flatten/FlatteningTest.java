@@ -1,0 +1,82 @@
+package org.convscope.app.flatten;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FlatteningTest {
+
+    private final Flattening f = Flattening.mnist();
+
+    @Test
+    void rowMajorIndexAndBack() {
+        assertEquals(784, f.length());
+        assertEquals(0, f.index(0, 0));
+        assertEquals(27, f.index(0, 27));
+        assertEquals(28, f.index(1, 0));
+        assertEquals(294, f.index(10, 14));
+        assertEquals(783, f.index(27, 27));
+        for (int i = 0; i < f.length(); i++) assertEquals(i, f.index(f.rowOf(i), f.columnOf(i)));
+        assertThrows(IllegalArgumentException.class, () -> f.index(28, 0));
+        assertThrows(IllegalArgumentException.class, () -> f.index(0, -1));
+    }
+
+    @Test
+    void verticalNeighbourIs28AwayHorizontalOne() {
+        for (int y = 0; y < 27; y++)
+            for (int x = 0; x < 27; x++) {
+                assertEquals(1, f.rightNeighbour(y, x) - f.index(y, x));
+                assertEquals(28, f.lowerNeighbour(y, x) - f.index(y, x));
+            }
+        assertEquals(-1, f.rightNeighbour(5, 27));
+        assertEquals(-1, f.lowerNeighbour(27, 5));
+        // a non-square image: the vertical distance is the width
+        assertEquals(7, new Flattening(3, 7).lowerNeighbour(0, 2) - 2);
+    }
+
+    @Test
+    void kernelCellsFallIntoPiecesWidthApart() {
+        List<Integer> k3 = f.kernelIndices(10, 14, 3);
+        assertEquals(List.of(265, 266, 267, 293, 294, 295, 321, 322, 323), k3);
+        assertEquals(2 * 28 + 3, f.kernelSpan(10, 14, 3)); // (k-1)W + k
+        assertEquals(4 * 28 + 5, f.kernelSpan(10, 14, 5));
+        assertEquals(4, f.kernelIndices(0, 0, 3).size()); // corner: only the cells inside the image
+        assertThrows(IllegalArgumentException.class, () -> f.kernelIndices(3, 3, 4));
+    }
+
+    @Test
+    void rowsPeelOffOneAfterAnother() {
+        assertEquals(0, f.rowProgress(0, 0));
+        assertEquals(1, f.rowProgress(0, 1.0 / 28), 1e-12);
+        assertEquals(0, f.rowProgress(1, 1.0 / 28), 1e-12);
+        assertEquals(0.5, f.rowProgress(3, 3.5 / 28), 1e-12);
+        for (int y = 0; y < 28; y++) assertEquals(1, f.rowProgress(y, 1));
+        assertEquals(1, f.rowProgress(27, 7)); // clamped
+    }
+
+    @Test
+    void viewModelPicksAndReportsDistances() {
+        var vm = new FlattenViewModel();
+        vm.pick(10, 14);
+        assertEquals(294, vm.index());
+        assertEquals(295, vm.rightIndex());
+        assertEquals(322, vm.lowerIndex());
+        assertEquals(1, vm.rightDistance());
+        assertEquals(28, vm.lowerDistance());
+        assertEquals(3, vm.kernelPieces());
+        vm.setKernel(5);
+        assertEquals(25, vm.kernelIndices().size());
+        assertEquals(5, vm.kernelPieces());
+        vm.pickIndex(55); // row 1, column 27: no right neighbour
+        assertEquals(1, vm.row());
+        assertEquals(27, vm.column());
+        assertEquals(-1, vm.rightDistance());
+        assertEquals(28, vm.lowerDistance());
+        assertThrows(IllegalArgumentException.class, () -> vm.pickIndex(784));
+        assertThrows(IllegalArgumentException.class, () -> vm.setKernel(7));
+        assertEquals(0, vm.durationSeconds(0));
+        assertEquals(28 * 0.25, vm.durationSeconds(0.25), 1e-12);
+    }
+}
