@@ -54,6 +54,13 @@ public final class WeightSharingView implements ConceptView {
 
     public WeightSharingViewModel model() { return model; }
 
+    /** The colour a connection with this weight number is drawn in (for tests that look at the drawing). */
+    public Color colourOf(Wiring w, int weight) {
+        ThemedCanvas c = (ThemedCanvas) page.lookup("#sharing-toy-canvas-" + w.name().toLowerCase());
+        int distinct = (int) model.toy().connections(w).stream().mapToInt(LayerWiring.Connection::weight).distinct().count();
+        return weightColour(c, w, weight, distinct);
+    }
+
     private void build() {
         page = new ConceptPage("sharing.title", "sharing.explanation");
         page.setId("sharing-view");
@@ -93,7 +100,7 @@ public final class WeightSharingView implements ConceptView {
         count.setId("sharing-toy-" + key);
         count.getStyleClass().add("concept-formula");
         count.setWrapText(true);
-        count.textProperty().bind(I18n.bind("sharing.toy.count", group(toy.weights(w)), group(toy.biases(w))));
+        count.textProperty().bind(I18n.bind("sharing.toy.count", toy.weights(w), toy.biases(w)));
         Label distinct = new Label();
         distinct.getStyleClass().add("concept-caption");
         distinct.setWrapText(true);

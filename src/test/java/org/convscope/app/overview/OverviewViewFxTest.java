@@ -1,0 +1,47 @@
+package org.convscope.app.overview;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.convscope.app.AppContext;
+import org.convscope.app.Services;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class OverviewViewFxTest {
+
+    private AppContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        ctx = new AppContext(new Services());
+        stage.setScene(new Scene((javafx.scene.Parent) new OverviewView(ctx).node(), 1000, 1000));
+        stage.show();
+    }
+
+    @Test
+    void blocksShowShapesAndOpenTheirViews(FxRobot robot) {
+        assertEquals("Total: 61,706 parameters", robot.lookup("#overview-total").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#overview-part-2").queryButton().getText().contains("6×14×14"));
+        robot.clickOn("#overview-part-0");
+        assertEquals("kernel", ctx.requestedViewProperty().get());
+        robot.clickOn("#overview-part-1");
+        assertEquals("activation", ctx.requestedViewProperty().get());
+        robot.clickOn("#overview-part-6");
+        assertEquals("flatten", ctx.requestedViewProperty().get());
+        robot.clickOn("#overview-part-6"); // the same view again still navigates (set to null, then to the id)
+        assertEquals("flatten", ctx.requestedViewProperty().get());
+
+        robot.clickOn("#overview-model-lenet5-modern");
+        Button pool = robot.lookup("#overview-part-2").queryButton();
+        assertTrue(pool.getText().startsWith("Max pooling"), pool.getText());
+    }
+}

@@ -1,0 +1,91 @@
+package org.convscope.app.sharing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.convscope.app.AppContext;
+import org.convscope.app.Services;
+import org.convscope.app.common.ThemedCanvas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class WeightSharingViewFxTest {
+
+    private WeightSharingView view;
+
+    @Start
+    void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        view = new WeightSharingView(new AppContext(new Services()));
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 1000));
+        stage.show();
+    }
+
+    private String text(FxRobot robot, String id) { return robot.lookup("#" + id).queryAs(Label.class).getText(); }
+
+    @Test
+    void countsForTheToyAndBothLenetConvolutions(FxRobot robot) {
+        assertEquals("36 weights + 6 biases", text(robot, "sharing-toy-full"));
+        assertEquals("12 weights + 6 biases", text(robot, "sharing-toy-local"));
+        assertEquals("2 weights + 1 bias", text(robot, "sharing-toy-shared"));
+
+        assertEquals("784 × 4,704 = 3,687,936", text(robot, "sharing-real-weights-full"));
+        assertEquals("+ 4,704 (one per unit)", text(robot, "sharing-real-biases-full"));
+        assertEquals("3,692,640", text(robot, "sharing-real-total-full"));
+        assertEquals("4,704 × 25 = 117,600", text(robot, "sharing-real-weights-local"));
+        assertEquals("122,304", text(robot, "sharing-real-total-local"));
+        assertEquals("6 × 1 × 5 × 5 = 150", text(robot, "sharing-real-weights-shared"));
+        assertEquals("+ 6 (one per channel)", text(robot, "sharing-real-biases-shared"));
+        assertEquals("156", text(robot, "sharing-real-total-shared"));
+        assertTrue(text(robot, "sharing-ratio").contains("784×"), text(robot, "sharing-ratio"));
+
+        robot.clickOn("#sharing-layer-conv2");
+        assertEquals("1,883,200", text(robot, "sharing-real-total-full"));
+        assertEquals("241,600", text(robot, "sharing-real-total-local"));
+        assertEquals("2,416", text(robot, "sharing-real-total-shared"));
+        assertTrue(text(robot, "sharing-real-shapes").contains("6×14×14"));
+        robot.clickOn("#sharing-layer-conv2"); // stays chosen
+        assertEquals("2,416", text(robot, "sharing-real-total-shared"));
+        robot.clickOn("#sharing-layer-conv1");
+        assertEquals("156", text(robot, "sharing-real-total-shared"));
+    }
+
+    /** The shared drawing uses exactly the two weight colours; the local one has colours the shared one lacks. */
+    @Test
+    void sharedConnectionsRepeatTwoColours(FxRobot robot) throws Exception {
+        Color w1 = view.colourOf(Wiring.SHARED, 0), w2 = view.colourOf(Wiring.SHARED, 1);
+        assertNotEquals(w1, w2);
+        int[] shared = countColours(robot, "sharing-toy-canvas-shared", w1, w2, view.colourOf(Wiring.LOCAL, 5));
+        assertTrue(shared[0] > 200 && shared[1] > 200, "w1 pixels " + shared[0] + ", w2 pixels " + shared[1]);
+        assertEquals(0, shared[2], "a local-only colour appears in the shared drawing");
+        int[] local = countColours(robot, "sharing-toy-canvas-local", view.colourOf(Wiring.LOCAL, 5), view.colourOf(Wiring.LOCAL, 11), w2);
+        assertTrue(local[0] > 20 && local[1] > 20, "local weights 6 and 12 drawn: " + local[0] + ", " + local[1]);
+    }
+
+    private static int[] countColours(FxRobot robot, String id, Color... colours) throws Exception {
+        ThemedCanvas c = robot.lookup("#" + id).queryAs(ThemedCanvas.class);
+        Canvas canvas = c.canvas();
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get();
+        PixelReader r = img.getPixelReader();
+        int[] n = new int[colours.length];
+        for (int y = 0; y < img.getHeight(); y++)
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color p = r.getColor(x, y);
+                for (int i = 0; i < colours.length; i++)
+                    if (Math.abs(p.getRed() - colours[i].getRed()) < 0.02 && Math.abs(p.getGreen() - colours[i].getGreen()) < 0.02
+                            && Math.abs(p.getBlue() - colours[i].getBlue()) < 0.02) n[i]++;
+            }
+        return n;
+    }
+}
