@@ -42,8 +42,18 @@ public final class AppContext {
     /** Id of the view to navigate to; the shell listens and switches. */
     private final StringProperty requestedView = new SimpleStringProperty(this, "requestedView");
     private final Services services;
+    private final DatasetCache datasets;
+    private final StatusLine status = new StatusLine();
 
-    public AppContext(Services services) { this.services = services; }
+    public AppContext(Services services) {
+        this(services, new DatasetCache(services.background()));
+    }
+
+    /** For tests that bring their own (e.g. fake) dataset cache. */
+    public AppContext(Services services, DatasetCache datasets) {
+        this.services = services;
+        this.datasets = datasets;
+    }
 
     public ObjectProperty<InputImage> currentImageProperty() { return currentImage; }
     /** The model per dataset id (MNIST / FASHION_MNIST); views observe this map. */
@@ -51,4 +61,8 @@ public final class AppContext {
     public ObjectProperty<FeatureMapRef> selectedFeatureMapProperty() { return selectedFeatureMap; }
     public StringProperty requestedViewProperty() { return requestedView; }
     public Services services() { return services; }
+    /** The bundled datasets, each loaded once and shared by all views (see {@link DatasetCache}). */
+    public DatasetCache datasets() { return datasets; }
+    /** The status bar's message line; any view may post to it. */
+    public StatusLine status() { return status; }
 }

@@ -28,6 +28,7 @@ public final class I18n {
     public static final List<String> BUNDLES = new CopyOnWriteArrayList<>(List.of(
             "org.convscope.app.i18n.shell",
             "org.convscope.app.i18n.data",
+            "org.convscope.app.i18n.browser",
             "org.convscope.app.i18n.overview",
             "org.convscope.app.i18n.activation",
             "org.convscope.app.i18n.sharing",

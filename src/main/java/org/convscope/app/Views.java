@@ -9,9 +9,9 @@ public final class Views {
 
     public static List<ConceptView> create(AppContext ctx) {
         List<ConceptView> views = new ArrayList<>();
+        views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
         views.add(new org.convscope.app.overview.OverviewView(ctx));
-        // views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
-        // browser, draw, network, kernel go here
+        // draw, network, kernel go here
         views.add(new org.convscope.app.activation.ActivationView(ctx));
         // pooling goes here
         views.add(new org.convscope.app.sharing.WeightSharingView(ctx));

@@ -1,0 +1,62 @@
+package org.convscope.app;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The desktop app. Startup order matters for the "window within 1.5 s" goal: settings and the window first,
+ * views build their panes lazily (only the first one now), and the datasets load after the first frame,
+ * in the background, with progress in the status bar.
+ */
+public final class ConvScopeApp extends Application {
+    private static final System.Logger LOG = System.getLogger("convscope");
+
+    private Services services;
+    private MainWindow window;
+    private Stage stage;
+
+    @Override
+    public void start(Stage stage) {
+        long atStart = millisSinceProcessStart();
+        this.stage = stage;
+        Settings settings = Settings.load();
+        I18n.setLocale(settings.locale());
+        services = new Services();
+        AppContext ctx = new AppContext(services);
+        window = new MainWindow(ctx, settings, Views.create(ctx));
+        window.attach(stage);
+        long built = millisSinceProcessStart();
+
+        // First frame on screen -> log the startup time, then start the data (not before: loading competes for the CPU).
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            if (!stage.isShowing() || firstFrame[0] == null) return;
+            Runnable self = firstFrame[0];
+            firstFrame[0] = null;
+            // Not removed inside the pulse: the scene is iterating over its listeners right now.
+            Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(self));
+            LOG.log(System.Logger.Level.INFO, "ConvScope window shown " + millisSinceProcessStart()
+                    + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built + " ms)");
+            ctx.status().info(I18n.get("shell.ready"));
+            Platform.runLater(ctx.datasets()::preloadAll);
+        };
+        stage.getScene().addPostLayoutPulseListener(firstFrame[0]);
+        stage.show();
+    }
+
+    /**
+     * Milliseconds since the operating system started this process (java.base; the JVM's own start time would
+     * need java.management in the runtime image for the same number, a few ms later). -1 if the OS does not say.
+     */
+    static long millisSinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> System.currentTimeMillis() - t.toEpochMilli()).orElse(-1L);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null && stage != null) window.saveBounds(stage);
+        if (services != null) services.close();
+    }
+}

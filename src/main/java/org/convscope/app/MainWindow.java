@@ -1,0 +1,288 @@
+package org.convscope.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+/**
+ * The app's one window: top bar (title, language, theme), navigation (one entry per {@link ConceptView}),
+ * the selected view in the centre and a status bar (messages, data-loading progress).
+ * <pre>
+ * +-----------------------------------------------------------+
+ * | ConvScope  subtitle            [English|简体中文] [☀|☾|▣] |  top-bar
+ * +-----------+-----------------------------------------------+
+ * | nav-xxx   |                                               |
+ * | nav-yyy   |            selected view's node()             |  nav | content
+ * +-----------+-----------------------------------------------+
+ * | status message                   loading text [=====   ]  |  status-bar
+ * +-----------------------------------------------------------+
+ * </pre>
+ * Node ids for tests: #nav-&lt;viewId&gt;, #lang-en, #lang-zh, #theme-light/dark/projector, #status-message,
+ * #status-progress, #content.
+ */
+public final class MainWindow {
+    public static final double DEFAULT_WIDTH = 1440, DEFAULT_HEIGHT = 900, MIN_WIDTH = 1024, MIN_HEIGHT = 680;
+
+    private final AppContext ctx;
+    private final Settings settings;
+    private final Map<String, ConceptView> views = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private final ReadOnlyObjectWrapper<ConceptView> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private Scene scene;
+
+    public MainWindow(AppContext ctx, Settings settings, List<ConceptView> viewList) {
+        this.ctx = ctx;
+        this.settings = settings;
+        for (ConceptView v : viewList) {
+            if (views.putIfAbsent(v.id(), v) != null) throw new IllegalArgumentException("Two views share the id " + v.id());
+        }
+        root.getStyleClass().add("main-window");
+        root.setTop(topBar());
+        root.setLeft(navigation());
+        content.setId("content");
+        content.getStyleClass().add("content");
+        root.setCenter(content);
+        root.setBottom(statusBar());
+
+        // Views ask for navigation through the context ("open in the convolution view"); reset so the same
+        // request can be made again later.
+        ctx.requestedViewProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                select(id);
+                ctx.requestedViewProperty().set(null);
+            }
+        });
+        I18n.localeProperty().addListener((obs, old, l) -> applyLanguageFont(l));
+        applyLanguageFont(I18n.locale());
+
+        String first = settings.lastView().filter(views::containsKey)
+                .orElse(views.isEmpty() ? null : views.keySet().iterator().next());
+        if (first != null) select(first);
+    }
+
+    public Parent root() { return root; }
+
+    public ReadOnlyObjectProperty<ConceptView> selectedProperty() { return selected.getReadOnlyProperty(); }
+
+    public Optional<ConceptView> view(String id) { return Optional.ofNullable(views.get(id)); }
+
+    /** Shows the view with this id (unknown ids are ignored with a status message). FX thread. */
+    public void select(String id) {
+        ConceptView next = views.get(id);
+        if (next == null) {
+            ctx.status().error(I18n.get("shell.unknownView", id));
+            return;
+        }
+        ConceptView prev = selected.get();
+        if (prev == next) return;
+        if (prev != null) prev.onHide();
+        Node node = next.node();
+        content.getChildren().setAll(node);
+        selected.set(next);
+        navButtons.get(id).setSelected(true);
+        settings.setLastView(id);
+        next.onShow();
+    }
+
+    /** A scene of this window with the remembered theme applied. */
+    public Scene createScene(double width, double height) {
+        if (scene != null) throw new IllegalStateException("The window already has a scene");
+        scene = new Scene(root, width, height);
+        for (int i = 0; i < Math.min(9, views.size()); i++) {
+            String id = List.copyOf(views.keySet()).get(i);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> select(id));
+        }
+        setTheme(settings.theme());
+        return scene;
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() { return theme.getReadOnlyProperty(); }
+
+    public void setTheme(Theme t) {
+        theme.set(t);
+        if (scene != null) t.apply(scene);
+        settings.setTheme(t);
+    }
+
+    public void setLanguage(Locale l) {
+        I18n.setLocale(l);
+        settings.setLocale(l);
+    }
+
+    /**
+     * Puts the window on the stage at its remembered bounds (if they still fit on a screen), binds the title and
+     * saves the bounds when the window closes.
+     */
+    public void attach(Stage stage) {
+        var saved = settings.window().filter(b -> !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = saved.map(Settings.WindowBounds::width).orElse(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+        double h = saved.map(Settings.WindowBounds::height).orElse(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+        stage.setScene(createScene(w, h));
+        saved.ifPresentOrElse(b -> {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setMaximized(b.maximized());
+        }, stage::centerOnScreen);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.titleProperty().bind(I18n.bind("app.title"));
+        stage.setOnHidden(e -> saveBounds(stage));
+    }
+
+    /** Remembers the stage's bounds; a maximised window keeps the bounds it had before (JavaFX reports those). */
+    public void saveBounds(Stage stage) {
+        if (stage.isIconified()) return;
+        settings.setWindow(new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
+        settings.flush();
+    }
+
+    private Node topBar() {
+        var icon = new FontIcon(Material2OutlinedAL.BLUR_ON);
+        icon.getStyleClass().add("app-icon");
+        var title = new Label();
+        title.textProperty().bind(I18n.bind("app.title"));
+        title.getStyleClass().add("app-title");
+        var subtitle = new Label();
+        subtitle.textProperty().bind(I18n.bind("app.subtitle"));
+        subtitle.getStyleClass().add("app-subtitle");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        var languageGroup = new ToggleGroup();
+        var en = segment("lang-en", "lang.en", new FontIcon(Material2OutlinedMZ.TRANSLATE), languageGroup, Styles.LEFT_PILL);
+        var zh = segment("lang-zh", "lang.zh", null, languageGroup, Styles.RIGHT_PILL);
+        (I18n.locale().getLanguage().equals("zh") ? zh : en).setSelected(true);
+        en.setOnAction(e -> { en.setSelected(true); setLanguage(I18n.ENGLISH); });
+        zh.setOnAction(e -> { zh.setSelected(true); setLanguage(I18n.CHINESE); });
+        I18n.localeProperty().addListener((obs, o, l) -> (l.getLanguage().equals("zh") ? zh : en).setSelected(true));
+
+        var themeGroup = new ToggleGroup();
+        var themeBox = new HBox();
+        themeBox.getStyleClass().add("segmented");
+        Theme[] themes = Theme.values();
+        for (int i = 0; i < themes.length; i++) {
+            Theme t = themes[i];
+            String pill = i == 0 ? Styles.LEFT_PILL : i == themes.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL;
+            var b = segment("theme-" + t.name().toLowerCase(Locale.ROOT), t.titleKey(), new FontIcon(t.icon()), themeGroup, pill);
+            b.setOnAction(e -> { b.setSelected(true); setTheme(t); });
+            theme.addListener((obs, o, now) -> b.setSelected(now == t));
+            b.setSelected(settings.theme() == t);
+            themeBox.getChildren().add(b);
+        }
+
+        var languageBox = new HBox(en, zh);
+        languageBox.getStyleClass().add("segmented");
+        var titles = new HBox(icon, title, subtitle);
+        titles.setAlignment(Pos.CENTER_LEFT);
+        titles.getStyleClass().add("titles");
+        var bar = new HBox(titles, spacer, languageBox, themeBox);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private static ToggleButton segment(String id, String key, Node graphic, ToggleGroup group, String pill) {
+        var b = new ToggleButton();
+        b.setId(id);
+        b.textProperty().bind(I18n.bind(key));
+        if (graphic != null) b.setGraphic(graphic);
+        b.setToggleGroup(group);
+        b.getStyleClass().add(pill);
+        b.setFocusTraversable(true);
+        return b;
+    }
+
+    private Node navigation() {
+        var box = new VBox();
+        box.getStyleClass().add("nav");
+        for (ConceptView v : views.values()) {
+            var icon = new FontIcon(v.icon());
+            var b = new ToggleButton();
+            b.setId("nav-" + v.id());
+            b.textProperty().bind(I18n.bind(v.titleKey()));
+            b.setGraphic(icon);
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(navGroup);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setOnAction(e -> {
+                b.setSelected(true); // a toggle in a group may not be un-selected by clicking it again
+                select(v.id());
+            });
+            navButtons.put(v.id(), b);
+            box.getChildren().add(b);
+        }
+        var scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("nav-scroll", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        return scroll;
+    }
+
+    private Node statusBar() {
+        var message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(ctx.status().messageProperty());
+        message.getStyleClass().add("status-message");
+        ctx.status().kindProperty().addListener((obs, o, k) -> {
+            message.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+            if (k == StatusLine.Kind.ERROR) message.getStyleClass().add(Styles.DANGER);
+            if (k == StatusLine.Kind.SUCCESS) message.getStyleClass().add(Styles.SUCCESS);
+        });
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var activity = new Label();
+        activity.setId("status-activity");
+        activity.textProperty().bind(ctx.datasets().activityProperty());
+        var progress = new ProgressBar();
+        progress.setId("status-progress");
+        progress.progressProperty().bind(ctx.datasets().progressProperty());
+        progress.visibleProperty().bind(ctx.datasets().activityProperty().isNotEmpty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        var bar = new HBox(message, spacer, activity, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void applyLanguageFont(Locale l) {
+        root.setStyle(l.getLanguage().equals("zh") ? CjkFont.rootStyle() : "");
+    }
+}
