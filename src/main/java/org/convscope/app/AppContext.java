@@ -6,6 +6,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
 import org.convscope.engine.Network;
 
 /**
@@ -44,6 +45,8 @@ public final class AppContext {
     private final Services services;
     private final DatasetCache datasets;
     private final StatusLine status = new StatusLine();
+    /** Ids of the views the app shows (filled by {@link Views#create}); "open in the X view" only when X is here. */
+    private final ObservableSet<String> viewIds = FXCollections.observableSet();
 
     public AppContext(Services services) {
         this(services, new DatasetCache(services.background()));
@@ -65,4 +68,6 @@ public final class AppContext {
     public DatasetCache datasets() { return datasets; }
     /** The status bar's message line; any view may post to it. */
     public StatusLine status() { return status; }
+    /** Ids of the views that exist in this app (e.g. "kernel"), so a view can offer to open another only if it is there. */
+    public ObservableSet<String> viewIds() { return viewIds; }
 }

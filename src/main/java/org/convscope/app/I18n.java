@@ -33,7 +33,9 @@ public final class I18n {
             "org.convscope.app.i18n.activation",
             "org.convscope.app.i18n.sharing",
             "org.convscope.app.i18n.params",
-            "org.convscope.app.i18n.flatten"));
+            "org.convscope.app.i18n.flatten",
+            "org.convscope.app.i18n.draw",
+            "org.convscope.app.i18n.network"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

@@ -11,13 +11,16 @@ public final class Views {
         List<ConceptView> views = new ArrayList<>();
         views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
         views.add(new org.convscope.app.overview.OverviewView(ctx));
-        // draw, network, kernel go here
+        views.add(new org.convscope.app.draw.DrawView(ctx));
+        views.add(new org.convscope.app.network.NetworkView(ctx));
+        // kernel goes here
         views.add(new org.convscope.app.activation.ActivationView(ctx));
         // pooling goes here
         views.add(new org.convscope.app.sharing.WeightSharingView(ctx));
         views.add(new org.convscope.app.params.ParameterCountView(ctx));
         views.add(new org.convscope.app.flatten.FlattenView(ctx));
         // training goes here
+        for (ConceptView v : views) ctx.viewIds().add(v.id()); // keep last: views may offer to open each other
         return views;
     }
 }

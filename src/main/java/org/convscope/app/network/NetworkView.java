@@ -1,0 +1,533 @@
+package org.convscope.app.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ColorMap;
+import org.convscope.app.common.MapImages;
+import org.convscope.app.common.ProbabilityBars;
+import org.convscope.app.network.NetworkLayout.Column;
+import org.convscope.app.network.NetworkLayout.Kind;
+import org.convscope.engine.ModelSpec;
+import org.convscope.engine.Trace;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Every layer's response to the current image, left to right (see {@link NetworkLayout}); each feature map is a
+ * picture whose brightness is its value. Hover a map or a unit to read its value; click a feature map to select it
+ * (and open the convolution view when the app has one). Below: the translation-invariance experiment.
+ * Test ids: #net-columns, #net-col-N (N = layer index, "input", "softmax"), #net-map-L-C (layer L, channel C),
+ * #net-hover, #net-left/right/up/down, #net-rotate-left/right, #net-reset, #net-shift, #net-plot, #net-summary.
+ */
+public final class NetworkView implements ConceptView {
+
+    /** The id of the convolution (kernel sliding) view, opened when a feature map is clicked. */
+    public static final String KERNEL_VIEW = "kernel";
+    private static final double MAPS_HEIGHT = 520, UNITS_HEIGHT = 520, GAP = 4;
+
+    private final AppContext ctx;
+    private final NetworkViewModel vm;
+    private BorderPane root;
+    private final HBox columnsBox = new HBox(22);
+    private final Label hover = new Label();
+    private final Label title = new Label(), inputInfo = new Label(), empty = new Label();
+    private final InvariancePlot plot = new InvariancePlot();
+    private final Label shiftLabel = new Label(), summary = new Label();
+    private final List<ColumnView> columns = new ArrayList<>();
+    private ModelSpec builtFor;
+
+    public NetworkView(AppContext ctx) {
+        this(ctx, new NetworkViewModel(ctx, ctx.services().background(), Platform::runLater));
+    }
+
+    public NetworkView(AppContext ctx, NetworkViewModel vm) {
+        this.ctx = ctx;
+        this.vm = vm;
+    }
+
+    @Override public String id() { return "network"; }
+    @Override public String titleKey() { return "network.nav"; }
+    @Override public Ikon icon() { return Material2AL.DEVICE_HUB; }
+    public NetworkViewModel model() { return vm; }
+
+    @Override public Node node() {
+        if (root == null) build();
+        return root;
+    }
+
+    @Override public void onShow() {
+        node();
+        vm.setShowing(true);
+    }
+
+    @Override public void onHide() { vm.setShowing(false); }
+
+    private void build() {
+        root = new BorderPane();
+        root.getStyleClass().add("network-view");
+        root.getStylesheets().add(NetworkView.class.getResource("network.css").toExternalForm());
+
+        title.getStyleClass().add("view-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            var m = vm.modelProperty().get();
+            return m == null ? I18n.get("network.title") : I18n.get("network.title.model", m.description());
+        }, vm.modelProperty(), I18n.localeProperty()));
+        inputInfo.getStyleClass().add("input-info");
+        inputInfo.textProperty().bind(Bindings.createStringBinding(this::inputText, vm.resultProperty(), I18n.localeProperty()));
+        hover.setId("net-hover");
+        hover.getStyleClass().add("hover-info");
+        hover.setText(" ");
+        var header = new VBox(2, title, inputInfo, hover);
+        header.setPadding(new Insets(10, 16, 4, 16));
+        root.setTop(header);
+
+        columnsBox.setId("net-columns");
+        columnsBox.setAlignment(Pos.TOP_LEFT);
+        columnsBox.setPadding(new Insets(8, 16, 8, 16));
+        empty.getStyleClass().add("empty-note");
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.createStringBinding(this::emptyText, vm.modelProperty(), vm.problemProperty(),
+                ctx.currentImageProperty(), I18n.localeProperty()));
+        var stack = new StackPane(columnsBox, empty);
+        StackPane.setAlignment(columnsBox, Pos.TOP_LEFT);
+        StackPane.setAlignment(empty, Pos.CENTER);
+        var scroll = new ScrollPane(stack);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setFitToHeight(true);
+        root.setCenter(scroll);
+        root.setBottom(invariancePanel());
+
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.curveProperty().addListener((o, a, c) -> { plot.setCurve(c); updateSummary(); });
+        I18n.localeProperty().addListener((o, a, b) -> { builtFor = null; show(vm.resultProperty().get()); updateSummary(); });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        show(vm.resultProperty().get());
+    }
+
+    // ---- columns -----------------------------------------------------------------------------------------
+
+    private void show(NetworkViewModel.Result r) {
+        boolean has = r != null;
+        empty.setVisible(!has);
+        columnsBox.setVisible(has);
+        if (!has) return;
+        ModelSpec spec = r.trace().spec();
+        if (spec != builtFor) rebuild(spec);
+        for (ColumnView c : columns) c.update(r.trace());
+        updateSummary();
+    }
+
+    private void rebuild(ModelSpec spec) {
+        builtFor = spec;
+        columns.clear();
+        for (Column c : NetworkLayout.of(spec)) {
+            columns.add(switch (c.kind()) {
+                case INPUT, MAPS -> new MapsColumn(c);
+                case UNITS -> new UnitsColumn(c);
+                case SCORES -> new ScoresColumn(c);
+                case PROBABILITIES -> new ProbabilitiesColumn(c);
+            });
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                var arrow = new FontIcon(Material2AL.ARROW_FORWARD);
+                arrow.getStyleClass().add("flow-arrow");
+                var box = new StackPane(arrow);
+                box.setPadding(new Insets(80, 0, 0, 0));
+                box.setAlignment(Pos.TOP_CENTER);
+                nodes.add(box);
+            }
+            nodes.add(columns.get(i).node);
+        }
+        columnsBox.getChildren().setAll(nodes);
+        columnsBox.setSpacing(6);
+    }
+
+    private static float[] values(Trace t, Column c) {
+        if (c.layer() == NetworkLayout.INPUT) return t.input();
+        if (c.layer() == NetworkLayout.SOFTMAX) return t.probabilities();
+        return t.layers().get(c.layer()).values();
+    }
+
+    private static String colId(Column c) {
+        return "net-col-" + (c.layer() == NetworkLayout.INPUT ? "input" : c.layer() == NetworkLayout.SOFTMAX ? "softmax" : c.layer());
+    }
+
+    private static String fmt(float v) { return String.format(Locale.ROOT, "%.3f", v); }
+
+    /** One column: title, detail, the pictures, the shape and (for pictures) the colour legend. */
+    private abstract class ColumnView {
+        final Column column;
+        final VBox node = new VBox(4);
+        final Label legendLow = new Label(), legendHigh = new Label();
+
+        ColumnView(Column c) {
+            this.column = c;
+            node.setId(colId(c));
+            node.getStyleClass().add("layer-column");
+            node.setAlignment(Pos.TOP_CENTER);
+            var t = new Label(I18n.get(c.titleKey(), c.titleArgs()));
+            t.getStyleClass().add("layer-title");
+            node.getChildren().add(t);
+            var d = new Label(c.detailKey() == null ? " " : I18n.get(c.detailKey(), c.detailArgs()));
+            d.getStyleClass().add("layer-detail");
+            node.getChildren().add(d);
+        }
+
+        String title() { return I18n.get(column.titleKey(), column.titleArgs()); }
+
+        void finish(Node content, boolean legend) {
+            var shape = new Label(column.shape().toString());
+            shape.getStyleClass().add("layer-shape");
+            node.getChildren().addAll(content, shape);
+            if (legend) {
+                var ramp = new ImageView(column.map() == ColorMap.SIGNED
+                        ? MapImages.render(ramp(-1, 1), 0, 1, 64, ColorMap.SIGNED, 1f)
+                        : MapImages.render(ramp(0, 1), 0, 1, 64, ColorMap.GRAY, 1f));
+                ramp.setFitWidth(72);
+                ramp.setFitHeight(8);
+                ramp.setPreserveRatio(false);
+                ramp.getStyleClass().add("legend-ramp");
+                legendLow.getStyleClass().add("legend-value");
+                legendHigh.getStyleClass().add("legend-value");
+                var spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                var nums = new HBox(legendLow, spacer, legendHigh);
+                nums.setMaxWidth(84);
+                var box = new VBox(1, new StackPane(ramp), nums);
+                box.setAlignment(Pos.CENTER);
+                box.setMaxWidth(84);
+                Tooltip.install(box, new Tooltip(I18n.get(column.map() == ColorMap.SIGNED ? "network.legend.signed" : "network.legend.gray")));
+                node.getChildren().add(box);
+            }
+        }
+
+        void legend(float scale) {
+            legendLow.setText(column.map() == ColorMap.SIGNED ? "-" + compact(scale) : "0");
+            legendHigh.setText(compact(scale));
+        }
+
+        abstract void update(Trace t);
+    }
+
+    private static float[] ramp(float from, float to) {
+        float[] r = new float[64];
+        for (int i = 0; i < 64; i++) r[i] = from + (to - from) * i / 63f;
+        return r;
+    }
+
+    private static String compact(float v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2g", v);
+    }
+
+    /** A stack of feature maps (or the input image), one picture per channel, one scale for the whole layer. */
+    private final class MapsColumn extends ColumnView {
+        final List<ImageView> maps = new ArrayList<>();
+        final int scale;
+        float[] values;
+
+        MapsColumn(Column c) {
+            super(c);
+            int channels = c.shape().c(), h = c.shape().h(), w = c.shape().w();
+            int gridCols = channels <= 8 ? 1 : 2;
+            int rows = (channels + gridCols - 1) / gridCols;
+            int maxScale = c.kind() == Kind.INPUT ? 6 : 10;
+            scale = (int) Math.clamp(Math.floor((MAPS_HEIGHT / rows - GAP) / h), 1, maxScale);
+            var grid = new GridPane();
+            grid.setHgap(GAP);
+            grid.setVgap(GAP);
+            grid.setAlignment(Pos.TOP_CENTER);
+            for (int ch = 0; ch < channels; ch++) {
+                var v = new ImageView();
+                v.setSmooth(false);
+                v.setFitWidth(w * scale);
+                v.setFitHeight(h * scale);
+                v.setId("net-map-" + (c.layer() == NetworkLayout.INPUT ? "input" : c.layer()) + "-" + ch);
+                v.getStyleClass().add("feature-map");
+                int channel = ch;
+                v.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverMap(e, channel));
+                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+                if (c.kind() == Kind.MAPS) {
+                    v.setCursor(Cursor.HAND);
+                    v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select(channel));
+                }
+                var frame = new StackPane(v);
+                frame.getStyleClass().add("map-frame");
+                grid.add(frame, ch / rows, ch % rows);
+                maps.add(v);
+            }
+            finish(grid, true);
+        }
+
+        @Override void update(Trace t) {
+            values = values(t, column);
+            int h = column.shape().h(), w = column.shape().w();
+            float s = column.map().scaleOf(values, 0, values.length); // one scale per layer: maps are comparable
+            for (int ch = 0; ch < maps.size(); ch++) {
+                maps.get(ch).setImage(MapImages.render(values, ch * h * w, h, w, column.map(), s));
+            }
+            legend(s);
+        }
+
+        void hoverMap(MouseEvent e, int ch) {
+            if (values == null) return;
+            int h = column.shape().h(), w = column.shape().w();
+            int x = Math.clamp((int) (e.getX() / scale), 0, w - 1), y = Math.clamp((int) (e.getY() / scale), 0, h - 1);
+            hover.setText(I18n.get("network.hover.map", title(), ch + 1, column.shape().c(), x, y, fmt(values[(ch * h + y) * w + x])));
+        }
+
+        void select(int ch) {
+            ctx.selectedFeatureMapProperty().set(new AppContext.FeatureMapRef(column.layer(), ch));
+            if (ctx.viewIds().contains(KERNEL_VIEW)) ctx.requestedViewProperty().set(KERNEL_VIEW);
+            else hover.setText(I18n.get("network.selected", title(), ch + 1));
+        }
+    }
+
+    /** A vector (flattened maps, dense units) drawn as a column of small cells, top to bottom. */
+    private final class UnitsColumn extends ColumnView {
+        final ImageView strip = new ImageView();
+        float[] values;
+
+        UnitsColumn(Column c) {
+            super(c);
+            int n = c.shape().size();
+            double cell = Math.min(6, UNITS_HEIGHT / n);
+            strip.setFitWidth(22);
+            strip.setFitHeight(cell * n);
+            strip.setPreserveRatio(false);
+            strip.setSmooth(cell < 1); // more units than pixels: average rather than drop
+            strip.getStyleClass().add("unit-strip");
+            strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+                if (values == null) return;
+                int i = Math.clamp((int) (e.getY() / strip.getFitHeight() * n), 0, n - 1);
+                hover.setText(I18n.get("network.hover.unit", title(), i + 1, n, fmt(values[i])));
+            });
+            strip.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+            var frame = new StackPane(strip);
+            frame.getStyleClass().add("map-frame");
+            finish(frame, true);
+        }
+
+        @Override void update(Trace t) {
+            values = values(t, column);
+            float s = column.map().scaleOf(values, 0, values.length);
+            strip.setImage(MapImages.render(values, 0, values.length, 1, column.map(), s));
+            legend(s);
+        }
+    }
+
+    /** The last layer's raw scores (logits), one labelled cell per class. */
+    private final class ScoresColumn extends ColumnView {
+        final List<Region> cells = new ArrayList<>();
+        final List<Label> numbers = new ArrayList<>();
+
+        ScoresColumn(Column c) {
+            super(c);
+            var grid = new GridPane();
+            grid.setHgap(6);
+            grid.setVgap(3);
+            for (int i = 0; i < c.shape().size(); i++) {
+                var cell = new Region();
+                cell.setMinSize(22, 22);
+                cell.setPrefSize(22, 22);
+                cell.getStyleClass().add("score-cell");
+                var num = new Label();
+                num.getStyleClass().add("score-value");
+                num.setMinWidth(Region.USE_PREF_SIZE);
+                grid.addRow(i, cell, num);
+                cells.add(cell);
+                numbers.add(num);
+            }
+            finish(grid, true);
+        }
+
+        @Override void update(Trace t) {
+            float[] v = values(t, column);
+            float s = column.map().scaleOf(v, 0, v.length);
+            for (int i = 0; i < cells.size(); i++) {
+                int argb = column.map().argb(v[i], s);
+                // a data colour (the value itself), like a feature-map pixel; not a theme colour
+                cells.get(i).setStyle(String.format("-fx-background-color: #%06x;", argb & 0xFFFFFF));
+                numbers.get(i).setText(String.format(Locale.ROOT, "%+.2f", v[i]));
+            }
+            legend(s);
+        }
+    }
+
+    /** Softmax: the probabilities with the class names. */
+    private final class ProbabilitiesColumn extends ColumnView {
+        final ProbabilityBars bars = new ProbabilityBars();
+
+        ProbabilitiesColumn(Column c) {
+            super(c);
+            bars.getStyleClass().add("compact");
+            bars.setPrefWidth(300);
+            bars.setMinWidth(260);
+            finish(bars, false);
+        }
+
+        @Override void update(Trace t) {
+            var img = vm.resultProperty().get() == null ? null : vm.resultProperty().get().image();
+            String prefix = img != null && AppContext.FASHION_MNIST.equals(img.dataset()) ? "class.fashion." : "class.mnist.";
+            if (!prefix.equals(bars.getUserData())) {
+                bars.setClasses(column.shape().size(), prefix);
+                bars.setUserData(prefix);
+            }
+            bars.setProbabilities(t.probabilities());
+        }
+    }
+
+    // ---- translation invariance ------------------------------------------------------------------------------
+
+    private Node invariancePanel() {
+        var left = button("net-left", Material2AL.ARROW_BACK, "network.shift.left", () -> vm.moveBy(-1, 0));
+        var right = button("net-right", Material2AL.ARROW_FORWARD, "network.shift.right", () -> vm.moveBy(1, 0));
+        var up = button("net-up", Material2AL.ARROW_UPWARD, "network.shift.up", () -> vm.moveBy(0, -1));
+        var down = button("net-down", Material2AL.ARROW_DOWNWARD, "network.shift.down", () -> vm.moveBy(0, 1));
+        var turnLeft = button("net-rotate-left", Material2MZ.ROTATE_LEFT, "network.rotate.left", () -> vm.turnBy(5));
+        var turnRight = button("net-rotate-right", Material2MZ.ROTATE_RIGHT, "network.rotate.right", () -> vm.turnBy(-5));
+        var reset = button("net-reset", Material2MZ.REPLAY, "network.shift.reset", vm::reset);
+        reset.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.shiftProperty().get().isNone(), vm.shiftProperty()));
+        var pad = new GridPane();
+        pad.setHgap(4);
+        pad.setVgap(4);
+        pad.add(up, 1, 0);
+        pad.add(left, 0, 1);
+        pad.add(reset, 1, 1);
+        pad.add(right, 2, 1);
+        pad.add(down, 1, 2);
+        pad.add(turnLeft, 0, 2);
+        pad.add(turnRight, 2, 2);
+
+        var heading = new Label();
+        heading.textProperty().bind(I18n.bind("network.invariance.title"));
+        heading.getStyleClass().add("section-title");
+        var explain = new Label();
+        explain.textProperty().bind(I18n.bind("network.invariance.explain"));
+        explain.setWrapText(true);
+        explain.getStyleClass().add("explain");
+        shiftLabel.setId("net-shift");
+        shiftLabel.getStyleClass().add("shift-value");
+        shiftLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.shiftProperty().get();
+            return I18n.get("network.shift.value", signed(s.dx()), signed(s.dy()), signed((int) Math.round(s.degrees())));
+        }, vm.shiftProperty(), I18n.localeProperty()));
+        summary.setId("net-summary");
+        summary.getStyleClass().add("summary");
+        summary.setWrapText(true);
+        var text = new VBox(6, heading, explain, shiftLabel, summary);
+        text.setPrefWidth(420);
+        text.setMinWidth(260);
+
+        plot.setId("net-plot");
+        plot.axisTitle().textProperty().bind(I18n.bind("network.plot.x"));
+        var legendH = new Label();
+        legendH.textProperty().bind(I18n.bind("network.plot.horizontal"));
+        legendH.getStyleClass().add("legend-h");
+        var legendV = new Label();
+        legendV.textProperty().bind(I18n.bind("network.plot.vertical"));
+        legendV.getStyleClass().add("legend-v");
+        var plotTitle = new Label();
+        plotTitle.getStyleClass().add("plot-title");
+        plotTitle.textProperty().bind(Bindings.createStringBinding(() -> {
+            var c = vm.curveProperty().get();
+            return c == null ? I18n.get("network.plot.title.none") : I18n.get("network.plot.title", className(c.referenceClass()));
+        }, vm.curveProperty(), I18n.localeProperty()));
+        var plotBox = new VBox(2, plotTitle, plot, new HBox(16, legendH, legendV));
+
+        var panel = new HBox(24, pad, text, plotBox);
+        panel.setAlignment(Pos.CENTER_LEFT);
+        panel.setPadding(new Insets(8, 16, 12, 16));
+        panel.getStyleClass().add("invariance-panel");
+        return panel;
+    }
+
+    private void updateSummary() {
+        var r = vm.resultProperty().get();
+        var c = vm.curveProperty().get();
+        if (r == null) { summary.setText(""); return; }
+        int now = r.trace().predictedClass();
+        String text = I18n.get("network.summary.now", className(now), InvariancePlot.percent(r.trace().probabilities()[now]));
+        if (c != null && !r.shift().isNone()) {
+            text += "\n" + I18n.get(now == c.referenceClass() ? "network.summary.stays" : "network.summary.changed",
+                    className(c.referenceClass()));
+        }
+        summary.setText(text);
+    }
+
+    private String className(int k) {
+        var r = vm.resultProperty().get();
+        boolean fashion = r != null && AppContext.FASHION_MNIST.equals(r.image().dataset());
+        return I18n.get((fashion ? "class.fashion." : "class.mnist.") + k);
+    }
+
+    private void onKey(KeyEvent e) {
+        switch (e.getCode()) {
+            case LEFT -> vm.moveBy(-1, 0);
+            case RIGHT -> vm.moveBy(1, 0);
+            case UP -> vm.moveBy(0, -1);
+            case DOWN -> vm.moveBy(0, 1);
+            case OPEN_BRACKET -> vm.turnBy(5);
+            case CLOSE_BRACKET -> vm.turnBy(-5);
+            case HOME -> vm.reset();
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    private String inputText() {
+        var r = vm.resultProperty().get();
+        if (r == null) return "";
+        return I18n.get("network.input", r.image().source());
+    }
+
+    private String emptyText() {
+        if (vm.problemProperty().get() != null) return I18n.get("network.error.engine", vm.problemProperty().get());
+        if (ctx.currentImageProperty().get() == null) return I18n.get("network.empty.noImage");
+        if (vm.modelProperty().get() == null) return I18n.get("network.empty.noModel");
+        return "";
+    }
+
+    private static String signed(int v) { return v > 0 ? "+" + v : Integer.toString(v); }
+
+    private static Button button(String id, Ikon icon, String tipKey, Runnable action) {
+        var b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        var tip = new Tooltip();
+        tip.textProperty().bind(I18n.bind(tipKey));
+        b.setTooltip(tip);
+        b.setOnAction(e -> action.run());
+        b.getStyleClass().add("shift-button");
+        b.setFocusTraversable(false); // arrow keys move the image, not the focus
+        return b;
+    }
+}
