@@ -30,6 +30,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -266,16 +267,13 @@ public final class DrawView implements ConceptView {
         var randomLabel = new Label();
         randomLabel.textProperty().bind(I18n.bind("draw.random.label"));
 
-        var bar = new HBox(8, mnist, fashion, sep(), pen, eraser, widthLabel, width, sep(), undo, redo, clear, sep(), open,
-                sep(), randomLabel, classes, randomButton);
+        // groups stay together; the bar wraps into a second row on narrow windows
+        var bar = new FlowPane(18, 8, group(mnist, fashion), group(pen, eraser, widthLabel, width), group(undo, redo, clear),
+                group(open), group(randomLabel, classes, randomButton));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("draw-toolbar");
         bar.setPadding(new Insets(10, 16, 6, 16));
-        var scroll = new ScrollPane(bar);
-        scroll.setFitToHeight(true);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("edge-to-edge");
-        return scroll;
+        return bar;
     }
 
     /** The pad: a square image that grows with the window, an overlay with the ink's bounding box and the brush outline. */
@@ -607,11 +605,10 @@ public final class DrawView implements ConceptView {
         return a;
     }
 
-    private static Node sep() {
-        var s = new Region();
-        s.getStyleClass().add("toolbar-gap");
-        s.setMinWidth(10);
-        return s;
+    private static Node group(Node... nodes) {
+        var g = new HBox(6, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
     }
 
     private static ToggleButton toggle(String id, String key, Ikon icon, ToggleGroup group) {

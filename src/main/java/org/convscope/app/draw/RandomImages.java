@@ -9,6 +9,7 @@ import org.convscope.app.I18n;
 import org.convscope.data.BundledDatasets;
 import org.convscope.data.Dataset;
 import org.convscope.data.DatasetKind;
+import org.convscope.data.LoadProgress;
 import org.convscope.data.Split;
 
 /**
@@ -27,7 +28,7 @@ final class RandomImages {
     private final Random random;
 
     RandomImages(Executor background, Executor fx) {
-        this(background, fx, kind -> BundledDatasets.get(kind, Split.TEST, null), new Random());
+        this(background, fx, kind -> BundledDatasets.get(kind, Split.TEST, LoadProgress.NONE), new Random());
     }
 
     RandomImages(Executor background, Executor fx, TestSet testSet, Random random) {
