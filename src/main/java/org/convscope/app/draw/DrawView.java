@@ -62,6 +62,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class DrawView implements ConceptView {
 
     private static final int STEP = 112; // step pictures: 28 x 4 screen pixels
+    private static final double STEPS_WIDTH = 230;
 
     private final AppContext ctx;
     private final DrawViewModel vm;
@@ -291,17 +292,19 @@ public final class DrawView implements ConceptView {
         brush.setMouseTransparent(true);
         padOverlay.getChildren().setAll(inkBox, brush);
         padOverlay.setMouseTransparent(true);
-        padOverlay.setManaged(false);
 
-        var frame = new StackPane(padView, padOverlay) {
+        // the border is a region of its own so that it hugs the square pad, whatever shape the space around it has
+        var border = new Region();
+        border.getStyleClass().add("pad-border");
+        border.setManaged(false);
+        var frame = new Pane(border, padView, padOverlay) {
             @Override protected void layoutChildren() {
                 double side = Math.max(120, Math.min(getWidth(), getHeight()) - 4);
+                border.resizeRelocate(0, 0, side + 4, side + 4);
                 padView.setFitWidth(side);
                 padView.setFitHeight(side);
-                padView.resizeRelocate(0, 0, side, side);
-                padOverlay.resizeRelocate(0, 0, side, side);
                 padView.relocate(2, 2);
-                padOverlay.relocate(2, 2);
+                padOverlay.resizeRelocate(2, 2, side, side);
                 layoutInkBox();
             }
             @Override protected double computePrefWidth(double h) { return 560; }
@@ -309,7 +312,6 @@ public final class DrawView implements ConceptView {
             @Override protected double computeMinWidth(double h) { return 300; }
             @Override protected double computeMinHeight(double w) { return 300; }
         };
-        frame.getStyleClass().add("pad-frame");
         frame.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
 
         padView.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -356,18 +358,20 @@ public final class DrawView implements ConceptView {
         centred.setMaxSize(STEP, STEP);
         var centredCaption = new Label();
         centredCaption.textProperty().bind(I18n.bind("draw.steps.centred.caption"));
-        for (var l : List.of(croppedCaption, framedCaption, centredCaption, datasetNote)) {
-            l.getStyleClass().add("step-caption");
+        for (var l : List.of(croppedCaption, framedCaption, centredCaption, datasetNote)) l.getStyleClass().add("step-caption");
+        for (var l : List.of(title, croppedTitle, framedTitle, centredTitle, croppedCaption, framedCaption, centredCaption, datasetNote)) {
             l.setWrapText(true);
-            l.setMaxWidth(200);
+            l.setMaxWidth(STEPS_WIDTH);
+            l.setMinHeight(Region.USE_PREF_SIZE);
         }
         stepsBox.getChildren().setAll(title,
                 croppedTitle, frame(croppedView), croppedCaption, arrow(),
                 framedTitle, frame(framedView), framedCaption, arrow(),
                 centredTitle, centred, centredCaption, datasetNote);
         stepsBox.getStyleClass().add("steps");
-        stepsBox.setMinWidth(200);
-        stepsBox.setPrefWidth(210);
+        stepsBox.setMinWidth(STEPS_WIDTH);
+        stepsBox.setPrefWidth(STEPS_WIDTH);
+        stepsBox.setMaxWidth(STEPS_WIDTH);
         I18n.localeProperty().addListener((o, a, b) -> stepsDirty = true);
         return stepsBox;
     }

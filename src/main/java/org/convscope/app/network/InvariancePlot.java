@@ -16,7 +16,7 @@ import javafx.scene.shape.Polyline;
  * {@code curve-h}, {@code curve-v}, {@code axis}, {@code grid}).
  */
 public final class InvariancePlot extends Region {
-    private static final double LEFT = 44, RIGHT = 12, TOP = 10, BOTTOM = 30;
+    private static final double LEFT = 44, RIGHT = 12, TOP = 10, BOTTOM = 40;
 
     private final Polyline horizontal = new Polyline(), vertical = new Polyline();
     private final Circle dotH = new Circle(5), dotV = new Circle(5);
@@ -47,7 +47,7 @@ public final class InvariancePlot extends Region {
         getChildren().addAll(grid);
         getChildren().addAll(ticks);
         getChildren().addAll(xTitle, vertical, horizontal, dotV, dotH);
-        setPrefSize(400, 200);
+        setPrefSize(400, 210);
         setMinSize(240, 140);
     }
 
@@ -79,7 +79,7 @@ public final class InvariancePlot extends Region {
             place(ticks.get(3 + i), x(xv[i], max, w), TOP + h + 2, 0.5, 0);
         }
         xTitle.autosize();
-        place(xTitle, LEFT + w, TOP + h + 14, 1, 0);
+        place(xTitle, LEFT + w / 2, TOP + h + 20, 0.5, 0);
         if (curve == null) {
             horizontal.getPoints().clear();
             vertical.getPoints().clear();

@@ -122,6 +122,7 @@ public final class NetworkView implements ConceptView {
         var scroll = new ScrollPane(stack);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
         root.setCenter(scroll);
         root.setBottom(invariancePanel());
 
