@@ -11,17 +11,6 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class FxTestSupport {
     private FxTestSupport() {}
 
-    /**
-     * TestFX drives the mouse through JavaFX's own Headless glass platform (its glass robot), not through Monocle:
-     * call in a static initializer, before TestFX starts the toolkit.
-     */
-    public static void headlessRobot() {
-        if ("Headless".equals(System.getProperty("glass.platform"))) {
-            System.setProperty("testfx.headless", "false");
-            System.setProperty("testfx.robot", "glass");
-        }
-    }
-
     public static void theme() {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     }

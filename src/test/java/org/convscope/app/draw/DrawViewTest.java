@@ -32,7 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class DrawViewTest {
-    static { org.convscope.app.FxTestSupport.headlessRobot(); }
 
     Services services;
     AppContext ctx;

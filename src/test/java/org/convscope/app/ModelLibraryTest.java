@@ -1,0 +1,45 @@
+package org.convscope.app;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.convscope.engine.ModelFile;
+import org.convscope.engine.ModelZoo;
+import org.junit.jupiter.api.Test;
+
+class ModelLibraryTest {
+
+    @Test
+    void describesEveryZooModel() {
+        assertEquals("LeNet-5 (ReLU, max pooling)", ModelLibrary.describe(ModelZoo.lenetModern()));
+        assertEquals("LeNet-5 (sigmoid, average pooling)", ModelLibrary.describe(ModelZoo.lenetClassic()));
+        assertEquals("MLP 784-256-10 (ReLU)", ModelLibrary.describe(ModelZoo.mlp()));
+        assertEquals("Softmax regression", ModelLibrary.describe(ModelZoo.softmaxRegression()));
+    }
+
+    @Test
+    void testAccuracyIsReadAsAFractionOrPercent() {
+        assertEquals(0.991, ModelLibrary.testAccuracy(Map.of(ModelFile.TEST_ACCURACY, "0.991")), 1e-9);
+        assertEquals(0.912, ModelLibrary.testAccuracy(Map.of(ModelFile.TEST_ACCURACY, "91.2")), 1e-9);
+        assertTrue(Double.isNaN(ModelLibrary.testAccuracy(Map.of())));
+        assertTrue(Double.isNaN(ModelLibrary.testAccuracy(Map.of(ModelFile.TEST_ACCURACY, "high"))));
+        assertTrue(Double.isNaN(ModelLibrary.testAccuracy(Map.of(ModelFile.TEST_ACCURACY, "-3"))));
+    }
+
+    @Test
+    void aMissingFileIsReportedAndLeavesNoModel() throws Exception {
+        try (var services = new Services()) {
+            var ctx = new AppContext(services);
+            List<String> problems = new ArrayList<>();
+            ModelLibrary.loadBundled(ctx, Runnable::run, Runnable::run, name -> {
+                throw new ModelFile.ModelFileException(name, "no such bundled resource");
+            }, problems::add).get();
+            assertTrue(ctx.models().isEmpty());
+            assertEquals(2, problems.size());
+            assertTrue(problems.getFirst().contains("lenet5-mnist.safetensors"), problems.getFirst());
+        }
+    }
+}
