@@ -39,6 +39,8 @@ public final class ConvScopeApp extends Application {
             LOG.log(System.Logger.Level.INFO, "ConvScope window shown " + millisSinceProcessStart()
                     + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built + " ms)");
             ctx.status().info(I18n.get("shell.ready"));
+            // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
+            ModelLibrary.loadBundled(ctx, ctx.status()::error);
             Platform.runLater(ctx.datasets()::preloadAll);
         };
         stage.getScene().addPostLayoutPulseListener(firstFrame[0]);

@@ -114,7 +114,8 @@ public final class DrawView implements ConceptView {
     public DrawView(AppContext ctx, DrawViewModel vm) {
         this.ctx = ctx;
         this.vm = vm;
-        this.random = new RandomImages(ctx.services().background(), Platform::runLater);
+        this.random = new RandomImages(kind -> ctx.datasets().load(kind, org.convscope.data.Split.TEST), Platform::runLater,
+                new java.util.Random());
     }
 
     @Override public String id() { return "draw"; }
