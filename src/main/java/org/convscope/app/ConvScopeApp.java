@@ -41,10 +41,28 @@ public final class ConvScopeApp extends Application {
             ctx.status().info(I18n.get("shell.ready"));
             // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
-            Platform.runLater(ctx.datasets()::preloadAll);
+            Platform.runLater(() -> preload(ctx));
         };
         stage.getScene().addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
+    }
+
+    /** Loads every bundled dataset in the background and says in the status bar when they are all there. */
+    private static void preload(AppContext ctx) {
+        long t0 = System.nanoTime();
+        ctx.datasets().preloadAll().thenRun(() -> Platform.runLater(() -> {
+            long images = 0;
+            for (DatasetCache.Key k : DatasetCache.BUNDLED) {
+                images += ctx.datasets().ifLoaded(k.kind(), k.split()).map(d -> (long) d.count()).orElse(0L);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.log(System.Logger.Level.INFO, "ConvScope datasets loaded: " + images + " images in "
+                    + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " s");
+            // A failed load is reported by the view that needs it (with what to do); here only success counts.
+            if (images > 0 && ctx.status().kindProperty().get() != StatusLine.Kind.ERROR) {
+                ctx.status().success(I18n.get("shell.loaded", images, seconds));
+            }
+        }));
     }
 
     /**

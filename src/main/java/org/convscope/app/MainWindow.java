@@ -242,6 +242,8 @@ public final class MainWindow {
             b.setToggleGroup(navGroup);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
+            b.setWrapText(true); // long lesson titles take two lines rather than being cut
+            b.setMinHeight(Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
                 b.setSelected(true); // a toggle in a group may not be un-selected by clicking it again
                 select(v.id());

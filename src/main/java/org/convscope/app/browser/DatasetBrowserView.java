@@ -50,7 +50,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * |                          |                                  | [Use this]     |
  * +--------------------------+----------------------------------+----------------+
  * </pre>
- * Node ids: #dataset-mnist, #dataset-fashion, #split-train, #split-test, #class-filter, #image-count,
+ * Node ids: #dataset-mnist, #dataset-fashion, #split-train, #split-test, #class-filter, #image-count, #toggle-list,
  * #thumbnails, #thumb-N, #pixel-grid, #pixel-position, #pixel-value, #image-title, #image-label, #use-image, #browser-problem, #retry.
  */
 public final class DatasetBrowserView implements ConceptView {
@@ -60,6 +60,7 @@ public final class DatasetBrowserView implements ConceptView {
     private final BrowserModel model = new BrowserModel();
     private BorderPane root;
     private final StackPane overlay = new StackPane();
+    private final ToggleButton showList = new ToggleButton();
     /** Which (dataset, split) the last load request was for: answers for older requests are dropped. */
     private DatasetCache.Key requested;
 
@@ -84,12 +85,21 @@ public final class DatasetBrowserView implements ConceptView {
         root = new BorderPane();
         root.getStyleClass().add("dataset-browser");
         root.getStylesheets().add(DatasetBrowserView.class.getResource("browser.css").toExternalForm());
-        root.setTop(toolbar());
-
         var grid = new ThumbnailGrid(model);
         var split = new SplitPane(grid, detail());
         split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(grid, false);
+        // On a projector the numbers need the room: the image list can be put away and brought back.
+        showList.setSelected(true);
+        showList.selectedProperty().addListener((obs, o, show) -> {
+            if (show && !split.getItems().contains(grid)) {
+                split.getItems().addFirst(grid);
+                split.setDividerPositions(0.3);
+            } else if (!show) {
+                split.getItems().remove(grid);
+            }
+        });
+        root.setTop(toolbar());
         overlay.getStyleClass().add("browser-overlay");
         overlay.setVisible(false);
         root.setCenter(new StackPane(split, overlay));
@@ -162,9 +172,14 @@ public final class DatasetBrowserView implements ConceptView {
                 : I18n.get("browser.count", model.visibleProperty().get().length, model.count()),
                 model.visibleProperty(), model.dataProperty(), I18n.localeProperty()));
 
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(new HBox(mnist, fashion), new HBox(train, test), classLabel, classes, spacer, count);
+        showList.setId("toggle-list");
+        showList.textProperty().bind(I18n.bind("browser.imageList"));
+        showList.setGraphic(new FontIcon(Material2OutlinedMZ.VIEW_MODULE));
+        var classBox = new HBox(classLabel, classes);
+        classBox.setAlignment(Pos.CENTER_LEFT);
+        classBox.getStyleClass().add("class-box");
+        // A FlowPane: with projector-sized type the controls wrap to a second row instead of being cut off.
+        var bar = new javafx.scene.layout.FlowPane(new HBox(mnist, fashion), new HBox(train, test), classBox, showList, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("browser-toolbar");
         return bar;

@@ -28,7 +28,7 @@ import javafx.scene.text.TextAlignment;
  */
 public final class PixelGrid extends Region {
     static final int SIDE = BrowserModel.SIDE;
-    static final double MIN_CELL_FOR_NUMBERS = 14;
+    static final double MIN_CELL_FOR_NUMBERS = 15;
 
     private final Canvas canvas = new Canvas();
     private final Region cursor = new Region();
@@ -138,6 +138,26 @@ public final class PixelGrid extends Region {
         shownPixel.set(hoveredPixel.get() >= 0 ? hoveredPixel.get() : selectedPixel.get());
     }
 
+    private double fontForCell = -1;
+    private Font font;
+
+    /** The largest bold font in which "255" fits a square with a 2 px margin each side (measured, not guessed). */
+    private Font numberFont(double cellSize) {
+        if (cellSize != fontForCell) {
+            var probe = new javafx.scene.text.Text("255");
+            double size = 6;
+            for (double s = 6; s <= cellSize; s += 0.5) {
+                probe.setFont(Font.font("System", FontWeight.BOLD, s));
+                var b = probe.getLayoutBounds();
+                if (b.getWidth() > cellSize - 4 || b.getHeight() > cellSize) break;
+                size = s;
+            }
+            font = Font.font("System", FontWeight.BOLD, size);
+            fontForCell = cellSize;
+        }
+        return font;
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double side = canvas.getWidth();
@@ -145,7 +165,7 @@ public final class PixelGrid extends Region {
         byte[] px = pixels.get();
         if (px == null || cell <= 0) return;
         boolean numbers = cell >= MIN_CELL_FOR_NUMBERS;
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(7, Math.floor(cell * 0.42))));
+        g.setFont(numberFont(cell));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < SIDE; r++) {
