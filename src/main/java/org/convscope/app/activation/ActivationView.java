@@ -162,6 +162,7 @@ public final class ActivationView implements ConceptView {
         range.getStyleClass().add("concept-detail");
         range.setId("activation-range");
         range.setWrapText(true);
+        for (Label l : new Label[] {flatShare, gradient, prediction}) l.setText("\u2013");
         VBox flatCard = ConceptPage.numberCard("activation.flat.caption", flatShare, "activation-flat-share");
         flatCard.getChildren().add(flatCount);
         VBox predictionCard = ConceptPage.numberCard("activation.prediction.caption", prediction, "activation-prediction");
@@ -255,6 +256,13 @@ public final class ActivationView implements ConceptView {
         return switch (a) { case SIGMOID -> "sigmoid"; case TANH -> "tanh"; case RELU -> "ReLU"; };
     }
 
+    /** An axis number without trailing zeros: 1.5, -3, 0.25, 1,500. */
+    static String tick(double v) {
+        if (Math.abs(v) >= 1000) return String.format(Locale.US, "%,.0f", v);
+        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
     private static String percent(double share) { return String.format(Locale.US, "%.1f %%", 100 * share); }
 
     private static String num(double v) {
@@ -344,7 +352,8 @@ public final class ActivationView implements ConceptView {
         g.setLineWidth(3.5);
         plot(g, left, y2, plotW, h2, range, slo, shi, x -> fn.derivative((float) x));
         g.setFill(chart.color(FG));
-        g.setFont(chart.font(1.15));
+        g.setFont(chart.font(1.0));
+        g.setTextAlign(TextAlignment.LEFT);
         g.fillText(I18n.get("activation.chart.slope", name(fn)), left + 8, y2 - font * 0.5);
         g.setFill(chart.color(FLAT));
         g.setFont(chart.font(0.9));
@@ -358,7 +367,7 @@ public final class ActivationView implements ConceptView {
         for (int i = -4; i <= 4; i++) {
             double x = range * i / 4;
             double px = left + (x + range) / (2 * range) * plotW;
-            g.fillText(num(x).replace(".00", ""), px, y2 + h2 + font * 1.3);
+            g.fillText(tick(x), px, y2 + h2 + font * 1.3);
             g.setStroke(chart.color(BORDER));
             g.setLineWidth(1);
             g.strokeLine(px, y1 + h1, px, y1 + h1 + 5);
@@ -383,7 +392,7 @@ public final class ActivationView implements ConceptView {
         g.setTextAlign(TextAlignment.RIGHT);
         for (double t : ticks) {
             double py = y + h - (t - lo) / (hi - lo) * h;
-            g.fillText(num(t).replace(".00", ""), left - 8, py + chart.fontSize() * 0.35);
+            g.fillText(tick(t), left - 8, py + chart.fontSize() * 0.35);
             g.setStroke(chart.color(BORDER));
             g.setLineWidth(1);
             g.strokeLine(left - 4, py, left, py);

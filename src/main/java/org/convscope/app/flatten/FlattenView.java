@@ -38,7 +38,8 @@ public final class FlattenView implements ConceptView {
 
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
             PIXEL = "-color-accent-emphasis", RIGHT = "-color-success-emphasis", BELOW = "-color-warning-emphasis",
-            KERNEL = "-color-danger-emphasis", BORDER = "-color-border-default";
+            KERNEL = "-color-danger-emphasis", BORDER = "-color-border-default",
+            DARK = "-color-dark", LIGHT = "-color-light";
 
     /** Cells of the magnified stretch: 30 before the picked pixel and 33 after, so that +28 and a 3x3 kernel fit. */
     static final int LENS_BEFORE = 30, LENS_AFTER = 33;
@@ -93,7 +94,7 @@ public final class FlattenView implements ConceptView {
         Flattening f = model.flattening();
         page = new ConceptPage("flatten.title", "flatten.explanation", f.height(), f.width(), f.length());
         page.setId("flatten-view");
-        canvas = new ThemedCanvas(FG, MUTED, BG, PIXEL, RIGHT, BELOW, KERNEL, BORDER);
+        canvas = new ThemedCanvas(FG, MUTED, BG, PIXEL, RIGHT, BELOW, KERNEL, BORDER, DARK, LIGHT);
         canvas.setId("flatten-canvas");
         canvas.setPrefSize(1100, 800);
         canvas.setPainter(this::paint);
@@ -278,7 +279,7 @@ public final class FlattenView implements ConceptView {
         g.setStroke(canvas.color(BORDER));
         g.setLineWidth(1);
         g.strokeRect(geo.gridX() - 1, geo.gridY() - 1, cell * W + 2, cell * H + 2);
-        g.setGlobalAlpha(0.25);
+        g.setGlobalAlpha(0.5);
         for (int y = 0; y < H; y++)
             for (int x = 0; x < W; x++) {
                 g.setFill(gray(pixels[f.index(y, x)]));
@@ -312,7 +313,7 @@ public final class FlattenView implements ConceptView {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(I18n.get("flatten.canvas.vector", f.length()), geo.stripX(), geo.stripY() - font * 0.5);
-        g.fillText(I18n.get("flatten.canvas.picture", H, W), geo.gridX() + cell * W + 16, geo.gridY() + font);
+        paintPatch(g, geo, w);
 
         int i = model.index(), ri = model.rightIndex(), li = model.lowerIndex();
         List<Integer> kernel = model.kernelIndices();
@@ -371,11 +372,66 @@ public final class FlattenView implements ConceptView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(canvas.color(MUTED));
         for (int j = geo.lensFrom(); j <= geo.lensTo(); j++) {
-            if (f.columnOf(j) == 0) g.fillText(I18n.get("flatten.canvas.rowStart", f.rowOf(j)), lx0 + (j - geo.lensFrom()) * lc, geo.lensY() + lc + font * 2.4);
+            if (f.columnOf(j) == 0) g.fillText(I18n.get("flatten.canvas.rowStart", f.rowOf(j)), lx0 + (j - geo.lensFrom()) * lc, geo.lensY() + lc + font * 3.0);
         }
-        markLens(g, geo, i, PIXEL, String.valueOf(i));
-        if (ri >= 0) markLens(g, geo, ri, RIGHT, "+" + model.rightDistance());
-        if (li >= 0) markLens(g, geo, li, BELOW, "+" + model.lowerDistance());
+        markLens(g, geo, i, PIXEL, String.valueOf(i), true);
+        if (ri >= 0) markLens(g, geo, ri, RIGHT, "+" + model.rightDistance(), false);
+        if (li >= 0) markLens(g, geo, li, BELOW, "+" + model.lowerDistance(), true);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /**
+     * Right of the picture: the kernel's k x k patch enlarged, each cell showing its position in the vector, so that
+     * the rows of the patch read as runs that jump by the image width.
+     */
+    private void paintPatch(GraphicsContext g, Geometry geo, double w) {
+        Flattening f = model.flattening();
+        int k = model.kernel(), r = k / 2;
+        double font = canvas.fontSize();
+        double x0 = geo.gridX() + geo.cell() * f.width() + font * 2, y0 = geo.gridY() + font * 3.2;
+        double avail = w - x0 - font;
+        double size = Math.min(Math.min(avail / k, geo.cell() * f.height() * 0.75 / k), font * 4.5);
+        if (size < font * 1.6) return; // too narrow to be readable: the numbers in the side column say the same
+        g.setFill(canvas.color(FG));
+        g.setFont(canvas.font(1.0));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(I18n.get("flatten.canvas.patch", k), x0, geo.gridY() + font * 1.2);
+        g.setFill(canvas.color(MUTED));
+        g.setFont(canvas.font(0.85));
+        g.fillText(I18n.get("flatten.canvas.patchNote"), x0, geo.gridY() + font * 2.4);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int dy = -r; dy <= r; dy++)
+            for (int dx = -r; dx <= r; dx++) {
+                int y = model.row() + dy, x = model.column() + dx;
+                double cx = x0 + (dx + r) * size, cy = y0 + (dy + r) * size;
+                g.setStroke(canvas.color(BORDER));
+                g.setLineWidth(1);
+                if (y < 0 || y >= f.height() || x < 0 || x >= f.width()) {
+                    g.setLineDashes(4, 4);
+                    g.strokeRect(cx, cy, size, size);
+                    g.setLineDashes();
+                    continue;
+                }
+                int i = f.index(y, x);
+                float v = pixels[i];
+                g.setFill(gray(v));
+                g.fillRect(cx, cy, size, size);
+                g.strokeRect(cx, cy, size, size);
+                g.setFill(canvas.color(v > 0.5f ? DARK : LIGHT));
+                g.setFont(canvas.font(size > font * 3 ? 1.1 : 0.8));
+                g.fillText(String.valueOf(i), cx + size / 2, cy + size / 2 + font * 0.35);
+                String mark = i == model.index() ? PIXEL : i == model.rightIndex() ? RIGHT : i == model.lowerIndex() ? BELOW : null;
+                if (mark != null) {
+                    g.setStroke(canvas.color(mark));
+                    g.setLineWidth(4);
+                    g.strokeRect(cx + 2, cy + 2, size - 4, size - 4);
+                }
+            }
+        g.setStroke(canvas.color(KERNEL));
+        g.setLineWidth(3);
+        g.setLineDashes(6, 4);
+        g.strokeRect(x0 - 2, y0 - 2, k * size + 4, k * size + 4);
+        g.setLineDashes();
         g.setTextAlign(TextAlignment.LEFT);
     }
 
@@ -393,7 +449,7 @@ public final class FlattenView implements ConceptView {
         g.fillPolygon(new double[] {x, x - s, x + s}, new double[] {y, y + s * 1.4, y + s * 1.4}, 3);
     }
 
-    private void markLens(GraphicsContext g, Geometry geo, int index, String lookup, String text) {
+    private void markLens(GraphicsContext g, Geometry geo, int index, String lookup, String text, boolean above) {
         if (index < geo.lensFrom() || index > geo.lensTo()) return;
         double lc = geo.lensCell(), x = geo.stripX() + (index - geo.lensFrom()) * lc;
         g.setStroke(canvas.color(lookup));
@@ -401,7 +457,7 @@ public final class FlattenView implements ConceptView {
         g.strokeRect(x + 2, geo.lensY() + 2, lc - 4, lc - 4);
         g.setFill(canvas.color(lookup));
         g.setFont(canvas.font(1.05));
-        g.fillText(text, x + lc / 2, geo.lensY() - canvas.fontSize() * 0.6);
+        g.fillText(text, x + lc / 2, above ? geo.lensY() - canvas.fontSize() * 0.6 : geo.lensY() + lc + canvas.fontSize() * 1.6);
     }
 
     private static Color gray(float v) { return ColorMap.GRAY.color(v, 1f); }

@@ -21,7 +21,6 @@ import org.convscope.engine.LayerSpec;
 import org.convscope.engine.ModelSpec;
 import org.convscope.engine.ModelZoo;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /**
@@ -73,7 +72,7 @@ public final class OverviewView implements ConceptView {
         }
         diagram.setId("overview-diagram");
         diagram.setAlignment(Pos.CENTER_LEFT);
-        diagram.setRowValignment(javafx.geometry.VPos.TOP);
+        diagram.setRowValignment(javafx.geometry.VPos.CENTER);
         total.getStyleClass().add("concept-number");
         total.setId("overview-total");
         VBox content = new VBox(16, chooser, diagram, total);
@@ -91,8 +90,8 @@ public final class OverviewView implements ConceptView {
             CnnBlocks.Block b = blocks.blocks().get(bi);
             if (b.kind() == CnnBlocks.BlockKind.CONV_BLOCK) convBlock++;
             if (bi > 0) {
-                Label arrow = new Label("→");
-                arrow.getStyleClass().add("concept-number");
+                Label arrow = new Label("\u2192");
+                arrow.getStyleClass().add("overview-arrow");
                 diagram.getChildren().add(arrow);
             }
             String heading = switch (b.kind()) {
@@ -103,10 +102,29 @@ public final class OverviewView implements ConceptView {
             };
             Label head = new Label(heading);
             head.getStyleClass().add("concept-heading");
-            VBox box = new VBox(8, head);
-            box.getStyleClass().add("concept-card");
+            head.setWrapText(true);
+            VBox box = new VBox(head);
+            box.getStyleClass().addAll("overview-block", switch (b.kind()) {
+                case CONV_BLOCK -> "conv";
+                case DENSE -> "dense";
+                default -> "plain";
+            });
             box.setId("overview-block-" + bi);
-            for (CnnBlocks.Part p : b.parts()) box.getChildren().add(partButton(p));
+            // blocks with several layers are wider, so that long layer names fit in two lines (widths in the CSS)
+            box.getStyleClass().add(b.parts().size() > 1 ? "wide" : "narrow");
+            if (b.kind() == CnnBlocks.BlockKind.DENSE) {
+                // the classifier's layers side by side: one row under the feature extractor
+                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8);
+                for (CnnBlocks.Part p : b.parts()) {
+                    Node part = partButton(p);
+                    part.getStyleClass().add("in-row");
+                    row.getChildren().add(part);
+                }
+                box.getChildren().add(row);
+                box.getStyleClass().remove("wide");
+            } else {
+                for (CnnBlocks.Part p : b.parts()) box.getChildren().add(partButton(p));
+            }
             diagram.getChildren().add(box);
         }
         total.setText(I18n.get("overview.total", String.format(Locale.US, "%,d", blocks.parameters())));
@@ -116,11 +134,10 @@ public final class OverviewView implements ConceptView {
     private Node partButton(CnnBlocks.Part p) {
         String name = p.layer() == null ? I18n.get("overview.part.input") : ParameterCountView.layerName(p.layer());
         String params = p.layer() == null ? "" : "\n" + I18n.get("overview.part.params", String.format(Locale.US, "%,d", p.parameters()));
-        Button b = new Button(name + "\n→ " + p.output() + params);
+        Button b = new Button(name + "\n\u2192 " + p.output() + params);
         b.setId("overview-part-" + (p.layerIndex() < 0 ? "input" : String.valueOf(p.layerIndex())));
         b.getStyleClass().add("overview-part");
-        b.setGraphic(new FontIcon(Material2AL.ARROW_FORWARD));
-        b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        b.setWrapText(true);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> open(p.view()));
         b.setTooltip(new javafx.scene.control.Tooltip(I18n.get("overview.part.open")));

@@ -1,6 +1,5 @@
 package org.convscope.app.params;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,8 +8,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -32,6 +31,10 @@ public final class ParameterCountView implements ConceptView {
     private ConceptPage page;
     private final GridPane table = new GridPane();
     private final Label sum = new Label();
+    private final GridPane compare = new GridPane();
+    private final java.util.List<Region> bars = new java.util.ArrayList<>();
+    /** The longest bar of the comparison takes this share of the comparison's width. */
+    private static final double BAR_SHARE = 0.45;
 
     public ParameterCountView(AppContext ctx) {}
 
@@ -51,24 +54,33 @@ public final class ParameterCountView implements ConceptView {
         page = new ConceptPage("params.title", "params.explanation");
         page.setId("params-view");
 
-        FlowPane chooser = new FlowPane(8, 8);
+        // every model of the zoo as a row: its name (a button that shows its table), its total as a bar, the number
+        compare.getStyleClass().add("concept-card");
+        compare.setHgap(16);
+        compare.setVgap(6);
+        compare.setId("params-compare");
         ToggleGroup group = new ToggleGroup();
         for (int i = 0; i < model.tables().size(); i++) {
             ParameterTable t = model.tables().get(i);
             ToggleButton b = new ToggleButton();
-            // the model name is itself translated, so both lookups follow the language
-            b.textProperty().bind(Bindings.createStringBinding(() -> I18n.get("params.model.choice",
-                    I18n.get("params.model." + t.model().id()), ParameterTable.group(t.total())), I18n.localeProperty()));
+            b.textProperty().bind(I18n.bind("params.model." + t.model().id()));
             b.setId("params-model-" + t.model().id());
             b.setToggleGroup(group);
             b.setSelected(i == model.selectedIndex());
+            b.setMaxWidth(Double.MAX_VALUE);
             int index = i;
             b.setOnAction(e -> {
                 if (!b.isSelected()) { b.setSelected(true); return; }
                 model.select(index);
                 refresh();
             });
-            chooser.getChildren().add(b);
+            Region bar = new Region();
+            bar.getStyleClass().add("concept-bar");
+            double frac = (double) t.total() / model.largestTotal();
+            bar.prefWidthProperty().bind(compare.widthProperty().multiply(BAR_SHARE * frac).add(3));
+            bar.setMaxWidth(Region.USE_PREF_SIZE);
+            bars.add(bar);
+            compare.addRow(i, b, bar, cell(ParameterTable.group(t.total()), "params-compare-" + t.model().id(), "concept-count"));
         }
 
         table.getStyleClass().add("concept-card");
@@ -81,7 +93,7 @@ public final class ParameterCountView implements ConceptView {
         ScrollPane scroll = new ScrollPane(table);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        VBox content = new VBox(14, chooser, scroll, ConceptPage.text("params.sum.caption", "concept-caption"), sum);
+        VBox content = new VBox(12, compare, scroll, ConceptPage.text("params.sum.caption", "concept-caption"), sum);
         page.setContent(content);
 
         page.side().getChildren().addAll(
@@ -96,16 +108,21 @@ public final class ParameterCountView implements ConceptView {
     private void refresh() {
         if (page == null) return;
         ParameterTable t = model.selected();
+        for (int i = 0; i < bars.size(); i++) {
+            bars.get(i).getStyleClass().remove("selected");
+            if (i == model.selectedIndex()) bars.get(i).getStyleClass().add("selected");
+        }
         table.getChildren().clear();
         table.getColumnConstraints().clear();
         String[] heads = {"params.col.layer", "params.col.output", "params.col.formula", "params.col.count"};
         for (int c = 0; c < heads.length; c++) table.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
         int row = 1;
         for (ParameterTable.Row r : t.rows()) {
-            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), "concept-formula"), 0, row);
-            table.add(cell(r.output().toString(), "params-shape-" + r.index(), "concept-formula"), 1, row);
-            table.add(cell(r.formula(), "params-formula-" + r.index(), r.count() > 0 ? "concept-formula" : "concept-caption"), 2, row);
-            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-number" : "concept-caption"), 3, row);
+            String style = r.count() > 0 ? "concept-formula" : "concept-detail";
+            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), style), 0, row);
+            table.add(cell(r.output().toString(), "params-shape-" + r.index(), style), 1, row);
+            table.add(cell(r.formula(), "params-formula-" + r.index(), style), 2, row);
+            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-detail"), 3, row);
             row++;
         }
         ColumnConstraints right = new ColumnConstraints();

@@ -121,7 +121,7 @@ public final class WeightSharingView implements ConceptView {
     private void paintToy(ThemedCanvas c, GraphicsContext g, double width, double height, LayerWiring toy, Wiring w) {
         int n = toy.input().w(), m = toy.output().w(), pad = toy.padRight();
         int slots = n + pad;
-        double r = Math.min(26, Math.min(width / (slots * 2.6), height / 9));
+        double r = Math.min(c.fontSize() * 1.25, Math.min(width / (slots * 2.5), height / 9));
         double left = r + 8, step = (width - 2 * left) / Math.max(1, slots - 1);
         double yOut = r + 6 + c.fontSize(), yIn = height - r - 6;
         List<LayerWiring.Connection> edges = toy.connections(w);
@@ -138,21 +138,27 @@ public final class WeightSharingView implements ConceptView {
         g.setLineDashes();
         // weight names on the local and shared edges, a third of the way down from each output
         if (w != Wiring.FULL) {
-            g.setFont(c.font(0.85));
+            g.setFont(c.font(0.8));
             g.setTextAlign(TextAlignment.CENTER);
             for (LayerWiring.Connection e : edges) {
                 double x0 = left + e.output() * step, x1 = left + e.input() * step;
-                double t = 0.42, x = x0 + (x1 - x0) * t, y = yOut + r + (yIn - yOut - 2 * r) * t;
+                // the k-th connection of every output is labelled at the same height, different heights per k
+                int tap = e.input() - (e.output() * toy.stride() - toy.padLeft());
+                double t = 0.25 + 0.45 * tap / Math.max(1, toy.kernelW() - 1);
+                double x = x0 + (x1 - x0) * t, y = yOut + r + (yIn - yOut - 2 * r) * t;
                 String name = "w" + (e.weight() + 1);
                 g.setFill(c.color(BG));
-                g.fillRoundRect(x - c.fontSize() * 0.95, y - c.fontSize() * 0.62, c.fontSize() * 1.9, c.fontSize() * 1.1, 6, 6);
+                double tw = c.fontSize() * (name.length() > 2 ? 1.75 : 1.25);
+                g.fillRoundRect(x - tw / 2, y - c.fontSize() * 0.55, tw, c.fontSize() * 1.05, 6, 6);
                 g.setFill(weightColour(c, w, e.weight(), (int) distinct));
                 g.fillText(name, x, y + c.fontSize() * 0.33);
             }
         }
         g.setFont(c.font(1.0));
         g.setTextAlign(TextAlignment.CENTER);
-        for (int i = 0; i < slots; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
+        // the fully connected layer never reads the padding, so its slot stays empty (the panels keep the same layout)
+        int drawn = w == Wiring.FULL ? n : slots;
+        for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
         for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
     }
 

@@ -63,7 +63,7 @@ class ParameterCountViewFxTest {
         WaitForAsyncUtils.asyncFx(() -> I18n.setLocale(I18n.CHINESE)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text(robot, "params-layer-0").startsWith("卷积 5×5"), text(robot, "params-layer-0"));
-        assertTrue(robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText().contains("61,706"));
-        assertTrue(robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText().contains("平均汇聚"));
+        assertEquals("LeNet-5（sigmoid，平均汇聚）", robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertEquals("203,530", text(robot, "params-compare-mlp"));
     }
 }
