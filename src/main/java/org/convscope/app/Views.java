@@ -9,8 +9,8 @@ public final class Views {
 
     public static List<ConceptView> create(AppContext ctx) {
         List<ConceptView> views = new ArrayList<>();
+        views.add(new org.convscope.app.overview.OverviewView(ctx)); // first in the lesson: the parts of a CNN
         views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
-        views.add(new org.convscope.app.overview.OverviewView(ctx));
         views.add(new org.convscope.app.draw.DrawView(ctx));
         views.add(new org.convscope.app.network.NetworkView(ctx));
         // kernel goes here

@@ -3,13 +3,12 @@ package org.convscope.app;
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.prefs.Preferences;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -19,10 +18,11 @@ import org.convscope.data.LoadProgress;
 import org.convscope.data.Split;
 
 /**
- * Renders the concept views to PNG files for checking readability (not a test; run by hand under Xvfb):
- * java -cp ... org.convscope.app.ConceptPreview OUT_DIR [WIDTH HEIGHT [THEME]] with THEME light or dark.
- * The scene size stands for the content area the shell leaves at 1920x1080 (default 1650x1000).
- * Uses MNIST test image #0 as the current image, and a freshly initialised network where a trained one is needed.
+ * Renders the concept views inside the real main window to PNG files, for checking readability at a projector
+ * (not a test; run by hand under Xvfb):
+ * java -cp ... org.convscope.app.ConceptPreview OUT_DIR THEME [VIEW...] with THEME light, dark or projector;
+ * the window is 1920x1080, both languages. The current image is MNIST test image #0.
+ * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
 public final class ConceptPreview {
 
@@ -41,32 +41,35 @@ public final class ConceptPreview {
     static void start(Stage stage) throws Exception {
         File out = new File(args[0]);
         out.mkdirs();
-        int w = args.length > 2 ? Integer.parseInt(args[1]) : 1650, h = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        boolean dark = args.length > 3 && args[3].equals("dark");
-        Application.setUserAgentStylesheet(dark ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
-                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Theme theme = Theme.valueOf(args[1].toUpperCase());
+        List<String> ids = args.length > 2 ? List.of(args).subList(2, args.length)
+                : List.of("overview", "activation", "sharing", "params", "flatten");
+        Preferences prefs = Preferences.userRoot().node("convscope-preview");
+        prefs.clear();
+        Settings settings = new Settings(prefs);
+        settings.setTheme(theme);
         AppContext ctx = new AppContext(new Services());
         var test = BundledDatasets.get(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE);
         ctx.currentImageProperty().set(new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"));
-        List<ConceptView> views = Views.create(ctx);
-        StackPane root = new StackPane();
-        stage.setScene(new Scene(root, w, h));
+        MainWindow window = new MainWindow(ctx, settings, Views.create(ctx));
+        Scene scene = window.createScene(1920, 1080);
+        stage.setScene(scene);
         stage.show();
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 for (var locale : I18n.LOCALES) {
-                    for (ConceptView v : views) {
-                        fx(() -> { I18n.setLocale(locale); root.getChildren().setAll(v.node()); v.onShow(); });
-                        Thread.sleep(2500); // CSS, layout and background computations
-                        File f = new File(out, v.id() + "-" + locale.getLanguage() + (dark ? "-dark" : "") + ".png");
+                    for (String id : ids) {
+                        fx(() -> { window.setLanguage(locale); window.select(id); });
+                        Thread.sleep(3000); // CSS, layout and background computations
+                        File f = new File(out, id + "-" + locale.getLanguage() + "-" + theme.name().toLowerCase() + ".png");
                         fx(() -> {
-                            try { ImageIO.write(SwingFXUtils.fromFXImage(root.snapshot(null, null), null), "png", f); }
+                            try { ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", f); }
                             catch (Exception e) { throw new RuntimeException(e); }
                         });
-                        fx(v::onHide);
                         System.out.println("wrote " + f);
                     }
                 }
+                prefs.removeNode();
             } catch (Exception e) {
                 e.printStackTrace();
             } finally {

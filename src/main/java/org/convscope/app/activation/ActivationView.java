@@ -63,7 +63,7 @@ public final class ActivationView implements ConceptView {
     }
 
     @Override public String id() { return "activation"; }
-    @Override public String titleKey() { return "activation.title"; }
+    @Override public String titleKey() { return "activation.nav"; }
     @Override public Ikon icon() { return Material2MZ.SHOW_CHART; }
 
     @Override

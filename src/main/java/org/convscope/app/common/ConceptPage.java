@@ -40,6 +40,9 @@ public class ConceptPage extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll("concept-side-scroll", "edge-to-edge");
+        // the side column takes 30 % of the page whatever the font size, so the picture keeps most of the width
+        scroll.prefWidthProperty().bind(widthProperty().multiply(0.3));
+        scroll.minWidthProperty().bind(widthProperty().multiply(0.22));
         setRight(scroll);
         BorderPane.setMargin(scroll, new Insets(0, 0, 0, 16));
     }

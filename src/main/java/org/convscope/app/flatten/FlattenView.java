@@ -63,7 +63,7 @@ public final class FlattenView implements ConceptView {
     }
 
     @Override public String id() { return "flatten"; }
-    @Override public String titleKey() { return "flatten.title"; }
+    @Override public String titleKey() { return "flatten.nav"; }
     @Override public Ikon icon() { return Material2AL.LINEAR_SCALE; }
 
     @Override

@@ -41,7 +41,7 @@ public final class OverviewView implements ConceptView {
     public OverviewView(AppContext ctx) { this.ctx = ctx; }
 
     @Override public String id() { return "overview"; }
-    @Override public String titleKey() { return "overview.title"; }
+    @Override public String titleKey() { return "overview.nav"; }
     @Override public Ikon icon() { return Material2AL.ACCOUNT_TREE; }
 
     @Override

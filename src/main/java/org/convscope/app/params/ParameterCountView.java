@@ -39,7 +39,7 @@ public final class ParameterCountView implements ConceptView {
     public ParameterCountView(AppContext ctx) {}
 
     @Override public String id() { return "params"; }
-    @Override public String titleKey() { return "params.title"; }
+    @Override public String titleKey() { return "params.nav"; }
     @Override public Ikon icon() { return Material2AL.CALCULATE; }
 
     @Override

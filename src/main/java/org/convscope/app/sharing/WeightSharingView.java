@@ -38,12 +38,12 @@ public final class WeightSharingView implements ConceptView {
     private final WeightSharingViewModel model = new WeightSharingViewModel();
     private ConceptPage page;
     private final Label[] realWeights = new Label[3], realBiases = new Label[3], realTotals = new Label[3];
-    private final Label ratio = new Label(), layerShapes = new Label();
+    private final Label ratioLocal = new Label(), ratioFull = new Label(), layerShapes = new Label();
 
     public WeightSharingView(AppContext ctx) {}
 
     @Override public String id() { return "sharing"; }
-    @Override public String titleKey() { return "sharing.title"; }
+    @Override public String titleKey() { return "sharing.nav"; }
     @Override public Ikon icon() { return Material2MZ.SHARE; }
 
     @Override
@@ -70,16 +70,15 @@ public final class WeightSharingView implements ConceptView {
         toys.setPrefHeight(380);
 
         VBox content = new VBox(18, ConceptPage.text("sharing.toy.heading", "concept-heading"), toys,
-                ConceptPage.text("sharing.real.heading", "concept-heading"), layerChooser(), layerShapes, realTable(), ratio);
+                ConceptPage.text("sharing.real.heading", "concept-heading"), layerChooser(), realTable());
         layerShapes.getStyleClass().add("concept-detail");
         layerShapes.setId("sharing-real-shapes");
-        ratio.getStyleClass().add("concept-formula");
-        ratio.setId("sharing-ratio");
-        ratio.setWrapText(true);
         VBox.setVgrow(toys, Priority.ALWAYS);
         page.setContent(content);
 
         page.side().getChildren().addAll(
+                ConceptPage.numberCard("sharing.ratio.local", ratioLocal, "sharing-ratio-local"),
+                ConceptPage.numberCard("sharing.ratio.full", ratioFull, "sharing-ratio-full"),
                 ConceptPage.text("sharing.legend", "concept-detail"),
                 ConceptPage.text("sharing.biases.note", "concept-detail"),
                 ConceptPage.text("sharing.padding.note", "concept-detail"));
@@ -96,6 +95,7 @@ public final class WeightSharingView implements ConceptView {
         canvas.setId("sharing-toy-canvas-" + key);
         canvas.setPainter((g, width, height) -> paintToy(canvas, g, width, height, toy, w));
         canvas.setPrefSize(420, 300);
+        canvas.setMinHeight(200);
         Label count = new Label();
         count.setId("sharing-toy-" + key);
         count.getStyleClass().add("concept-formula");
@@ -204,6 +204,8 @@ public final class WeightSharingView implements ConceptView {
             });
             box.getChildren().add(b);
         }
+        box.getChildren().add(layerShapes);
+        HBox.setMargin(layerShapes, new javafx.geometry.Insets(0, 0, 0, 10));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -215,6 +217,7 @@ public final class WeightSharingView implements ConceptView {
         grid.setVgap(10);
         grid.getStyleClass().add("concept-card");
         String[] heads = {"sharing.col.wiring", "sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
+        // biases: one per output unit for the full and local layers, one per output channel for the shared one
         for (int c = 0; c < heads.length; c++) grid.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
         for (Wiring w : Wiring.values()) {
             int row = w.ordinal() + 1;
@@ -243,17 +246,14 @@ public final class WeightSharingView implements ConceptView {
     private void refreshReal() {
         if (page == null) return;
         LayerWiring lw = model.selectedLayer().wiring();
-        layerShapes.setText(I18n.get("sharing.real.shapes", lw.input().toString(), lw.output().toString(),
-                group(lw.output().size()), lw.kernelH() + "×" + lw.kernelW()));
+        layerShapes.setText(I18n.get("sharing.real.shapes", group(lw.output().size()), lw.kernelH() + "×" + lw.kernelW()));
         for (Wiring w : Wiring.values()) {
             realWeights[w.ordinal()].setText(lw.weightProduct(w) + " = " + group(lw.weights(w)));
-            realBiases[w.ordinal()].setText(w == Wiring.SHARED
-                    ? I18n.get("sharing.biases.shared", group(lw.biases(w)))
-                    : I18n.get("sharing.biases.perUnit", group(lw.biases(w))));
+            realBiases[w.ordinal()].setText("+ " + group(lw.biases(w)));
             realTotals[w.ordinal()].setText(group(lw.parameters(w)));
         }
-        ratio.setText(I18n.get("sharing.ratio", group(Math.round(model.ratio(Wiring.LOCAL, Wiring.SHARED))),
-                group(Math.round(model.ratio(Wiring.FULL, Wiring.SHARED)))));
+        ratioLocal.setText(I18n.get("sharing.ratio.times", group(Math.round(model.ratio(Wiring.LOCAL, Wiring.SHARED)))));
+        ratioFull.setText(I18n.get("sharing.ratio.times", group(Math.round(model.ratio(Wiring.FULL, Wiring.SHARED)))));
     }
 
     private static String group(long v) { return LayerWiring.group(v); }

@@ -41,20 +41,24 @@ class WeightSharingViewFxTest {
         assertEquals("2 weights + 1 bias", text(robot, "sharing-toy-shared"));
 
         assertEquals("784 × 4,704 = 3,687,936", text(robot, "sharing-real-weights-full"));
-        assertEquals("+ 4,704 (one per unit)", text(robot, "sharing-real-biases-full"));
+        assertEquals("+ 4,704", text(robot, "sharing-real-biases-full"));
         assertEquals("3,692,640", text(robot, "sharing-real-total-full"));
         assertEquals("4,704 × 25 = 117,600", text(robot, "sharing-real-weights-local"));
         assertEquals("122,304", text(robot, "sharing-real-total-local"));
         assertEquals("6 × 1 × 5 × 5 = 150", text(robot, "sharing-real-weights-shared"));
-        assertEquals("+ 6 (one per channel)", text(robot, "sharing-real-biases-shared"));
+        assertEquals("+ 6", text(robot, "sharing-real-biases-shared"));
         assertEquals("156", text(robot, "sharing-real-total-shared"));
-        assertTrue(text(robot, "sharing-ratio").contains("784×"), text(robot, "sharing-ratio"));
+        assertEquals("784×", text(robot, "sharing-ratio-local"));
+        assertEquals("23,671×", text(robot, "sharing-ratio-full"));
 
         robot.clickOn("#sharing-layer-conv2");
         assertEquals("1,883,200", text(robot, "sharing-real-total-full"));
         assertEquals("241,600", text(robot, "sharing-real-total-local"));
         assertEquals("2,416", text(robot, "sharing-real-total-shared"));
-        assertTrue(text(robot, "sharing-real-shapes").contains("6×14×14"));
+        assertEquals("1,600 output units, kernel 5×5", text(robot, "sharing-real-shapes"));
+        assertEquals("16 × 6 × 5 × 5 = 2,400", text(robot, "sharing-real-weights-shared"));
+        assertEquals("100×", text(robot, "sharing-ratio-local")); // one kernel re-used at 10 x 10 positions
+        assertEquals("779×", text(robot, "sharing-ratio-full"));
         robot.clickOn("#sharing-layer-conv2"); // stays chosen
         assertEquals("2,416", text(robot, "sharing-real-total-shared"));
         robot.clickOn("#sharing-layer-conv1");
