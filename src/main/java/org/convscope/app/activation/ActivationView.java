@@ -26,6 +26,7 @@ import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.ThemedCanvas;
 import org.convscope.engine.Activation;
 import org.kordamp.ikonli.Ikon;
@@ -46,7 +47,8 @@ public final class ActivationView implements ConceptView {
     private final AppContext ctx;
     private final ActivationViewModel model = new ActivationViewModel();
     private final ReadOnlyObjectWrapper<ActivationViewModel.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private long generation;
+    /** Runs the network off the FX thread; only the newest request is computed, only the newest result shown. */
+    private final LatestOnly<ActivationViewModel.Request, ActivationViewModel.Result> runner;
     private ConceptPage page;
     private ThemedCanvas chart;
     private ComboBox<ActivationViewModel.Layer> layerBox;
@@ -57,6 +59,9 @@ public final class ActivationView implements ConceptView {
 
     public ActivationView(AppContext ctx) {
         this.ctx = ctx;
+        runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, ActivationViewModel.Request::compute,
+                r -> { status.setText(""); show(r); },
+                e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
         ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
         useContext();
@@ -221,15 +226,7 @@ public final class ActivationView implements ConceptView {
             status.setText(I18n.get("activation.failed", ex.getMessage()));
             return;
         }
-        long gen = ++generation;
-        ctx.services().background().submit(() -> {
-            try {
-                var r = request.compute();
-                Platform.runLater(() -> { if (gen == generation) { status.setText(""); show(r); } });
-            } catch (RuntimeException ex) {
-                Platform.runLater(() -> { if (gen == generation) status.setText(I18n.get("activation.failed", String.valueOf(ex.getMessage()))); });
-            }
-        });
+        runner.submit(request);
     }
 
     private void show(ActivationViewModel.Result r) {

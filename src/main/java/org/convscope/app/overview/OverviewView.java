@@ -140,13 +140,14 @@ public final class OverviewView implements ConceptView {
         b.setWrapText(true);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> open(p.view()));
+        // only views that exist in this app can be opened
+        b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !ctx.viewIds().contains(p.view()), ctx.viewIds()));
         b.setTooltip(new javafx.scene.control.Tooltip(I18n.get("overview.part.open")));
         return b;
     }
 
-    /** Asks the shell to show a view; cleared first so that asking for the same view twice still navigates. */
+    /** Asks the shell to show a view (the shell clears the request after switching). */
     private void open(String view) {
-        ctx.requestedViewProperty().set(null);
         ctx.requestedViewProperty().set(view);
     }
 }
