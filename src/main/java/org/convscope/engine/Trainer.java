@@ -1,28 +1,302 @@
 package org.convscope.engine;
 
+import java.util.Arrays;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.IntConsumer;
+
 /**
  * Trains a {@link Network} with mini-batch gradient descent on the engine's own thread pool.
- * Batch-parallel: each thread owns gradient buffers for its slice of the batch; they are reduced
- * before the optimizer step. No allocation per batch in steady state.
+ *
+ * <p>Batch-parallel: a batch of n images is cut into {@code threads} contiguous slices; thread t runs its slice,
+ * in chunks of at most {@link #CHUNK} images, forward and backward through its own activation buffers and adds into
+ * its own gradient buffer. Then the gradients are reduced — parameter range r by thread r, always summing thread
+ * 0, 1, 2, … in that order — and the optimizer updates that range. So the same seed and the same thread count give
+ * the same weights bit for bit. All buffers are allocated in the constructor; a step allocates nothing.
+ *
+ * <p>One thread drives a trainer (calls step/predict/evaluate); other threads may meanwhile read the network
+ * (trace, weights), see {@link Network}. Close the trainer to stop its threads and detach it from the network.
  */
 public final class Trainer implements AutoCloseable {
+    /** Images per forward/backward pass of one thread: enough columns for the matrix kernels, small enough for L2. */
+    static final int CHUNK = 16;
+    private static final float ADAM_BETA1 = 0.9f, ADAM_BETA2 = 0.999f, ADAM_EPS = 1e-8f;
 
+    private final Network net;
+    private final TrainConfig config;
+    private final Kernels k;
+    private final int threads;
+    private final WorkerPool pool;
+    private final Workspace[] ws;
+    /** grads[t]: thread t's gradient; after the reduction grads[0] holds the batch gradient. */
+    private final float[][] grads;
+    /** SGD momentum, or Adam's first moment; Adam's second moment. */
+    private final float[] state1, state2;
+    private final double[] threadLoss;
+    private final int first;
+    private final int imageSize, classes, paramCount;
+    private long adamSteps;
+    private boolean closed;
+
+    // the current job, set by the driving thread before the pool runs (the pool's hand-off publishes them)
+    private byte[] jobBytes;
+    private float[] jobFloats;
+    private byte[] jobLabels;
+    private int[] jobIntLabels, jobIdx, jobOut;
+    private int jobFrom, jobN;
+    private int[][] jobConfusion;
+    private final IntConsumer trainTask = this::trainSlice, updateTask = this::updateSlice, inferTask = this::inferSlice;
+
+    /** A trainer computing with the network's kernels. */
     public Trainer(Network network, TrainConfig config) {
-        throw new UnsupportedOperationException("engine not implemented yet");
+        this.net = network;
+        this.config = config.validate();
+        this.k = network.kernels();
+        if (!network.trainer.compareAndSet(null, this))
+            throw new IllegalStateException("this network is already being trained; close the other trainer first");
+        this.threads = config.threads();
+        this.first = firstTrainable(network);
+        this.imageSize = network.spec().input().size();
+        this.classes = network.spec().classes();
+        this.paramCount = network.parameterCount();
+        int perThread = Math.max(1, Math.min(CHUNK, (config.batchSize() + threads - 1) / threads));
+        this.ws = new Workspace[threads];
+        this.grads = new float[threads][];
+        for (int t = 0; t < threads; t++) {
+            ws[t] = new Workspace(network.spec().input(), network.ops, perThread);
+            grads[t] = new float[paramCount + Workspace.SLACK]; // slack: see Workspace.SLACK
+        }
+        boolean adam = config.optimizer() == TrainConfig.Optimizer.ADAM;
+        this.state1 = adam || config.momentum() > 0f ? new float[paramCount] : null;
+        this.state2 = adam ? new float[paramCount] : null;
+        this.threadLoss = new double[threads];
+        this.pool = new WorkerPool(threads, "convscope-trainer");
     }
+
+    private static int firstTrainable(Network net) {
+        for (LayerOp op : net.ops) if (op.weightOffset >= 0) return op.index;
+        return net.ops.size(); // a model without parameters: nothing to learn
+    }
+
+    public Network network() { return net; }
+
+    public TrainConfig config() { return config; }
 
     /**
      * One optimizer step on images[idx[from..from+n)] (uint8 pixels, imageSize bytes each, scaled to 0..1)
      * with labels[idx[..]]. Returns the mean cross-entropy loss of the batch (NaN if it diverged).
      */
     public float step(byte[] images, byte[] labels, int[] idx, int from, int n) {
-        throw new UnsupportedOperationException("engine not implemented yet");
+        checkOpen();
+        checkBatch(images, idx, from, n);
+        for (int i = from; i < from + n; i++) {
+            int label = labels[idx[i]];
+            if (label < 0 || label >= classes)
+                throw new IllegalArgumentException("image " + idx[i] + " has label " + label + ", but the model knows classes 0.."
+                        + (classes - 1));
+        }
+        jobBytes = images;
+        jobFloats = null;
+        jobLabels = labels;
+        jobIntLabels = null;
+        jobIdx = idx;
+        jobFrom = from;
+        jobN = n;
+        return runStep(true, null);
+    }
+
+    /**
+     * Loss and gradient of a batch of float images (n × imageSize values) without changing the network: the batch
+     * gradient (mean over the images) is written into gradient (length {@link Network#parameterCount()}).
+     * For gradient checks and tests.
+     */
+    float lossAndGradient(float[] images, int[] labels, int n, float[] gradient) {
+        checkOpen();
+        jobBytes = null;
+        jobFloats = images;
+        jobLabels = null;
+        jobIntLabels = labels;
+        jobIdx = null;
+        jobFrom = 0;
+        jobN = n;
+        return runStep(false, gradient);
+    }
+
+    private float runStep(boolean update, float[] gradientOut) {
+        pool.run(trainTask);
+        double loss = 0;
+        for (int t = 0; t < threads; t++) loss += threadLoss[t];
+        if (update) {
+            StampedLock lock = net.lock;
+            long stamp = lock.writeLock(); // readers of the network retry or wait while parameters change
+            try {
+                adamSteps++;
+                pool.run(updateTask);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        } else {
+            for (int t = 1; t < threads; t++) k.add(grads[0], grads[t], 0, paramCount);
+            System.arraycopy(grads[0], 0, gradientOut, 0, paramCount);
+        }
+        return (float) (loss / jobN);
+    }
+
+    /** Thread t: forward and backward of its slice of the batch, into its own gradient buffer. */
+    private void trainSlice(int t) {
+        Workspace w = ws[t];
+        float[] g = grads[t];
+        Arrays.fill(g, 0f);
+        double loss = 0;
+        int lo = jobFrom + (int) ((long) jobN * t / threads), hi = jobFrom + (int) ((long) jobN * (t + 1) / threads);
+        float scale = 1f / jobN; // mean loss over the whole batch
+        for (int c0 = lo; c0 < hi; c0 += w.capacity) {
+            int cnt = Math.min(w.capacity, hi - c0);
+            loadInputs(w, c0, cnt);
+            w.forward(k, net.ops, net.params, cnt);
+            int last = net.ops.size();
+            loss += k.softmaxCrossEntropy(w.act[last], classes, cnt, w.labels, scale, w.grad[last]);
+            w.backward(k, net.ops, net.params, g, cnt, first);
+        }
+        threadLoss[t] = loss;
+    }
+
+    /** Copies images [c0, c0+cnt) of the job into w.act[0] (CNHW) and their labels into w.labels. */
+    private void loadInputs(Workspace w, int c0, int cnt) {
+        Shape in = net.spec().input();
+        int hw = in.h() * in.w();
+        for (int jj = 0; jj < cnt; jj++) {
+            int i = c0 + jj;
+            if (jobFloats != null) {
+                for (int c = 0; c < in.c(); c++)
+                    System.arraycopy(jobFloats, i * imageSize + c * hw, w.act[0], (c * cnt + jj) * hw, hw);
+                w.labels[jj] = jobIntLabels == null ? 0 : jobIntLabels[i];
+            } else {
+                int img = jobIdx == null ? i : jobIdx[i];
+                for (int c = 0; c < in.c(); c++)
+                    k.unitPixels(jobBytes, img * imageSize + c * hw, w.act[0], (c * cnt + jj) * hw, hw);
+                w.labels[jj] = jobLabels == null ? 0 : jobLabels[img];
+            }
+        }
+    }
+
+    /** Thread t: sum every thread's gradient over its parameter range (in thread order), then update that range. */
+    private void updateSlice(int t) {
+        int lo = range(t), hi = range(t + 1);
+        float[] g = grads[0];
+        for (int s = 1; s < threads; s++) k.add(g, grads[s], lo, hi);
+        float[] p = net.params;
+        if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
+            float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
+            k.adam(p, g, state1, state2, lo, hi, config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS,
+                    config.weightDecay(), c1, c2);
+        } else {
+            k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
+        }
+    }
+
+    /** Start of thread t's parameter range, a multiple of 64 floats so that ranges share no cache line. */
+    private int range(int t) {
+        if (t >= threads) return paramCount;
+        return Math.min(paramCount, (int) ((long) paramCount * t / threads) & ~63);
     }
 
     /** Predicted class for each of images[from..from+n) (batched inference); writes into out[0..n). */
     public void predict(byte[] images, int from, int n, int[] out) {
-        throw new UnsupportedOperationException("engine not implemented yet");
+        checkOpen();
+        checkBatch(images, null, from, n);
+        if (out.length < n) throw new IllegalArgumentException("out has room for " + out.length + " classes, need " + n);
+        jobBytes = images;
+        jobFloats = null;
+        jobLabels = null;
+        jobIdx = null;
+        jobFrom = from;
+        jobN = n;
+        jobOut = out;
+        jobConfusion = null;
+        pool.run(inferTask);
     }
 
-    @Override public void close() {}
+    /**
+     * Accuracy, mean loss and confusion matrix of images[from..from+n) with labels[from..from+n), in batches on the
+     * trainer's threads.
+     */
+    public Evaluation evaluate(byte[] images, byte[] labels, int from, int n) {
+        checkOpen();
+        checkBatch(images, null, from, n);
+        if (labels.length < from + n) throw new IllegalArgumentException("there are only " + labels.length + " labels");
+        for (int i = from; i < from + n; i++)
+            if (labels[i] < 0 || labels[i] >= classes)
+                throw new IllegalArgumentException("image " + i + " has label " + labels[i] + ", but the model knows classes 0.." + (classes - 1));
+        int[] predicted = new int[n];
+        int[][] confusion = new int[classes][classes];
+        jobBytes = images;
+        jobFloats = null;
+        jobLabels = labels;
+        jobIdx = null;
+        jobFrom = from;
+        jobN = n;
+        jobOut = predicted;
+        jobConfusion = confusion;
+        pool.run(inferTask);
+        int correct = 0;
+        double total = 0;
+        for (int t = 0; t < threads; t++) total += threadLoss[t];
+        for (int i = 0; i < n; i++) {
+            int truth = labels[from + i];
+            confusion[truth][predicted[i]]++;
+            if (truth == predicted[i]) correct++;
+        }
+        return new Evaluation(n, (double) correct / n, total / n, confusion);
+    }
+
+    /** Thread t: forward of its slice, argmax into jobOut; with labels also the summed loss. */
+    private void inferSlice(int t) {
+        Workspace w = ws[t];
+        double loss = 0;
+        int lo = jobFrom + (int) ((long) jobN * t / threads), hi = jobFrom + (int) ((long) jobN * (t + 1) / threads);
+        int last = net.ops.size();
+        for (int c0 = lo; c0 < hi; c0 += w.capacity) {
+            int cnt = Math.min(w.capacity, hi - c0);
+            loadInputs(w, c0, cnt);
+            w.forward(k, net.ops, net.params, cnt);
+            float[] logits = w.act[last];
+            for (int jj = 0; jj < cnt; jj++) {
+                int best = 0;
+                for (int c = 1; c < classes; c++) if (logits[c * cnt + jj] > logits[best * cnt + jj]) best = c;
+                jobOut[c0 - jobFrom + jj] = best;
+            }
+            if (jobLabels != null) loss += k.softmaxCrossEntropy(logits, classes, cnt, w.labels, 0f, w.grad[last]);
+        }
+        threadLoss[t] = loss;
+    }
+
+    private void checkBatch(byte[] images, int[] idx, int from, int n) {
+        if (n < 1) throw new IllegalArgumentException("a batch needs at least one image");
+        int available = images.length / imageSize;
+        if (idx == null) {
+            if (from < 0 || from + n > available)
+                throw new IllegalArgumentException("images " + from + ".." + (from + n - 1) + " requested, but there are "
+                        + available + " images of " + imageSize + " pixels");
+        } else {
+            if (from < 0 || from + n > idx.length)
+                throw new IllegalArgumentException("batch " + from + ".." + (from + n - 1) + " is outside the index of "
+                        + idx.length + " entries");
+            for (int i = from; i < from + n; i++)
+                if (idx[i] < 0 || idx[i] >= available)
+                    throw new IllegalArgumentException("index " + idx[i] + " is outside the " + available + " images");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("this trainer has been closed");
+    }
+
+    /** Stops the threads and detaches from the network (another trainer may then attach). */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        pool.close();
+        net.trainer.compareAndSet(this, null);
+    }
 }

@@ -1,0 +1,197 @@
+package org.convscope.engine;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The engine's throughput benchmark, in the peers' configuration (../shared/peers/README.md): LeNet-5 modern (ReLU,
+ * max pooling) on MNIST, batch 256, SGD lr 0.1, measured for the vector kernels and the scalar reference in the same
+ * run so that their ratio holds on a noisy machine.
+ * <ul>
+ *   <li>training: {@code warmup} batches on a throw-away network, then {@code batches} timed steps on a fresh one
+ *       (forward + backward + update, reading the loss every step), images/s over the wall time;</li>
+ *   <li>inference: Trainer.predict over the test images in batches of 256, median of 3 passes;</li>
+ *   <li>trace latency: Network.trace of one image with every layer recorded, median of 2,000 calls after 200.</li>
+ * </ul>
+ * {@link #run} returns a {@link Result}; {@link #main} prints it as one JSON line. Usage:
+ * {@code java --add-modules jdk.incubator.vector -cp target/classes org.convscope.engine.EngineBench
+ * data=DIR threads=2 batches=60 warmup=10 scalar_batches=6}. DIR holds MNIST IDX files (plain or .gz).
+ */
+public final class EngineBench {
+    private EngineBench() {}
+
+    /** Floating-point operations of one LeNet-5 training image as the peers count them (3 × forward). */
+    public static final double LENET_TRAIN_FLOP = 2_499_120;
+
+    /**
+     * What to measure.
+     * @param threads       trainer threads
+     * @param batches       timed training steps for the vector kernels
+     * @param warmup        untimed steps first (JIT)
+     * @param scalarBatches timed training steps for the scalar reference (0 skips the scalar run)
+     * @param seed          network seed
+     */
+    public record Options(String model, int batch, int threads, int batches, int warmup, int scalarBatches, long seed) {
+        public static Options defaults() {
+            return new Options("lenet5-modern", 256, TrainConfig.defaultThreads(), 60, 10, 6, 42);
+        }
+    }
+
+    /** One kernel set's numbers. */
+    public record Numbers(String kernels, double trainImagesPerS, double inferImagesPerS, double traceLatencyUs,
+                          float firstLoss, float lastLoss) {}
+
+    /** Vector and scalar numbers of one run; scalar is null when it was skipped. */
+    public record Result(String model, String dataset, int batch, int threads, Numbers vector, Numbers scalar) {
+        /** Fraction of the given peak FLOP/s that the vector training throughput reaches (LeNet-5 only). */
+        public double peakFraction(double peakGflops) { return vector.trainImagesPerS * LENET_TRAIN_FLOP / (peakGflops * 1e9); }
+
+        public String toJson() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "{\"model\":\"%s\",\"dataset\":\"%s\",\"batch\":%d,\"threads\":%d,", model, dataset, batch, threads));
+            append(sb, "", vector);
+            if (scalar != null) {
+                sb.append(',');
+                append(sb, "scalar_", scalar);
+                sb.append(String.format(Locale.ROOT, ",\"train_speedup\":%.2f,\"infer_speedup\":%.2f",
+                        vector.trainImagesPerS / scalar.trainImagesPerS, vector.inferImagesPerS / scalar.inferImagesPerS));
+            }
+            if (model.startsWith("lenet5")) sb.append(String.format(Locale.ROOT, ",\"train_gflops\":%.1f",
+                    vector.trainImagesPerS * LENET_TRAIN_FLOP / 1e9));
+            return sb.append('}').toString();
+        }
+
+        private static void append(StringBuilder sb, String prefix, Numbers n) {
+            sb.append(String.format(Locale.ROOT, "\"%skernels\":\"%s\",\"%strain_images_per_s\":%.0f,\"%sinfer_images_per_s\":%.0f,"
+                            + "\"%strace_latency_us\":%.1f,\"%sfirst_loss\":%.4f,\"%slast_loss\":%.4f",
+                    prefix, n.kernels, prefix, n.trainImagesPerS, prefix, n.inferImagesPerS, prefix, n.traceLatencyUs,
+                    prefix, n.firstLoss, prefix, n.lastLoss));
+        }
+    }
+
+    /**
+     * Runs the benchmark on the given data (uint8 images of 28×28, labels 0..9).
+     * @param dataset only a name for the output
+     */
+    public static Result run(Options o, String dataset, byte[] trainImages, byte[] trainLabels, byte[] testImages) {
+        Numbers vector = measure(o, Kernels.vector(), o.batches, trainImages, trainLabels, testImages);
+        Numbers scalar = o.scalarBatches > 0 ? measure(o, Kernels.scalar(), o.scalarBatches, trainImages, trainLabels, testImages) : null;
+        return new Result(o.model, dataset, o.batch, o.threads, vector, scalar);
+    }
+
+    static Numbers measure(Options o, Kernels kernels, int batches, byte[] trainImages, byte[] trainLabels, byte[] testImages) {
+        ModelSpec spec = ModelZoo.byId(o.model);
+        int imageSize = spec.input().size(), trainCount = trainImages.length / imageSize, testCount = testImages.length / imageSize;
+        int[] order = shuffled(trainCount, o.seed);
+        TrainConfig cfg = new TrainConfig(TrainConfig.Optimizer.SGD, 0.1f, 0f, 0f, o.batch, 1, o.threads, o.seed);
+        boolean scalar = kernels instanceof ScalarKernels;
+        int warmup = scalar ? Math.max(1, o.warmup / 5) : o.warmup;
+        try (Trainer t = new Trainer(Network.create(spec, o.seed + 1, kernels), cfg)) {
+            for (int b = 0; b < warmup; b++) t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+        }
+        Network net = Network.create(spec, o.seed, kernels);
+        float first = Float.NaN, last = Float.NaN;
+        double trainRate, inferRate;
+        try (Trainer t = new Trainer(net, cfg)) {
+            long t0 = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                last = t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+                if (b == 0) first = last;
+            }
+            trainRate = (double) batches * o.batch / ((System.nanoTime() - t0) / 1e9);
+            int n = scalar ? Math.min(testCount, 2560) : testCount;
+            int[] out = new int[o.batch];
+            double[] passes = new double[3];
+            for (int pass = -1; pass < 3; pass++) { // pass -1 warms up
+                long p0 = System.nanoTime();
+                for (int i = 0; i < n; i += o.batch) t.predict(testImages, i, Math.min(o.batch, n - i), out);
+                if (pass >= 0) passes[pass] = n / ((System.nanoTime() - p0) / 1e9);
+            }
+            Arrays.sort(passes);
+            inferRate = passes[1];
+        }
+        float[] image = new float[imageSize];
+        for (int i = 0; i < imageSize; i++) image[i] = (testImages[i] & 0xff) / 255f;
+        int calls = scalar ? 300 : 2000;
+        long[] times = new long[calls];
+        for (int i = 0; i < 200; i++) net.trace(image);
+        for (int i = 0; i < calls; i++) {
+            long s = System.nanoTime();
+            net.trace(image);
+            times[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(times);
+        return new Numbers(kernels.name(), trainRate, inferRate, times[calls / 2] / 1e3, first, last);
+    }
+
+    /** Fisher–Yates with the engine's seeded generator. */
+    static int[] shuffled(int n, long seed) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        SeededRandom r = new SeededRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1), tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        return idx;
+    }
+
+    /**
+     * Reads an IDX file (LeCun's MNIST format, optionally gzipped) and returns its payload bytes after checking the
+     * magic number and dimensions.
+     */
+    public static byte[] readIdx(Path file, int expectedDims) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw)) {
+            int magic = in.readInt();
+            if ((magic >>> 8) != 0x08 || (magic & 0xff) != expectedDims)
+                throw new IOException(file + " is not an IDX file of unsigned bytes with " + expectedDims + " dimensions (magic "
+                        + Integer.toHexString(magic) + ")");
+            long size = 1;
+            for (int d = 0; d < expectedDims; d++) size *= in.readInt();
+            if (size > Integer.MAX_VALUE) throw new IOException(file + " is too large");
+            byte[] data = new byte[(int) size];
+            in.readFully(data);
+            return data;
+        }
+    }
+
+    private static Path find(Path dir, String name) throws IOException {
+        for (String candidate : new String[]{name, name + ".gz", name.replace("-idx", ".idx"), name.replace("-idx", ".idx") + ".gz"}) {
+            Path p = dir.resolve(candidate);
+            if (Files.exists(p)) return p;
+        }
+        throw new IOException("no " + name + "(.gz) in " + dir + "; pass data=DIR with the MNIST IDX files");
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options o = Options.defaults();
+        Path dir = Path.of("assets/datasets/mnist");
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2) throw new IllegalArgumentException("arguments are key=value, got " + a);
+            switch (kv[0]) {
+                case "data" -> dir = Path.of(kv[1]);
+                case "model" -> o = new Options(kv[1], o.batch, o.threads, o.batches, o.warmup, o.scalarBatches, o.seed);
+                case "threads" -> o = new Options(o.model, o.batch, Integer.parseInt(kv[1]), o.batches, o.warmup, o.scalarBatches, o.seed);
+                case "batches" -> o = new Options(o.model, o.batch, o.threads, Integer.parseInt(kv[1]), o.warmup, o.scalarBatches, o.seed);
+                case "warmup" -> o = new Options(o.model, o.batch, o.threads, o.batches, Integer.parseInt(kv[1]), o.scalarBatches, o.seed);
+                case "scalar_batches" -> o = new Options(o.model, o.batch, o.threads, o.batches, o.warmup, Integer.parseInt(kv[1]), o.seed);
+                case "batch" -> o = new Options(o.model, Integer.parseInt(kv[1]), o.threads, o.batches, o.warmup, o.scalarBatches, o.seed);
+                default -> throw new IllegalArgumentException("unknown argument " + kv[0]
+                        + "; known: data, model, threads, batches, warmup, scalar_batches, batch");
+            }
+        }
+        byte[] trainImages = readIdx(find(dir, "train-images-idx3-ubyte"), 3);
+        byte[] trainLabels = readIdx(find(dir, "train-labels-idx1-ubyte"), 1);
+        byte[] testImages = readIdx(find(dir, "t10k-images-idx3-ubyte"), 3);
+        System.out.println(run(o, "mnist", trainImages, trainLabels, testImages).toJson());
+    }
+}

@@ -1,0 +1,128 @@
+package org.convscope.engine;
+
+/**
+ * The numeric kernels every layer is built from, over flat float buffers. Two implementations sit side by side:
+ * {@link ScalarKernels}, plain loops written straight from the definitions (the reference), and
+ * {@link VectorKernels}, the same operations with the Vector API (register-blocked GEMM, vectorised im2col, pooling
+ * and activations). Tests run both on the same inputs; the benchmark reports both.
+ *
+ * <p>{@link #preferred()} is what the engine uses unless told otherwise: the vector kernels, or the scalar ones when
+ * the JVM runs with {@code -Dconvscope.scalar=true} (as llama3.java does), which switches the whole engine.
+ *
+ * <p>Layout conventions. Activations of a batch of n images are stored channel-major, {@code [C][n][H][W]} ("CNHW"):
+ * the n images' planes of one channel lie next to each other, so a convolution over the whole batch is one matrix
+ * product with n·H·W columns. A vector of F features is the case H = W = 1: {@code [F][n]}. For n = 1 this is the
+ * ordinary C×H×W layout of one image.
+ */
+public sealed interface Kernels permits ScalarKernels, VectorKernels {
+
+    /** The vector kernels, or the scalar reference when {@code -Dconvscope.scalar=true}. */
+    static Kernels preferred() { return KernelSelection.PREFERRED; }
+
+    static Kernels scalar() { return ScalarKernels.INSTANCE; }
+
+    static Kernels vector() { return VectorKernels.INSTANCE; }
+
+    /** "vector-512" or "scalar": what is running, for benchmark output and logs. */
+    String name();
+
+    /**
+     * C = init + A·B, with A (m×k) read through strides so that A or Aᵀ can be passed without copying.
+     * <pre>
+     * A(i,p) = a[aOff + i*aRowStride + p*aColStride]   (i < m, p < k)
+     * B(p,j) = b[bOff + p*ldb + j]                      (p < k, j < n)
+     * C(i,j) = c[cOff + i*ldc + j]                      (i < m, j < n)
+     * init   = C(i,j) if accumulate, else rowBias[biasOff + i] if rowBias != null, else 0
+     * </pre>
+     */
+    void gemm(int m, int n, int k,
+              float[] a, int aOff, int aRowStride, int aColStride,
+              float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc,
+              float[] rowBias, int biasOff, boolean accumulate);
+
+    /**
+     * C = init + A·Bᵀ: each C(i,j) is a dot product of row i of A and row j of B, both of length l.
+     * <pre>
+     * A(i,p) = a[aOff + i*lda + p],  B(j,p) = b[bOff + j*ldb + p],  C(i,j) = c[cOff + i*ldc + j]
+     * init   = C(i,j) if accumulate, else colBias[biasOff + j] if colBias != null, else 0
+     * </pre>
+     */
+    void gemmNT(int m, int n, int l,
+                float[] a, int aOff, int lda,
+                float[] b, int bOff, int ldb,
+                float[] c, int cOff, int ldc,
+                float[] colBias, int biasOff, boolean accumulate);
+
+    /**
+     * Unfolds the receptive fields of images [j0, j0+count) of a CNHW batch x (C channels, n images, h×w) into
+     * col (C·kernel·kernel rows, count·ho·wo columns): col[(ci·K + ky)·K + kx][jj·ho·wo + y·wo + x] =
+     * x[ci][j0+jj][y·stride + ky − pad][x·stride + kx − pad], zero outside the image.
+     */
+    void im2col(float[] x, int channels, int n, int h, int w, int j0, int count,
+                int kernel, int pad, int stride, int ho, int wo, float[] col);
+
+    /**
+     * The adjoint of {@link #im2col}: overwrites the planes of images [j0, j0+count) in dx (CNHW, C channels,
+     * n images, h×w) with the sum of every col entry that was read from that pixel.
+     */
+    void col2im(float[] col, int channels, int n, int h, int w, int j0, int count,
+                int kernel, int pad, int stride, int ho, int wo, float[] dx);
+
+    /** out[outOff + r] += Σ_c a[off + r*ld + c] for r < rows, c < cols (bias gradients). */
+    void addRowSums(float[] a, int off, int rows, int cols, int ld, float[] out, int outOff);
+
+    /** dst[dstOff + c*rows + r] = src[srcOff + r*cols + c]: a rows×cols matrix transposed. */
+    void transpose(float[] src, int srcOff, int rows, int cols, float[] dst, int dstOff);
+
+    /** y[i] = fn(x[i]) for i in [0, len). */
+    void activate(Activation fn, float[] x, float[] y, int len);
+
+    /** dx[i] = dy[i] · fn'(x_i), computed from the output y[i] = fn(x_i) (σ' = y(1−y), tanh' = 1−y², ReLU' = [y > 0]). */
+    void activateBackward(Activation fn, float[] y, float[] dy, float[] dx, int len);
+
+    /**
+     * Pooling of `planes` independent h×w planes (x: planes·h·w, y: planes·ho·wo), window×window, given stride, no
+     * padding; ho = (h − window)/stride + 1, likewise wo.
+     */
+    void pool(PoolKind kind, float[] x, float[] y, int planes, int h, int w, int window, int stride);
+
+    /**
+     * Gradient of {@link #pool}: overwrites dx. Max pooling sends each dy to the first position (row-major in the
+     * window) whose x equals the window's maximum y; average pooling spreads dy/window² over the window.
+     */
+    void poolBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx,
+                      int planes, int h, int w, int window, int stride);
+
+    /**
+     * Softmax + cross-entropy for n images whose logits are stored [classes][n]. Writes the gradient
+     * (p − onehot(label))·scale to dlogits (same layout) and returns Σ_j −log p_j[label_j] in double.
+     * Numerically stable: log-sum-exp with the maximum subtracted.
+     */
+    double softmaxCrossEntropy(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits);
+
+    /** dst[i] = (src[srcOff + i] &amp; 0xff) / 255 for i &lt; len: uint8 pixels to 0..1. */
+    void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len);
+
+    /** dst[i] += src[i] for i in [from, to). */
+    void add(float[] dst, float[] src, int from, int to);
+
+    /**
+     * SGD on [from, to) (PyTorch semantics): g' = g + wd·p; with momentum μ &gt; 0: v = μ·v + g', p −= lr·v;
+     * otherwise p −= lr·g'.
+     */
+    void sgd(float[] p, float[] g, float[] v, int from, int to, float lr, float momentum, float weightDecay);
+
+    /**
+     * Adam on [from, to) (PyTorch semantics with L2 weight decay): g' = g + wd·p; m = β1·m + (1−β1)·g';
+     * v = β2·v + (1−β2)·g'²; p −= lr·(m/c1) / (√(v/c2) + ε), where c1 = 1−β1ᵗ and c2 = 1−β2ᵗ.
+     */
+    void adam(float[] p, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
+              float eps, float weightDecay, float c1, float c2);
+}
+
+/** Holds the system-property choice, read once at class initialisation. */
+final class KernelSelection {
+    private KernelSelection() {}
+    static final Kernels PREFERRED = Boolean.getBoolean("convscope.scalar") ? ScalarKernels.INSTANCE : VectorKernels.INSTANCE;
+}

@@ -1,0 +1,910 @@
+package org.convscope.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+
+/**
+ * The fast kernels, written with the Vector API. {@link #S} is the one place where the vector width is chosen
+ * (the platform's preferred species: 512 bits = 16 floats with AVX-512). Loops run to {@code S.loopBound(n)} and end
+ * in a masked vector tail (AVX-512 masks are cheap) or a scalar tail, each marked. Anything that has no vector
+ * version (strided im2col, pooling windows other than 2×2/2) falls back to {@link ScalarKernels}.
+ *
+ * <p>The matrix products are register-blocked: a 6-row × 4-vector tile keeps 24 accumulators in registers, so each
+ * loaded B vector feeds 6 FMAs and each broadcast A value feeds 4, hiding the FMA latency (Lucene's
+ * PanamaVectorUtilSupport uses several accumulators for the same reason).
+ */
+final class VectorKernels implements Kernels {
+    static final VectorKernels INSTANCE = new VectorKernels();
+
+    /** The vector species, chosen here and nowhere else. */
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+
+    private static final ScalarKernels REF = ScalarKernels.INSTANCE;
+
+    // Lane permutations for 2x2/2 pooling on pairs of vectors (a | b) holding 2L consecutive pixels of one row.
+    private static final VectorShuffle<Float> EVEN = shuffle(i -> 2 * i);          // a0 a2 .. b0 b2 ..
+    private static final VectorShuffle<Float> ODD = shuffle(i -> 2 * i + 1);       // a1 a3 .. b1 b3 ..
+    private static final VectorShuffle<Float> ZIP_LO = shuffle(i -> (i % 2 == 0 ? 0 : L) + i / 2);      // a0 b0 a1 b1 ..
+    private static final VectorShuffle<Float> ZIP_HI = shuffle(i -> (i % 2 == 0 ? 0 : L) + L / 2 + i / 2); // a(L/2) b(L/2) ..
+
+    // Lane sums as a fixed tree of exact permutes and adds: VectorOperators.ADD in reduceLanes may sum in a different
+    // order once C2 compiles the code than before, and then the same seed would not give the same bits.
+    private static final VectorShuffle<Float> FOLD8 = shuffle(i -> L >= 16 ? i ^ 8 : i), FOLD4 = shuffle(i -> L >= 8 ? i ^ 4 : i),
+            FOLD2 = shuffle(i -> i ^ 2), FOLD1 = shuffle(i -> i ^ 1);
+
+    /** Σ of the lanes, always in the same order (for 16 lanes: pairs 8 apart, then 4, 2, 1). */
+    static float sumLanes(FloatVector v) {
+        if (L >= 16) v = v.add(v.rearrange(FOLD8));
+        if (L >= 8) v = v.add(v.rearrange(FOLD4));
+        v = v.add(v.rearrange(FOLD2));
+        return v.add(v.rearrange(FOLD1)).lane(0);
+    }
+
+    private static VectorShuffle<Float> shuffle(java.util.function.IntUnaryOperator lane) {
+        int[] idx = new int[L];
+        for (int i = 0; i < L; i++) idx[i] = lane.applyAsInt(i); // indices >= L select from the second vector
+        return VectorShuffle.fromArray(S, idx, 0);
+    }
+
+    private VectorKernels() {}
+
+    @Override public String name() { return "vector-" + S.vectorBitSize(); }
+
+    // ---------------------------------------------------------------- matrix products
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int aRowStride, int aColStride, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, float[] rowBias, int biasOff, boolean accumulate) {
+        if (m <= 0 || n <= 0) return;
+        for (int i0 = 0; i0 < m; i0 += 6) {
+            int j = 0;
+            for (; j + 4 * L <= n; j += 4 * L)
+                tile6x4(k, a, aOff, aRowStride, aColStride, m, i0, b, bOff, ldb, c, cOff, ldc, j, rowBias, biasOff, accumulate);
+            if (j + 2 * L <= n) {
+                tile6x2(k, a, aOff, aRowStride, aColStride, m, i0, b, bOff, ldb, c, cOff, ldc, j, rowBias, biasOff, accumulate);
+                j += 2 * L;
+            }
+            for (; j + L <= n; j += L)
+                tile6x1(k, a, aOff, aRowStride, aColStride, m, i0, b, bOff, ldb, c, cOff, ldc, j, rowBias, biasOff, accumulate);
+            if (j < n) // vector tail: fewer than L columns, one masked vector per row
+                for (int i = i0; i < Math.min(m, i0 + 6); i++)
+                    rowTail(k, a, aOff + i * aRowStride, aColStride, b, bOff + j, ldb, c, cOff + i * ldc + j,
+                            rowBias == null ? 0f : rowBias[biasOff + i], accumulate, n - j);
+        }
+    }
+
+    /**
+     * One row of C, the last {@code cols} (< L) columns as one masked vector. A small method on its own (see
+     * tools/gen_tiles.py on C1); it takes the column count, not a mask: a vector or mask passed to a method that C2
+     * does not inline is boxed, i.e. allocated.
+     */
+    private static void rowTail(int k, float[] a, int pa, int acs, float[] b, int pb, int ldb, float[] c, int pc, float init,
+                                boolean acc, int cols) {
+        VectorMask<Float> mask = S.indexInRange(0, cols);
+        FloatVector x = acc ? FloatVector.fromArray(S, c, pc, mask) : FloatVector.broadcast(S, init);
+        for (int p = 0; p < k; p++, pb += ldb, pa += acs)
+            x = FloatVector.fromArray(S, b, pb, mask).fma(FloatVector.broadcast(S, a[pa]), x);
+        x.intoArray(c, pc, mask);
+    }
+
+    /** Σ a[pa + q]·b[pb + q] for q in [p, l): the scalar tail of a dot product. */
+    private static float dotTail(float[] a, int pa, float[] b, int pb, int p, int l) {
+        float s = 0f;
+        for (; p < l; p++) s += a[pa + p] * b[pb + p];
+        return s;
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int l, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+                       int ldc, float[] colBias, int biasOff, boolean accumulate) {
+        if (m <= 0 || n <= 0) return;
+        if (n >= 4) {
+            for (int i0 = 0; i0 < m; i0 += 4)
+                for (int j0 = 0; j0 < n; j0 += 4)
+                    dot4x4(l, a, aOff, lda, m, i0, b, bOff, ldb, n, j0, c, cOff, ldc, colBias, biasOff, accumulate);
+        } else { // matrix times a few vectors (one image through a dense layer): 8 rows of A per B row
+            for (int j0 = 0; j0 < n; j0++)
+                for (int i0 = 0; i0 < m; i0 += 8)
+                    dot8x1(l, a, aOff, lda, m, i0, b, bOff, ldb, n, j0, c, cOff, ldc, colBias, biasOff, accumulate);
+        }
+    }
+
+
+    // ---------------------------------------------------------------- convolution unfolding
+
+    @Override
+    public void im2col(float[] x, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
+                       int ho, int wo, float[] col) {
+        if (stride != 1) { REF.im2col(x, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, col); return; }
+        int plane = ho * wo, cols = count * plane;
+        for (int ci = 0; ci < channels; ci++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int row = ((ci * kernel + ky) * kernel + kx) * cols;
+                    // output columns [xlo, xhi) read inside the image; the rest is zero padding
+                    int xlo = Math.max(0, pad - kx), xhi = Math.min(wo, w + pad - kx);
+                    for (int jj = 0; jj < count; jj++) {
+                        int src = (ci * n + j0 + jj) * h * w;
+                        for (int y = 0; y < ho; y++) {
+                            int iy = y + ky - pad, dst = row + jj * plane + y * wo;
+                            if (iy < 0 || iy >= h || xlo >= xhi) { Arrays.fill(col, dst, dst + wo, 0f); continue; }
+                            for (int xo = 0; xo < xlo; xo++) col[dst + xo] = 0f;
+                            copy(x, src + iy * w + xlo + kx - pad, col, dst + xlo, xhi - xlo);
+                            for (int xo = xhi; xo < wo; xo++) col[dst + xo] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(float[] col, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
+                       int ho, int wo, float[] dx) {
+        if (stride != 1) { REF.col2im(col, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, dx); return; }
+        int plane = ho * wo, cols = count * plane;
+        for (int ci = 0; ci < channels; ci++) {
+            int dst = (ci * n + j0) * h * w; // the count planes of channel ci are contiguous
+            Arrays.fill(dx, dst, dst + count * h * w, 0f);
+        }
+        for (int ci = 0; ci < channels; ci++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++) {
+                    int row = ((ci * kernel + ky) * kernel + kx) * cols;
+                    int xlo = Math.max(0, pad - kx), xhi = Math.min(wo, w + pad - kx);
+                    if (xlo >= xhi) continue;
+                    for (int jj = 0; jj < count; jj++) {
+                        int dst = (ci * n + j0 + jj) * h * w;
+                        for (int y = 0; y < ho; y++) {
+                            int iy = y + ky - pad;
+                            if (iy < 0 || iy >= h) continue;
+                            addTo(col, row + jj * plane + y * wo + xlo, dx, dst + iy * w + xlo + kx - pad, xhi - xlo);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[d..d+len) = src[s..s+len). */
+    private static void copy(float[] src, int s, float[] dst, int d, int len) {
+        int i = 0;
+        for (int bound = S.loopBound(len); i < bound; i += L) FloatVector.fromArray(S, src, s + i).intoArray(dst, d + i);
+        if (i < len) { // vector tail
+            VectorMask<Float> mask = S.indexInRange(i, len);
+            FloatVector.fromArray(S, src, s + i, mask).intoArray(dst, d + i, mask);
+        }
+    }
+
+    /** dst[d..d+len) += src[s..s+len). */
+    private static void addTo(float[] src, int s, float[] dst, int d, int len) {
+        int i = 0;
+        for (int bound = S.loopBound(len); i < bound; i += L)
+            FloatVector.fromArray(S, dst, d + i).add(FloatVector.fromArray(S, src, s + i)).intoArray(dst, d + i);
+        if (i < len) { // vector tail
+            VectorMask<Float> mask = S.indexInRange(i, len);
+            FloatVector.fromArray(S, dst, d + i, mask).add(FloatVector.fromArray(S, src, s + i, mask)).intoArray(dst, d + i, mask);
+        }
+    }
+
+    // ---------------------------------------------------------------- small reductions and copies
+
+    @Override
+    public void addRowSums(float[] a, int off, int rows, int cols, int ld, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int base = off + r * ld, c = 0;
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            for (int bound = cols - 2 * L; c <= bound; c += 2 * L) { // two accumulators: the adds are independent
+                s0 = s0.add(FloatVector.fromArray(S, a, base + c));
+                s1 = s1.add(FloatVector.fromArray(S, a, base + c + L));
+            }
+            for (; c < cols; c += L) s0 = s0.add(FloatVector.fromArray(S, a, base + c, S.indexInRange(c, cols)));
+            out[outOff + r] += sumLanes(s0.add(s1));
+        }
+    }
+
+    @Override
+    public void transpose(float[] src, int srcOff, int rows, int cols, float[] dst, int dstOff) {
+        REF.transpose(src, srcOff, rows, cols, dst, dstOff); // a few hundred values per image: not worth shuffles
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    @Override
+    public void activate(Activation fn, float[] x, float[] y, int len) {
+        int i = 0, bound = S.loopBound(len);
+        FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f), minusTwo = FloatVector.broadcast(S, -2f);
+        switch (fn) {
+            case RELU -> {
+                for (; i < bound; i += L) FloatVector.fromArray(S, x, i).max(zero).intoArray(y, i);
+                if (i < len) { // vector tail
+                    VectorMask<Float> m = S.indexInRange(i, len);
+                    FloatVector.fromArray(S, x, i, m).max(zero).intoArray(y, i, m);
+                }
+            }
+            case SIGMOID -> { // 1 / (1 + e^-x)
+                for (; i < bound; i += L) one.div(one.add(exp(FloatVector.fromArray(S, x, i).neg()))).intoArray(y, i);
+                if (i < len) { // vector tail
+                    VectorMask<Float> m = S.indexInRange(i, len);
+                    one.div(one.add(exp(FloatVector.fromArray(S, x, i, m).neg()))).intoArray(y, i, m);
+                }
+            }
+            case TANH -> { // sign(x) (1 − e^−2|x|) / (1 + e^−2|x|)
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, x, i), e = exp(v.abs().mul(minusTwo));
+                    one.sub(e).div(one.add(e)).blend(e.sub(one).div(one.add(e)), v.compare(VectorOperators.LT, zero)).intoArray(y, i);
+                }
+                for (; i < len; i++) y[i] = (float) Math.tanh(x[i]); // scalar tail
+            }
+        }
+    }
+
+    /**
+     * e^x for float lanes from exact operations only (Cephes expf: x = n·ln2 + r, a degree-6 polynomial for e^r,
+     * 2^n put into the exponent bits), within 2 ulp. VectorOperators.EXP would call SVML once compiled and Java's
+     * Math.exp before, so results, and with them the trained weights, could depend on when the JIT kicked in.
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(-87f).min(88f); // 2^n stays a normal float
+        FloatVector n = x.mul(1.44269504088896341f).add(12582912f).sub(12582912f); // round(x / ln 2) by 1.5·2^23
+        FloatVector r = n.fma(FloatVector.broadcast(S, -0.693359375f), x).add(n.mul(2.12194440e-4f)); // x − n·ln2 in two parts (Cody–Waite)
+        FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
+        FloatVector scale = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return er.mul(scale);
+    }
+
+    @Override
+    public void activateBackward(Activation fn, float[] y, float[] dy, float[] dx, int len) {
+        int i = 0, bound = S.loopBound(len);
+        FloatVector zero = FloatVector.zero(S), one = FloatVector.broadcast(S, 1f);
+        switch (fn) {
+            case RELU -> { // dy where y > 0
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, y, i);
+                    zero.blend(FloatVector.fromArray(S, dy, i), v.compare(VectorOperators.GT, zero)).intoArray(dx, i);
+                }
+            }
+            case SIGMOID -> { // dy·y(1 − y)
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, y, i);
+                    FloatVector.fromArray(S, dy, i).mul(v).mul(one.sub(v)).intoArray(dx, i);
+                }
+            }
+            case TANH -> { // dy·(1 − y²)
+                for (; i < bound; i += L) {
+                    FloatVector v = FloatVector.fromArray(S, y, i);
+                    FloatVector.fromArray(S, dy, i).mul(one.sub(v.mul(v))).intoArray(dx, i);
+                }
+            }
+        }
+        for (; i < len; i++) dx[i] = dy[i] * ScalarKernels.derivativeFromOutput(fn, y[i]); // scalar tail
+    }
+
+    // ---------------------------------------------------------------- pooling
+
+    @Override
+    public void pool(PoolKind kind, float[] x, float[] y, int planes, int h, int w, int window, int stride) {
+        if (window != 2 || stride != 2 || (h & 1) != 0 || (w & 1) != 0) {
+            REF.pool(kind, x, y, planes, h, w, window, stride);
+            return;
+        }
+        // 2x2/2 fast path: 2L input columns of two rows give L outputs
+        int ho = h / 2, wo = w / 2;
+        boolean max = kind == PoolKind.MAX;
+        for (int pl = 0; pl < planes; pl++)
+            for (int oy = 0; oy < ho; oy++) {
+                int r0 = pl * h * w + 2 * oy * w, out = pl * ho * wo + oy * wo;
+                for (int ox = 0; ox < wo; ox += L) {
+                    int p = r0 + 2 * ox;
+                    if (p + w + 2 * L <= x.length) poolStep(max, x, p, w, y, out + ox, wo - ox);
+                    else poolStepAtEnd(max, x, p, w, 2 * (wo - ox), y, out + ox, wo - ox);
+                }
+            }
+    }
+
+    // Pooling steps read whole vectors past the row end (the lanes beyond it are garbage and never stored); the last
+    // row of an array reads through masks instead. Helpers take ints and arrays only: a vector or mask passed to a
+    // method that C2 does not inline is boxed, i.e. allocated per call.
+
+    /** min(L, cols) outputs at out from the row pair at p, p + w (2·cols pixels each). */
+    private static void poolStep(boolean max, float[] x, int p, int w, float[] y, int out, int cols) {
+        FloatVector a0 = FloatVector.fromArray(S, x, p), b0 = FloatVector.fromArray(S, x, p + L);
+        FloatVector a1 = FloatVector.fromArray(S, x, p + w), b1 = FloatVector.fromArray(S, x, p + w + L);
+        FloatVector r = max ? pairMax(a0.max(a1), b0.max(b1)) : pairMean(a0.add(a1), b0.add(b1));
+        r.intoArray(y, out, S.indexInRange(0, cols));
+    }
+
+    private static void poolStepAtEnd(boolean max, float[] x, int p, int w, int pixels, float[] y, int out, int cols) {
+        VectorMask<Float> lo = S.indexInRange(0, pixels), hi = S.indexInRange(L, pixels);
+        FloatVector a0 = FloatVector.fromArray(S, x, p, lo), b0 = FloatVector.fromArray(S, x, p + L, hi);
+        FloatVector a1 = FloatVector.fromArray(S, x, p + w, lo), b1 = FloatVector.fromArray(S, x, p + w + L, hi);
+        FloatVector r = max ? pairMax(a0.max(a1), b0.max(b1)) : pairMean(a0.add(a1), b0.add(b1));
+        r.intoArray(y, out, S.indexInRange(0, cols));
+    }
+
+    /** max of neighbouring lanes of (a | b): L results. */
+    private static FloatVector pairMax(FloatVector a, FloatVector b) { return a.rearrange(EVEN, b).max(a.rearrange(ODD, b)); }
+
+    private static FloatVector pairMean(FloatVector a, FloatVector b) { return a.rearrange(EVEN, b).add(a.rearrange(ODD, b)).mul(0.25f); }
+
+    @Override
+    public void poolBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int planes, int h, int w,
+                             int window, int stride) {
+        if (window != 2 || stride != 2 || (h & 1) != 0 || (w & 1) != 0) {
+            REF.poolBackward(kind, x, y, dy, dx, planes, h, w, window, stride);
+            return;
+        }
+        int ho = h / 2, wo = w / 2;
+        boolean max = kind == PoolKind.MAX;
+        for (int pl = 0; pl < planes; pl++)
+            for (int oy = 0; oy < ho; oy++) {
+                int r0 = pl * h * w + 2 * oy * w, out = pl * ho * wo + oy * wo;
+                for (int ox = 0; ox < wo; ox += L) {
+                    int p = r0 + 2 * ox, pixels = 2 * (wo - ox);
+                    boolean inside = p + w + 2 * L <= x.length && out + ox + L <= y.length && out + ox + L <= dy.length;
+                    if (!max) averageBackStep(dy, out + ox, wo - ox, dx, p, w, pixels);
+                    else if (inside) maxBackStep(x, p, w, y, dy, out + ox, dx, pixels);
+                    else maxBackStepAtEnd(x, p, w, y, dy, out + ox, wo - ox, dx, pixels);
+                }
+            }
+    }
+
+    /**
+     * The first position (row-major) of each window holding its maximum takes the gradient, as in the scalar code:
+     * top-left, else top-right, else bottom-left, else bottom-right.
+     */
+    private static void maxBackStep(float[] x, int p, int w, float[] y, float[] dy, int out, float[] dx, int pixels) {
+        FloatVector m = FloatVector.fromArray(S, y, out), g = FloatVector.fromArray(S, dy, out);
+        FloatVector a0 = FloatVector.fromArray(S, x, p), b0 = FloatVector.fromArray(S, x, p + L);
+        FloatVector a1 = FloatVector.fromArray(S, x, p + w), b1 = FloatVector.fromArray(S, x, p + w + L);
+        VectorMask<Float> e00 = a0.rearrange(EVEN, b0).eq(m), e01 = a0.rearrange(ODD, b0).eq(m).andNot(e00);
+        VectorMask<Float> top = e00.or(e01), e10 = a1.rearrange(EVEN, b1).eq(m).andNot(top);
+        VectorMask<Float> e11 = a1.rearrange(ODD, b1).eq(m).andNot(top.or(e10));
+        FloatVector zero = FloatVector.zero(S), g00 = zero.blend(g, e00), g01 = zero.blend(g, e01);
+        FloatVector g10 = zero.blend(g, e10), g11 = zero.blend(g, e11);
+        VectorMask<Float> lo = S.indexInRange(0, pixels), hi = S.indexInRange(L, pixels);
+        g00.rearrange(ZIP_LO, g01).intoArray(dx, p, lo);
+        g00.rearrange(ZIP_HI, g01).intoArray(dx, p + L, hi);
+        g10.rearrange(ZIP_LO, g11).intoArray(dx, p + w, lo);
+        g10.rearrange(ZIP_HI, g11).intoArray(dx, p + w + L, hi);
+    }
+
+    /** As {@link #maxBackStep} at the end of the arrays, via the scalar rule (one step per array, not worth masks). */
+    private static void maxBackStepAtEnd(float[] x, int p, int w, float[] y, float[] dy, int out, int cols, float[] dx, int pixels) {
+        for (int o = 0; o < Math.min(L, cols); o++) {
+            int q = p + 2 * o;
+            float m = y[out + o], g = dy[out + o];
+            boolean t00 = x[q] == m, t01 = !t00 && x[q + 1] == m, t10 = !t00 && !t01 && x[q + w] == m;
+            boolean t11 = !t00 && !t01 && !t10 && x[q + w + 1] == m;
+            dx[q] = t00 ? g : 0f;
+            dx[q + 1] = t01 ? g : 0f;
+            dx[q + w] = t10 ? g : 0f;
+            dx[q + w + 1] = t11 ? g : 0f;
+        }
+    }
+
+    private static void averageBackStep(float[] dy, int out, int cols, float[] dx, int p, int w, int pixels) {
+        FloatVector g = FloatVector.fromArray(S, dy, out, S.indexInRange(0, cols)).mul(0.25f);
+        FloatVector lo = g.rearrange(ZIP_LO, g), hi = g.rearrange(ZIP_HI, g);
+        VectorMask<Float> mlo = S.indexInRange(0, pixels), mhi = S.indexInRange(L, pixels);
+        lo.intoArray(dx, p, mlo);
+        hi.intoArray(dx, p + L, mhi);
+        lo.intoArray(dx, p + w, mlo);
+        hi.intoArray(dx, p + w + L, mhi);
+    }
+
+    // ---------------------------------------------------------------- loss, input, optimiser
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits) {
+        return ScalarKernels.softmaxCrossEntropyReference(logits, classes, n, labels, scale, dlogits); // 10 values per image
+    }
+
+    @Override
+    public void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len) {
+        REF.unitPixels(src, srcOff, dst, dstOff, len); // 784 bytes per image; C2 vectorises this loop by itself
+    }
+
+    @Override
+    public void add(float[] dst, float[] src, int from, int to) {
+        int i = from;
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L)
+            FloatVector.fromArray(S, dst, i).add(FloatVector.fromArray(S, src, i)).intoArray(dst, i);
+        for (; i < to; i++) dst[i] += src[i]; // scalar tail
+    }
+
+    @Override
+    public void sgd(float[] p, float[] g, float[] v, int from, int to, float lr, float momentum, float weightDecay) {
+        int i = from;
+        FloatVector vlr = FloatVector.broadcast(S, lr), vmu = FloatVector.broadcast(S, momentum),
+                vwd = FloatVector.broadcast(S, weightDecay);
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            FloatVector vp = FloatVector.fromArray(S, p, i);
+            FloatVector gi = vp.fma(vwd, FloatVector.fromArray(S, g, i));
+            if (momentum > 0f) {
+                gi = FloatVector.fromArray(S, v, i).fma(vmu, gi);
+                gi.intoArray(v, i);
+            }
+            vp.sub(gi.mul(vlr)).intoArray(p, i);
+        }
+        REF.sgd(p, g, v, i, to, lr, momentum, weightDecay); // scalar tail
+    }
+
+    @Override
+    public void adam(float[] p, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
+                     float eps, float weightDecay, float c1, float c2) {
+        int i = from;
+        FloatVector vb1 = FloatVector.broadcast(S, beta1), vb1c = FloatVector.broadcast(S, 1f - beta1),
+                vb2 = FloatVector.broadcast(S, beta2), vb2c = FloatVector.broadcast(S, 1f - beta2),
+                vwd = FloatVector.broadcast(S, weightDecay), veps = FloatVector.broadcast(S, eps),
+                vlr = FloatVector.broadcast(S, lr), vc1 = FloatVector.broadcast(S, c1), vc2 = FloatVector.broadcast(S, c2);
+        for (int bound = from + S.loopBound(to - from); i < bound; i += L) {
+            FloatVector vp = FloatVector.fromArray(S, p, i);
+            FloatVector gi = vp.fma(vwd, FloatVector.fromArray(S, g, i));
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(vb1).add(gi.mul(vb1c));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(vb2).add(gi.mul(gi).mul(vb2c));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector step = mi.div(vc1).div(vi.div(vc2).sqrt().add(veps));
+            vp.sub(vlr.mul(step)).intoArray(p, i);
+        }
+        REF.adam(p, g, m, v, i, to, lr, beta1, beta2, eps, weightDecay, c1, c2); // scalar tail
+    }
+
+
+    // ---- generated by tools/gen_tiles.py: register-blocked micro-kernels ----
+
+    private static void tile6x4(int k, float[] a, int aOff, int ars, int acs, int m, int i0, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int j, float[] bias, int biasOff, boolean acc) {
+        // six rows of A (the last ones repeat row m-1 when m is not a multiple of 6: same values, stored twice)
+        int r0 = Math.min(i0 + 0, m - 1);
+        int r1 = Math.min(i0 + 1, m - 1);
+        int r2 = Math.min(i0 + 2, m - 1);
+        int r3 = Math.min(i0 + 3, m - 1);
+        int r4 = Math.min(i0 + 4, m - 1);
+        int r5 = Math.min(i0 + 5, m - 1);
+        int pa0 = aOff + r0 * ars, pc0 = cOff + r0 * ldc + j;
+        int pa1 = aOff + r1 * ars, pc1 = cOff + r1 * ldc + j;
+        int pa2 = aOff + r2 * ars, pc2 = cOff + r2 * ldc + j;
+        int pa3 = aOff + r3 * ars, pc3 = cOff + r3 * ldc + j;
+        int pa4 = aOff + r4 * ars, pc4 = cOff + r4 * ldc + j;
+        int pa5 = aOff + r5 * ars, pc5 = cOff + r5 * ldc + j;
+        FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33, x40, x41, x42, x43, x50, x51, x52, x53;
+        if (acc) {
+            x00 = FloatVector.fromArray(S, c, pc0 + 0 * L);
+            x01 = FloatVector.fromArray(S, c, pc0 + 1 * L);
+            x02 = FloatVector.fromArray(S, c, pc0 + 2 * L);
+            x03 = FloatVector.fromArray(S, c, pc0 + 3 * L);
+            x10 = FloatVector.fromArray(S, c, pc1 + 0 * L);
+            x11 = FloatVector.fromArray(S, c, pc1 + 1 * L);
+            x12 = FloatVector.fromArray(S, c, pc1 + 2 * L);
+            x13 = FloatVector.fromArray(S, c, pc1 + 3 * L);
+            x20 = FloatVector.fromArray(S, c, pc2 + 0 * L);
+            x21 = FloatVector.fromArray(S, c, pc2 + 1 * L);
+            x22 = FloatVector.fromArray(S, c, pc2 + 2 * L);
+            x23 = FloatVector.fromArray(S, c, pc2 + 3 * L);
+            x30 = FloatVector.fromArray(S, c, pc3 + 0 * L);
+            x31 = FloatVector.fromArray(S, c, pc3 + 1 * L);
+            x32 = FloatVector.fromArray(S, c, pc3 + 2 * L);
+            x33 = FloatVector.fromArray(S, c, pc3 + 3 * L);
+            x40 = FloatVector.fromArray(S, c, pc4 + 0 * L);
+            x41 = FloatVector.fromArray(S, c, pc4 + 1 * L);
+            x42 = FloatVector.fromArray(S, c, pc4 + 2 * L);
+            x43 = FloatVector.fromArray(S, c, pc4 + 3 * L);
+            x50 = FloatVector.fromArray(S, c, pc5 + 0 * L);
+            x51 = FloatVector.fromArray(S, c, pc5 + 1 * L);
+            x52 = FloatVector.fromArray(S, c, pc5 + 2 * L);
+            x53 = FloatVector.fromArray(S, c, pc5 + 3 * L);
+        } else {
+            FloatVector z0 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r0]);
+            x00 = z0; x01 = z0; x02 = z0; x03 = z0;
+            FloatVector z1 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r1]);
+            x10 = z1; x11 = z1; x12 = z1; x13 = z1;
+            FloatVector z2 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r2]);
+            x20 = z2; x21 = z2; x22 = z2; x23 = z2;
+            FloatVector z3 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r3]);
+            x30 = z3; x31 = z3; x32 = z3; x33 = z3;
+            FloatVector z4 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r4]);
+            x40 = z4; x41 = z4; x42 = z4; x43 = z4;
+            FloatVector z5 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r5]);
+            x50 = z5; x51 = z5; x52 = z5; x53 = z5;
+        }
+        int pb = bOff + j;
+        for (int p = 0; p < k; p++, pb += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb + 3 * L);
+            int q = p * acs;
+            FloatVector w0 = FloatVector.broadcast(S, a[pa0 + q]);
+            x00 = b0.fma(w0, x00); x01 = b1.fma(w0, x01); x02 = b2.fma(w0, x02); x03 = b3.fma(w0, x03);
+            FloatVector w1 = FloatVector.broadcast(S, a[pa1 + q]);
+            x10 = b0.fma(w1, x10); x11 = b1.fma(w1, x11); x12 = b2.fma(w1, x12); x13 = b3.fma(w1, x13);
+            FloatVector w2 = FloatVector.broadcast(S, a[pa2 + q]);
+            x20 = b0.fma(w2, x20); x21 = b1.fma(w2, x21); x22 = b2.fma(w2, x22); x23 = b3.fma(w2, x23);
+            FloatVector w3 = FloatVector.broadcast(S, a[pa3 + q]);
+            x30 = b0.fma(w3, x30); x31 = b1.fma(w3, x31); x32 = b2.fma(w3, x32); x33 = b3.fma(w3, x33);
+            FloatVector w4 = FloatVector.broadcast(S, a[pa4 + q]);
+            x40 = b0.fma(w4, x40); x41 = b1.fma(w4, x41); x42 = b2.fma(w4, x42); x43 = b3.fma(w4, x43);
+            FloatVector w5 = FloatVector.broadcast(S, a[pa5 + q]);
+            x50 = b0.fma(w5, x50); x51 = b1.fma(w5, x51); x52 = b2.fma(w5, x52); x53 = b3.fma(w5, x53);
+        }
+        x00.intoArray(c, pc0 + 0 * L);
+        x01.intoArray(c, pc0 + 1 * L);
+        x02.intoArray(c, pc0 + 2 * L);
+        x03.intoArray(c, pc0 + 3 * L);
+        x10.intoArray(c, pc1 + 0 * L);
+        x11.intoArray(c, pc1 + 1 * L);
+        x12.intoArray(c, pc1 + 2 * L);
+        x13.intoArray(c, pc1 + 3 * L);
+        x20.intoArray(c, pc2 + 0 * L);
+        x21.intoArray(c, pc2 + 1 * L);
+        x22.intoArray(c, pc2 + 2 * L);
+        x23.intoArray(c, pc2 + 3 * L);
+        x30.intoArray(c, pc3 + 0 * L);
+        x31.intoArray(c, pc3 + 1 * L);
+        x32.intoArray(c, pc3 + 2 * L);
+        x33.intoArray(c, pc3 + 3 * L);
+        x40.intoArray(c, pc4 + 0 * L);
+        x41.intoArray(c, pc4 + 1 * L);
+        x42.intoArray(c, pc4 + 2 * L);
+        x43.intoArray(c, pc4 + 3 * L);
+        x50.intoArray(c, pc5 + 0 * L);
+        x51.intoArray(c, pc5 + 1 * L);
+        x52.intoArray(c, pc5 + 2 * L);
+        x53.intoArray(c, pc5 + 3 * L);
+    }
+
+    private static void tile6x2(int k, float[] a, int aOff, int ars, int acs, int m, int i0, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int j, float[] bias, int biasOff, boolean acc) {
+        // six rows of A (the last ones repeat row m-1 when m is not a multiple of 6: same values, stored twice)
+        int r0 = Math.min(i0 + 0, m - 1);
+        int r1 = Math.min(i0 + 1, m - 1);
+        int r2 = Math.min(i0 + 2, m - 1);
+        int r3 = Math.min(i0 + 3, m - 1);
+        int r4 = Math.min(i0 + 4, m - 1);
+        int r5 = Math.min(i0 + 5, m - 1);
+        int pa0 = aOff + r0 * ars, pc0 = cOff + r0 * ldc + j;
+        int pa1 = aOff + r1 * ars, pc1 = cOff + r1 * ldc + j;
+        int pa2 = aOff + r2 * ars, pc2 = cOff + r2 * ldc + j;
+        int pa3 = aOff + r3 * ars, pc3 = cOff + r3 * ldc + j;
+        int pa4 = aOff + r4 * ars, pc4 = cOff + r4 * ldc + j;
+        int pa5 = aOff + r5 * ars, pc5 = cOff + r5 * ldc + j;
+        FloatVector x00, x01, x10, x11, x20, x21, x30, x31, x40, x41, x50, x51;
+        if (acc) {
+            x00 = FloatVector.fromArray(S, c, pc0 + 0 * L);
+            x01 = FloatVector.fromArray(S, c, pc0 + 1 * L);
+            x10 = FloatVector.fromArray(S, c, pc1 + 0 * L);
+            x11 = FloatVector.fromArray(S, c, pc1 + 1 * L);
+            x20 = FloatVector.fromArray(S, c, pc2 + 0 * L);
+            x21 = FloatVector.fromArray(S, c, pc2 + 1 * L);
+            x30 = FloatVector.fromArray(S, c, pc3 + 0 * L);
+            x31 = FloatVector.fromArray(S, c, pc3 + 1 * L);
+            x40 = FloatVector.fromArray(S, c, pc4 + 0 * L);
+            x41 = FloatVector.fromArray(S, c, pc4 + 1 * L);
+            x50 = FloatVector.fromArray(S, c, pc5 + 0 * L);
+            x51 = FloatVector.fromArray(S, c, pc5 + 1 * L);
+        } else {
+            FloatVector z0 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r0]);
+            x00 = z0; x01 = z0;
+            FloatVector z1 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r1]);
+            x10 = z1; x11 = z1;
+            FloatVector z2 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r2]);
+            x20 = z2; x21 = z2;
+            FloatVector z3 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r3]);
+            x30 = z3; x31 = z3;
+            FloatVector z4 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r4]);
+            x40 = z4; x41 = z4;
+            FloatVector z5 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r5]);
+            x50 = z5; x51 = z5;
+        }
+        int pb = bOff + j;
+        for (int p = 0; p < k; p++, pb += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + 1 * L);
+            int q = p * acs;
+            FloatVector w0 = FloatVector.broadcast(S, a[pa0 + q]);
+            x00 = b0.fma(w0, x00); x01 = b1.fma(w0, x01);
+            FloatVector w1 = FloatVector.broadcast(S, a[pa1 + q]);
+            x10 = b0.fma(w1, x10); x11 = b1.fma(w1, x11);
+            FloatVector w2 = FloatVector.broadcast(S, a[pa2 + q]);
+            x20 = b0.fma(w2, x20); x21 = b1.fma(w2, x21);
+            FloatVector w3 = FloatVector.broadcast(S, a[pa3 + q]);
+            x30 = b0.fma(w3, x30); x31 = b1.fma(w3, x31);
+            FloatVector w4 = FloatVector.broadcast(S, a[pa4 + q]);
+            x40 = b0.fma(w4, x40); x41 = b1.fma(w4, x41);
+            FloatVector w5 = FloatVector.broadcast(S, a[pa5 + q]);
+            x50 = b0.fma(w5, x50); x51 = b1.fma(w5, x51);
+        }
+        x00.intoArray(c, pc0 + 0 * L);
+        x01.intoArray(c, pc0 + 1 * L);
+        x10.intoArray(c, pc1 + 0 * L);
+        x11.intoArray(c, pc1 + 1 * L);
+        x20.intoArray(c, pc2 + 0 * L);
+        x21.intoArray(c, pc2 + 1 * L);
+        x30.intoArray(c, pc3 + 0 * L);
+        x31.intoArray(c, pc3 + 1 * L);
+        x40.intoArray(c, pc4 + 0 * L);
+        x41.intoArray(c, pc4 + 1 * L);
+        x50.intoArray(c, pc5 + 0 * L);
+        x51.intoArray(c, pc5 + 1 * L);
+    }
+
+    private static void tile6x1(int k, float[] a, int aOff, int ars, int acs, int m, int i0, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, int j, float[] bias, int biasOff, boolean acc) {
+        // six rows of A (the last ones repeat row m-1 when m is not a multiple of 6: same values, stored twice)
+        int r0 = Math.min(i0 + 0, m - 1);
+        int r1 = Math.min(i0 + 1, m - 1);
+        int r2 = Math.min(i0 + 2, m - 1);
+        int r3 = Math.min(i0 + 3, m - 1);
+        int r4 = Math.min(i0 + 4, m - 1);
+        int r5 = Math.min(i0 + 5, m - 1);
+        int pa0 = aOff + r0 * ars, pc0 = cOff + r0 * ldc + j;
+        int pa1 = aOff + r1 * ars, pc1 = cOff + r1 * ldc + j;
+        int pa2 = aOff + r2 * ars, pc2 = cOff + r2 * ldc + j;
+        int pa3 = aOff + r3 * ars, pc3 = cOff + r3 * ldc + j;
+        int pa4 = aOff + r4 * ars, pc4 = cOff + r4 * ldc + j;
+        int pa5 = aOff + r5 * ars, pc5 = cOff + r5 * ldc + j;
+        FloatVector x00, x10, x20, x30, x40, x50;
+        if (acc) {
+            x00 = FloatVector.fromArray(S, c, pc0 + 0 * L);
+            x10 = FloatVector.fromArray(S, c, pc1 + 0 * L);
+            x20 = FloatVector.fromArray(S, c, pc2 + 0 * L);
+            x30 = FloatVector.fromArray(S, c, pc3 + 0 * L);
+            x40 = FloatVector.fromArray(S, c, pc4 + 0 * L);
+            x50 = FloatVector.fromArray(S, c, pc5 + 0 * L);
+        } else {
+            FloatVector z0 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r0]);
+            x00 = z0;
+            FloatVector z1 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r1]);
+            x10 = z1;
+            FloatVector z2 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r2]);
+            x20 = z2;
+            FloatVector z3 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r3]);
+            x30 = z3;
+            FloatVector z4 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r4]);
+            x40 = z4;
+            FloatVector z5 = FloatVector.broadcast(S, bias == null ? 0f : bias[biasOff + r5]);
+            x50 = z5;
+        }
+        int pb = bOff + j;
+        for (int p = 0; p < k; p++, pb += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb + 0 * L);
+            int q = p * acs;
+            FloatVector w0 = FloatVector.broadcast(S, a[pa0 + q]);
+            x00 = b0.fma(w0, x00);
+            FloatVector w1 = FloatVector.broadcast(S, a[pa1 + q]);
+            x10 = b0.fma(w1, x10);
+            FloatVector w2 = FloatVector.broadcast(S, a[pa2 + q]);
+            x20 = b0.fma(w2, x20);
+            FloatVector w3 = FloatVector.broadcast(S, a[pa3 + q]);
+            x30 = b0.fma(w3, x30);
+            FloatVector w4 = FloatVector.broadcast(S, a[pa4 + q]);
+            x40 = b0.fma(w4, x40);
+            FloatVector w5 = FloatVector.broadcast(S, a[pa5 + q]);
+            x50 = b0.fma(w5, x50);
+        }
+        x00.intoArray(c, pc0 + 0 * L);
+        x10.intoArray(c, pc1 + 0 * L);
+        x20.intoArray(c, pc2 + 0 * L);
+        x30.intoArray(c, pc3 + 0 * L);
+        x40.intoArray(c, pc4 + 0 * L);
+        x50.intoArray(c, pc5 + 0 * L);
+    }
+
+    private static void dot4x4(int l, float[] a, int aOff, int lda, int m, int i0, float[] b, int bOff, int ldb, int n, int j0, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean acc) {
+        // 4 rows of A against 4 rows of B; rows past the end repeat the last one (same result, stored twice)
+        int ri0 = Math.min(i0 + 0, m - 1), pa0 = aOff + ri0 * lda;
+        int ri1 = Math.min(i0 + 1, m - 1), pa1 = aOff + ri1 * lda;
+        int ri2 = Math.min(i0 + 2, m - 1), pa2 = aOff + ri2 * lda;
+        int ri3 = Math.min(i0 + 3, m - 1), pa3 = aOff + ri3 * lda;
+        int rj0 = Math.min(j0 + 0, n - 1), pb0 = bOff + rj0 * ldb;
+        int rj1 = Math.min(j0 + 1, n - 1), pb1 = bOff + rj1 * ldb;
+        int rj2 = Math.min(j0 + 2, n - 1), pb2 = bOff + rj2 * ldb;
+        int rj3 = Math.min(j0 + 3, n - 1), pb3 = bOff + rj3 * ldb;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector s00 = zero, s01 = zero, s02 = zero, s03 = zero, s10 = zero, s11 = zero, s12 = zero, s13 = zero, s20 = zero, s21 = zero, s22 = zero, s23 = zero, s30 = zero, s31 = zero, s32 = zero, s33 = zero;
+        int p = 0;
+        for (int bound = S.loopBound(l); p < bound; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, pa0 + p);
+            FloatVector a1 = FloatVector.fromArray(S, a, pa1 + p);
+            FloatVector a2 = FloatVector.fromArray(S, a, pa2 + p);
+            FloatVector a3 = FloatVector.fromArray(S, a, pa3 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, pb0 + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb1 + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb2 + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, pb3 + p);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02); s03 = a0.fma(b3, s03);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12); s13 = a1.fma(b3, s13);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22); s23 = a2.fma(b3, s23);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32); s33 = a3.fma(b3, s33);
+        }
+        // scalar tail (l % L values): kept out of the vector code so that C1 can compile this method too
+        // read every initial value before writing any: repeated rows must not add twice
+        int q00 = cOff + ri0 * ldc + rj0;
+        int q01 = cOff + ri0 * ldc + rj1;
+        int q02 = cOff + ri0 * ldc + rj2;
+        int q03 = cOff + ri0 * ldc + rj3;
+        int q10 = cOff + ri1 * ldc + rj0;
+        int q11 = cOff + ri1 * ldc + rj1;
+        int q12 = cOff + ri1 * ldc + rj2;
+        int q13 = cOff + ri1 * ldc + rj3;
+        int q20 = cOff + ri2 * ldc + rj0;
+        int q21 = cOff + ri2 * ldc + rj1;
+        int q22 = cOff + ri2 * ldc + rj2;
+        int q23 = cOff + ri2 * ldc + rj3;
+        int q30 = cOff + ri3 * ldc + rj0;
+        int q31 = cOff + ri3 * ldc + rj1;
+        int q32 = cOff + ri3 * ldc + rj2;
+        int q33 = cOff + ri3 * ldc + rj3;
+        // lane sums, written out here rather than calling sumLanes: a big method may not get it inlined, and a
+        // vector passed to a call that is not inlined is allocated
+        if (L >= 16) s00 = s00.add(s00.rearrange(FOLD8));
+        if (L >= 8) s00 = s00.add(s00.rearrange(FOLD4));
+        s00 = s00.add(s00.rearrange(FOLD2)); s00 = s00.add(s00.rearrange(FOLD1));
+        if (L >= 16) s01 = s01.add(s01.rearrange(FOLD8));
+        if (L >= 8) s01 = s01.add(s01.rearrange(FOLD4));
+        s01 = s01.add(s01.rearrange(FOLD2)); s01 = s01.add(s01.rearrange(FOLD1));
+        if (L >= 16) s02 = s02.add(s02.rearrange(FOLD8));
+        if (L >= 8) s02 = s02.add(s02.rearrange(FOLD4));
+        s02 = s02.add(s02.rearrange(FOLD2)); s02 = s02.add(s02.rearrange(FOLD1));
+        if (L >= 16) s03 = s03.add(s03.rearrange(FOLD8));
+        if (L >= 8) s03 = s03.add(s03.rearrange(FOLD4));
+        s03 = s03.add(s03.rearrange(FOLD2)); s03 = s03.add(s03.rearrange(FOLD1));
+        if (L >= 16) s10 = s10.add(s10.rearrange(FOLD8));
+        if (L >= 8) s10 = s10.add(s10.rearrange(FOLD4));
+        s10 = s10.add(s10.rearrange(FOLD2)); s10 = s10.add(s10.rearrange(FOLD1));
+        if (L >= 16) s11 = s11.add(s11.rearrange(FOLD8));
+        if (L >= 8) s11 = s11.add(s11.rearrange(FOLD4));
+        s11 = s11.add(s11.rearrange(FOLD2)); s11 = s11.add(s11.rearrange(FOLD1));
+        if (L >= 16) s12 = s12.add(s12.rearrange(FOLD8));
+        if (L >= 8) s12 = s12.add(s12.rearrange(FOLD4));
+        s12 = s12.add(s12.rearrange(FOLD2)); s12 = s12.add(s12.rearrange(FOLD1));
+        if (L >= 16) s13 = s13.add(s13.rearrange(FOLD8));
+        if (L >= 8) s13 = s13.add(s13.rearrange(FOLD4));
+        s13 = s13.add(s13.rearrange(FOLD2)); s13 = s13.add(s13.rearrange(FOLD1));
+        if (L >= 16) s20 = s20.add(s20.rearrange(FOLD8));
+        if (L >= 8) s20 = s20.add(s20.rearrange(FOLD4));
+        s20 = s20.add(s20.rearrange(FOLD2)); s20 = s20.add(s20.rearrange(FOLD1));
+        if (L >= 16) s21 = s21.add(s21.rearrange(FOLD8));
+        if (L >= 8) s21 = s21.add(s21.rearrange(FOLD4));
+        s21 = s21.add(s21.rearrange(FOLD2)); s21 = s21.add(s21.rearrange(FOLD1));
+        if (L >= 16) s22 = s22.add(s22.rearrange(FOLD8));
+        if (L >= 8) s22 = s22.add(s22.rearrange(FOLD4));
+        s22 = s22.add(s22.rearrange(FOLD2)); s22 = s22.add(s22.rearrange(FOLD1));
+        if (L >= 16) s23 = s23.add(s23.rearrange(FOLD8));
+        if (L >= 8) s23 = s23.add(s23.rearrange(FOLD4));
+        s23 = s23.add(s23.rearrange(FOLD2)); s23 = s23.add(s23.rearrange(FOLD1));
+        if (L >= 16) s30 = s30.add(s30.rearrange(FOLD8));
+        if (L >= 8) s30 = s30.add(s30.rearrange(FOLD4));
+        s30 = s30.add(s30.rearrange(FOLD2)); s30 = s30.add(s30.rearrange(FOLD1));
+        if (L >= 16) s31 = s31.add(s31.rearrange(FOLD8));
+        if (L >= 8) s31 = s31.add(s31.rearrange(FOLD4));
+        s31 = s31.add(s31.rearrange(FOLD2)); s31 = s31.add(s31.rearrange(FOLD1));
+        if (L >= 16) s32 = s32.add(s32.rearrange(FOLD8));
+        if (L >= 8) s32 = s32.add(s32.rearrange(FOLD4));
+        s32 = s32.add(s32.rearrange(FOLD2)); s32 = s32.add(s32.rearrange(FOLD1));
+        if (L >= 16) s33 = s33.add(s33.rearrange(FOLD8));
+        if (L >= 8) s33 = s33.add(s33.rearrange(FOLD4));
+        s33 = s33.add(s33.rearrange(FOLD2)); s33 = s33.add(s33.rearrange(FOLD1));
+        float t00 = (acc ? c[q00] : bias == null ? 0f : bias[biasOff + rj0]) + s00.lane(0) + dotTail(a, pa0, b, pb0, p, l);
+        float t01 = (acc ? c[q01] : bias == null ? 0f : bias[biasOff + rj1]) + s01.lane(0) + dotTail(a, pa0, b, pb1, p, l);
+        float t02 = (acc ? c[q02] : bias == null ? 0f : bias[biasOff + rj2]) + s02.lane(0) + dotTail(a, pa0, b, pb2, p, l);
+        float t03 = (acc ? c[q03] : bias == null ? 0f : bias[biasOff + rj3]) + s03.lane(0) + dotTail(a, pa0, b, pb3, p, l);
+        float t10 = (acc ? c[q10] : bias == null ? 0f : bias[biasOff + rj0]) + s10.lane(0) + dotTail(a, pa1, b, pb0, p, l);
+        float t11 = (acc ? c[q11] : bias == null ? 0f : bias[biasOff + rj1]) + s11.lane(0) + dotTail(a, pa1, b, pb1, p, l);
+        float t12 = (acc ? c[q12] : bias == null ? 0f : bias[biasOff + rj2]) + s12.lane(0) + dotTail(a, pa1, b, pb2, p, l);
+        float t13 = (acc ? c[q13] : bias == null ? 0f : bias[biasOff + rj3]) + s13.lane(0) + dotTail(a, pa1, b, pb3, p, l);
+        float t20 = (acc ? c[q20] : bias == null ? 0f : bias[biasOff + rj0]) + s20.lane(0) + dotTail(a, pa2, b, pb0, p, l);
+        float t21 = (acc ? c[q21] : bias == null ? 0f : bias[biasOff + rj1]) + s21.lane(0) + dotTail(a, pa2, b, pb1, p, l);
+        float t22 = (acc ? c[q22] : bias == null ? 0f : bias[biasOff + rj2]) + s22.lane(0) + dotTail(a, pa2, b, pb2, p, l);
+        float t23 = (acc ? c[q23] : bias == null ? 0f : bias[biasOff + rj3]) + s23.lane(0) + dotTail(a, pa2, b, pb3, p, l);
+        float t30 = (acc ? c[q30] : bias == null ? 0f : bias[biasOff + rj0]) + s30.lane(0) + dotTail(a, pa3, b, pb0, p, l);
+        float t31 = (acc ? c[q31] : bias == null ? 0f : bias[biasOff + rj1]) + s31.lane(0) + dotTail(a, pa3, b, pb1, p, l);
+        float t32 = (acc ? c[q32] : bias == null ? 0f : bias[biasOff + rj2]) + s32.lane(0) + dotTail(a, pa3, b, pb2, p, l);
+        float t33 = (acc ? c[q33] : bias == null ? 0f : bias[biasOff + rj3]) + s33.lane(0) + dotTail(a, pa3, b, pb3, p, l);
+        c[q00] = t00; c[q01] = t01; c[q02] = t02; c[q03] = t03;
+        c[q10] = t10; c[q11] = t11; c[q12] = t12; c[q13] = t13;
+        c[q20] = t20; c[q21] = t21; c[q22] = t22; c[q23] = t23;
+        c[q30] = t30; c[q31] = t31; c[q32] = t32; c[q33] = t33;
+    }
+
+    private static void dot8x1(int l, float[] a, int aOff, int lda, int m, int i0, float[] b, int bOff, int ldb, int n, int j0, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean acc) {
+        // 8 rows of A against 1 rows of B; rows past the end repeat the last one (same result, stored twice)
+        int ri0 = Math.min(i0 + 0, m - 1), pa0 = aOff + ri0 * lda;
+        int ri1 = Math.min(i0 + 1, m - 1), pa1 = aOff + ri1 * lda;
+        int ri2 = Math.min(i0 + 2, m - 1), pa2 = aOff + ri2 * lda;
+        int ri3 = Math.min(i0 + 3, m - 1), pa3 = aOff + ri3 * lda;
+        int ri4 = Math.min(i0 + 4, m - 1), pa4 = aOff + ri4 * lda;
+        int ri5 = Math.min(i0 + 5, m - 1), pa5 = aOff + ri5 * lda;
+        int ri6 = Math.min(i0 + 6, m - 1), pa6 = aOff + ri6 * lda;
+        int ri7 = Math.min(i0 + 7, m - 1), pa7 = aOff + ri7 * lda;
+        int rj0 = Math.min(j0 + 0, n - 1), pb0 = bOff + rj0 * ldb;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector s00 = zero, s10 = zero, s20 = zero, s30 = zero, s40 = zero, s50 = zero, s60 = zero, s70 = zero;
+        int p = 0;
+        for (int bound = S.loopBound(l); p < bound; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, pa0 + p);
+            FloatVector a1 = FloatVector.fromArray(S, a, pa1 + p);
+            FloatVector a2 = FloatVector.fromArray(S, a, pa2 + p);
+            FloatVector a3 = FloatVector.fromArray(S, a, pa3 + p);
+            FloatVector a4 = FloatVector.fromArray(S, a, pa4 + p);
+            FloatVector a5 = FloatVector.fromArray(S, a, pa5 + p);
+            FloatVector a6 = FloatVector.fromArray(S, a, pa6 + p);
+            FloatVector a7 = FloatVector.fromArray(S, a, pa7 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, pb0 + p);
+            s00 = a0.fma(b0, s00);
+            s10 = a1.fma(b0, s10);
+            s20 = a2.fma(b0, s20);
+            s30 = a3.fma(b0, s30);
+            s40 = a4.fma(b0, s40);
+            s50 = a5.fma(b0, s50);
+            s60 = a6.fma(b0, s60);
+            s70 = a7.fma(b0, s70);
+        }
+        // scalar tail (l % L values): kept out of the vector code so that C1 can compile this method too
+        // read every initial value before writing any: repeated rows must not add twice
+        int q00 = cOff + ri0 * ldc + rj0;
+        int q10 = cOff + ri1 * ldc + rj0;
+        int q20 = cOff + ri2 * ldc + rj0;
+        int q30 = cOff + ri3 * ldc + rj0;
+        int q40 = cOff + ri4 * ldc + rj0;
+        int q50 = cOff + ri5 * ldc + rj0;
+        int q60 = cOff + ri6 * ldc + rj0;
+        int q70 = cOff + ri7 * ldc + rj0;
+        // lane sums, written out here rather than calling sumLanes: a big method may not get it inlined, and a
+        // vector passed to a call that is not inlined is allocated
+        if (L >= 16) s00 = s00.add(s00.rearrange(FOLD8));
+        if (L >= 8) s00 = s00.add(s00.rearrange(FOLD4));
+        s00 = s00.add(s00.rearrange(FOLD2)); s00 = s00.add(s00.rearrange(FOLD1));
+        if (L >= 16) s10 = s10.add(s10.rearrange(FOLD8));
+        if (L >= 8) s10 = s10.add(s10.rearrange(FOLD4));
+        s10 = s10.add(s10.rearrange(FOLD2)); s10 = s10.add(s10.rearrange(FOLD1));
+        if (L >= 16) s20 = s20.add(s20.rearrange(FOLD8));
+        if (L >= 8) s20 = s20.add(s20.rearrange(FOLD4));
+        s20 = s20.add(s20.rearrange(FOLD2)); s20 = s20.add(s20.rearrange(FOLD1));
+        if (L >= 16) s30 = s30.add(s30.rearrange(FOLD8));
+        if (L >= 8) s30 = s30.add(s30.rearrange(FOLD4));
+        s30 = s30.add(s30.rearrange(FOLD2)); s30 = s30.add(s30.rearrange(FOLD1));
+        if (L >= 16) s40 = s40.add(s40.rearrange(FOLD8));
+        if (L >= 8) s40 = s40.add(s40.rearrange(FOLD4));
+        s40 = s40.add(s40.rearrange(FOLD2)); s40 = s40.add(s40.rearrange(FOLD1));
+        if (L >= 16) s50 = s50.add(s50.rearrange(FOLD8));
+        if (L >= 8) s50 = s50.add(s50.rearrange(FOLD4));
+        s50 = s50.add(s50.rearrange(FOLD2)); s50 = s50.add(s50.rearrange(FOLD1));
+        if (L >= 16) s60 = s60.add(s60.rearrange(FOLD8));
+        if (L >= 8) s60 = s60.add(s60.rearrange(FOLD4));
+        s60 = s60.add(s60.rearrange(FOLD2)); s60 = s60.add(s60.rearrange(FOLD1));
+        if (L >= 16) s70 = s70.add(s70.rearrange(FOLD8));
+        if (L >= 8) s70 = s70.add(s70.rearrange(FOLD4));
+        s70 = s70.add(s70.rearrange(FOLD2)); s70 = s70.add(s70.rearrange(FOLD1));
+        float t00 = (acc ? c[q00] : bias == null ? 0f : bias[biasOff + rj0]) + s00.lane(0) + dotTail(a, pa0, b, pb0, p, l);
+        float t10 = (acc ? c[q10] : bias == null ? 0f : bias[biasOff + rj0]) + s10.lane(0) + dotTail(a, pa1, b, pb0, p, l);
+        float t20 = (acc ? c[q20] : bias == null ? 0f : bias[biasOff + rj0]) + s20.lane(0) + dotTail(a, pa2, b, pb0, p, l);
+        float t30 = (acc ? c[q30] : bias == null ? 0f : bias[biasOff + rj0]) + s30.lane(0) + dotTail(a, pa3, b, pb0, p, l);
+        float t40 = (acc ? c[q40] : bias == null ? 0f : bias[biasOff + rj0]) + s40.lane(0) + dotTail(a, pa4, b, pb0, p, l);
+        float t50 = (acc ? c[q50] : bias == null ? 0f : bias[biasOff + rj0]) + s50.lane(0) + dotTail(a, pa5, b, pb0, p, l);
+        float t60 = (acc ? c[q60] : bias == null ? 0f : bias[biasOff + rj0]) + s60.lane(0) + dotTail(a, pa6, b, pb0, p, l);
+        float t70 = (acc ? c[q70] : bias == null ? 0f : bias[biasOff + rj0]) + s70.lane(0) + dotTail(a, pa7, b, pb0, p, l);
+        c[q00] = t00;
+        c[q10] = t10;
+        c[q20] = t20;
+        c[q30] = t30;
+        c[q40] = t40;
+        c[q50] = t50;
+        c[q60] = t60;
+        c[q70] = t70;
+    }
+    // ---- end of generated code ----
+
+}
