@@ -17,4 +17,7 @@ module org.convscope {
     exports org.convscope.data;
     exports org.convscope.app;
     exports org.convscope.app.common;
+
+    // picocli reads and sets the @Option fields of the command classes reflectively
+    opens org.convscope.cli to info.picocli;
 }

@@ -2,9 +2,12 @@ package org.convscope;
 
 import javafx.application.Application;
 import org.convscope.app.ConvScopeApp;
-import org.convscope.app.SelfCheck;
+import org.convscope.cli.Cli;
 
-/** Entry point: no arguments start the desktop app; arguments are commands. */
+/**
+ * Entry point: no arguments start the desktop app; arguments are a command line
+ * ({@code convscope train ...}, {@code eval}, {@code bench}, {@code selfcheck}; see {@link Cli}).
+ */
 public final class Main {
     private Main() {}
 
@@ -13,12 +16,6 @@ public final class Main {
             Application.launch(ConvScopeApp.class);
             return;
         }
-        // ---- CLI hook: subcommands are routed here (the CLI person replaces this block with picocli). ----
-        if (args[0].equals("selfcheck")) {
-            System.exit(SelfCheck.run());
-        }
-        System.err.println("Unknown command: " + String.join(" ", args) + ". Run without arguments to start the app, "
-                + "or 'selfcheck' to check the installation.");
-        System.exit(2);
+        System.exit(Cli.run(args));
     }
 }

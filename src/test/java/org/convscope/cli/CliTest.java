@@ -1,0 +1,136 @@
+package org.convscope.cli;
+
+import org.convscope.engine.ModelFile;
+import org.convscope.engine.ModelZoo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+
+    /** Exit code and both streams of one command line. */
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir Path dir;
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run("--help");
+        assertEquals(0, r.code);
+        assertTrue(r.out.contains("train") && r.out.contains("eval"), r.out);
+        Run t = run("train", "--help");
+        assertEquals(0, t.code);
+        for (String option : new String[] {"--dataset", "--model", "--optimizer", "--lr", "--momentum", "--weight-decay", "--batch",
+                "--epochs", "--threads", "--seed", "--out", "--limit"})
+            assertTrue(t.out.contains(option), option + " in\n" + t.out);
+    }
+
+    @Test
+    void badLearningRateIsAUsageError() {
+        Run r = run("train", "--lr", "-0.5");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("The learning rate must be a number greater than 0"), r.err);
+        assertTrue(r.err.contains("convscope train --help"), r.err);
+        Run nan = run("train", "--lr", "abc");
+        assertEquals(2, nan.code);
+        assertTrue(nan.err.contains("'abc'") && nan.err.contains("--lr"), nan.err);
+        Run huge = run("train", "--lr", "1000");
+        assertEquals(2, huge.code);
+        assertTrue(huge.err.contains("far too large"), huge.err);
+    }
+
+    @Test
+    void unknownModelDatasetOptimizerAndOptions() {
+        Run m = run("train", "--model", "resnet50");
+        assertEquals(2, m.code);
+        assertTrue(m.err.contains("Unknown model 'resnet50'") && m.err.contains("lenet5-modern"), m.err);
+        Run d = run("train", "--dataset", "cifar10");
+        assertEquals(2, d.code);
+        assertTrue(d.err.contains("Unknown dataset 'cifar10'; choose one of: mnist, fashion-mnist."), d.err);
+        Run o = run("train", "--optimizer", "rmsprop");
+        assertEquals(2, o.code);
+        assertTrue(o.err.contains("Unknown optimizer 'rmsprop'"), o.err);
+        Run x = run("train", "--epoch", "3");
+        assertEquals(2, x.code);
+        assertTrue(x.err.contains("'--epoch'") && x.err.contains("--epochs"), "suggests the near miss: " + x.err);
+        Run sub = run("trian");
+        assertEquals(2, sub.code);
+        assertTrue(sub.err.contains("train"), sub.err);
+    }
+
+    @Test
+    void otherImpossibleSettings() {
+        assertTrue(run("train", "--batch", "0").err.contains("batch size must be at least 1"));
+        assertTrue(run("train", "--epochs", "0").err.contains("at least one epoch"));
+        assertTrue(run("train", "--momentum", "1.5").err.contains("Momentum must be in [0, 1)"));
+        assertTrue(run("train", "--optimizer", "adam", "--momentum", "0.9").err.contains("--momentum belongs to sgd"));
+        assertTrue(run("train", "--limit", "0").err.contains("--limit must be at least 1"));
+        assertEquals(2, run("train", "--threads", "0").code);
+        assertEquals(2, run("train", "--out", dir.toString()).code);
+    }
+
+    @Test
+    void evalOfAMissingOrDamagedFileSaysWhich() throws Exception {
+        Run missing = run("eval", dir.resolve("none.safetensors").toString());
+        assertEquals(1, missing.code);
+        assertTrue(missing.err.contains("none.safetensors: no such file"), missing.err);
+        Path junk = dir.resolve("junk.safetensors");
+        Files.writeString(junk, "this is not a model");
+        Run damaged = run("eval", junk.toString(), "--dataset", "mnist");
+        assertEquals(1, damaged.code);
+        assertTrue(damaged.err.contains("junk.safetensors: declares a header of"), damaged.err);
+        assertEquals(2, run("eval").code, "the file is required");
+    }
+
+    @Test
+    void tinyTrainingRunWritesAFileThatEvalReads() throws Exception {
+        Path file = dir.resolve("models/tiny.safetensors"); // the folder is created
+        Run t = run("train", "--dataset", "mnist", "--model", "lenet5-modern", "--limit", "512", "--test-limit", "500", "--epochs", "1",
+                "--batch", "64", "--threads", "2", "--seed", "7", "--progress", "lines", "--out", file.toString());
+        assertEquals(0, t.code, t.err + t.out);
+        assertTrue(t.out.contains("Training lenet5-modern (61,706 parameters) on mnist: 512 training images, 500 test images"), t.out);
+        assertTrue(t.out.contains("epoch 1/1  batch 2/8"), "plain progress lines: " + t.out);
+        Matcher m = Pattern.compile("epoch 1/1  loss (\\S+)  train acc (\\S+)  test acc (\\S+)").matcher(t.out);
+        assertTrue(m.find(), t.out);
+        double loss = Double.parseDouble(m.group(1)), testAcc = Double.parseDouble(m.group(3));
+        assertTrue(loss > 0 && loss < 2.3, "512 images already lower the loss below ln 10: " + loss);
+        assertTrue(testAcc > 0.3, "better than chance after 512 images: " + testAcc);
+
+        ModelFile.Contents c = ModelFile.load(file);
+        assertEquals(ModelZoo.lenetModern(), c.spec());
+        assertEquals("mnist", c.info().get(ModelFile.DATASET));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.4f", testAcc), c.info().get(ModelFile.TEST_ACCURACY));
+        assertTrue(c.info().get(ModelFile.COMMAND).startsWith("convscope train --dataset mnist --model lenet5-modern --limit 512"),
+                c.info().get(ModelFile.COMMAND));
+
+        Run e = run("eval", file.toString(), "--limit", "500", "--threads", "1");
+        assertEquals(0, e.code, e.err + e.out);
+        assertTrue(e.out.contains(String.format(java.util.Locale.ROOT, "accuracy  %.4f (", testAcc)), "same accuracy as train measured: " + e.out);
+        assertTrue(e.out.contains("true \\ predicted"), e.out);
+        assertTrue(e.out.contains("of 500 correct"), e.out);
+    }
+
+    @Test
+    void aDivergingRunStopsAndSuggestsASmallerLearningRate() {
+        Path file = dir.resolve("never.safetensors");
+        Run r = run("train", "--model", "mlp", "--lr", "90", "--limit", "2048", "--test-limit", "100", "--epochs", "3",
+                "--batch", "64", "--threads", "1", "--progress", "none", "--out", file.toString());
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.err.contains("Training diverged") && r.err.contains("try --lr 9.0"), r.err);
+        assertFalse(Files.exists(file), "nothing is saved");
+    }
+}
