@@ -33,6 +33,13 @@ import java.util.concurrent.Callable;
                 "Example: convscope train --dataset fashion-mnist --model lenet5-classic --lr 0.9 --epochs 10 --out lenet.safetensors"})
 final class TrainCommand implements Callable<Integer> {
 
+    /**
+     * A mean cross-entropy above this has diverged even if it is still a number: the network gives the right class a
+     * probability below e^-100 on average (guessing gives ln 10 = 2.3). The engine's softmax is stable, so the loss of
+     * a run whose weights blow up often stays finite for a while.
+     */
+    static final float DIVERGED_LOSS = 100f;
+
     @Spec CommandSpec command;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
@@ -147,12 +154,12 @@ final class TrainCommand implements Callable<Integer> {
                     long t0 = System.nanoTime();
                     float loss = trainer.step(train.images(), train.labels(), order, from, m);
                     long t1 = System.nanoTime();
-                    if (!Float.isFinite(loss)) {
+                    if (!(loss <= DIVERGED_LOSS)) { // also true for NaN
                         bar.clear();
                         throw new Cli.Failure(String.format(Locale.ROOT,
-                                "Training diverged in epoch %d, batch %d: the loss became %s. The learning rate %s is too large for %s; "
-                                        + "try --lr %s.%s", epoch, b + 1, loss, num(lr), spec.id(), num(lr / 10f),
-                                out != null ? " Nothing was saved." : ""));
+                                "Training diverged in epoch %d, batch %d: the loss became %s (guessing gives %.2f). The learning rate %s is too "
+                                        + "large for %s; try --lr %s.%s", epoch, b + 1, loss, Math.log(spec.classes()), num(lr), spec.id(),
+                                num(lr / 10f), out != null ? " Nothing was saved." : ""));
                     }
                     lossSum += (double) loss * m;
                     double seconds = (t1 - epochStart) / 1e9;
@@ -203,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The command as typed, to reproduce the run: "convscope train --dataset mnist ...". */
     private String commandText() {
-        StringBuilder sb = new StringBuilder("convscope train");
+        StringBuilder sb = new StringBuilder("convscope"); // originalArgs starts with the subcommand
         for (String a : command.commandLine().getParseResult().originalArgs()) {
             sb.append(' ');
             sb.append(a.matches("[A-Za-z0-9_./=:,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
