@@ -19,7 +19,7 @@ public final class Cli {
     @Command(name = "convscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
             description = {"Watch a convolutional neural network work.",
                     "Without arguments ConvScope starts the desktop app; with a command it works on the command line."},
-            subcommands = {TrainCommand.class, EvalCommand.class, SelfCheckCommand.class,
+            subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, SelfCheckCommand.class,
                     CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;

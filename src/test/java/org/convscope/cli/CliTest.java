@@ -133,4 +133,23 @@ class CliTest {
         assertTrue(r.err.contains("Training diverged") && r.err.contains("try --lr 9.0"), r.err);
         assertFalse(Files.exists(file), "nothing is saved");
     }
+
+    @Test
+    void benchPrintsOneJsonLineWithVectorScalarAndRatios() throws Exception {
+        Run r = run("bench", "--batches", "2", "--warmup", "1", "--scalar-batches", "1", "--threads", "2");
+        assertEquals(0, r.code, r.err + r.out);
+        String[] lines = r.out.strip().split("\n");
+        assertEquals(1, lines.length, "exactly one line: " + r.out);
+        java.util.Map<String, Object> json = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(lines[0]);
+        assertEquals("lenet5-modern", json.get("model"));
+        assertEquals("mnist", json.get("dataset"));
+        assertEquals(256, ((Number) json.get("batch")).intValue());
+        assertEquals(2, ((Number) json.get("threads")).intValue());
+        for (String key : new String[] {"train_images_per_s", "infer_images_per_s", "trace_latency_us",
+                "scalar_train_images_per_s", "scalar_infer_images_per_s", "scalar_trace_latency_us", "fraction_of_peak"})
+            assertTrue(((Number) json.get(key)).doubleValue() > 0, key + " in " + lines[0]);
+        double ratio = ((Number) json.get("train_images_per_s")).doubleValue() / ((Number) json.get("scalar_train_images_per_s")).doubleValue();
+        assertEquals(ratio, ((Number) json.get("train_speedup")).doubleValue(), 0.01 + ratio * 0.01, "the ratio is computed from the two rates");
+        assertEquals(2, run("bench", "--batches", "0").code);
+    }
 }

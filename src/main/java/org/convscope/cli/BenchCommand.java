@@ -1,0 +1,97 @@
+package org.convscope.cli;
+
+import org.convscope.data.Dataset;
+import org.convscope.data.DatasetException;
+import org.convscope.data.DatasetKind;
+import org.convscope.data.Split;
+import org.convscope.engine.EngineBench;
+import org.convscope.engine.ModelZoo;
+import org.convscope.engine.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code convscope bench}: the engine's throughput in the peers' configuration (../shared/peers/README.md: LeNet-5
+ * modern, MNIST, batch 256, SGD lr 0.1), vector kernels and the scalar reference in the same run, as one JSON line.
+ * The measuring itself is {@link EngineBench}; this command adds the data, the options and the ratios.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Measure training and inference speed (LeNet-5, MNIST, batch 256, SGD lr 0.1) against the scalar reference.",
+                "Prints one JSON line. Example: convscope bench --threads 2"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec command;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Engine threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--batches", defaultValue = "60", paramLabel = "N", description = "Timed training steps, vector kernels (default: ${DEFAULT-VALUE})")
+    int batches;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "N", description = "Untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--scalar-batches", defaultValue = "6", paramLabel = "N",
+            description = "Timed steps of the scalar reference; 0 skips it (default: ${DEFAULT-VALUE})")
+    int scalarBatches;
+
+    @Option(names = "--model", defaultValue = "lenet5-modern", paramLabel = "ID", description = "Model to measure (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with your own MNIST IDX files; default: the bundled copy")
+    Path dataDir;
+
+    @Option(names = "--peak-gflops", defaultValue = "408", paramLabel = "G",
+            description = "The machine's FP32 peak for 'fraction_of_peak' (default: ${DEFAULT-VALUE}, this project's 2-core machine; "
+                    + "measure yours with ../shared/peers/peak/run.sh)")
+    double peakGflops;
+
+    @Override
+    public Integer call() {
+        int t = threads != null ? threads : TrainConfig.defaultThreads();
+        String p = new TrainConfig(TrainConfig.Optimizer.SGD, 0.1f, 0f, 0f, batch, 1, t, 42).problem();
+        if (p != null) throw new Cli.UsageProblem(p);
+        if (batches < 1) throw new Cli.UsageProblem("--batches must be at least 1.");
+        if (warmup < 0 || scalarBatches < 0) throw new Cli.UsageProblem("--warmup and --scalar-batches cannot be negative.");
+        if (!(peakGflops > 0)) throw new Cli.UsageProblem("--peak-gflops must be greater than 0.");
+        try {
+            ModelZoo.byId(model);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageProblem("U" + e.getMessage().substring(1) + ".");
+        }
+        Dataset train, test;
+        try {
+            train = DatasetFiles.load(DatasetKind.MNIST, Split.TRAIN, dataDir);
+            test = DatasetFiles.load(DatasetKind.MNIST, Split.TEST, dataDir);
+        } catch (DatasetException e) {
+            throw new Cli.Failure(e.getMessage(), e);
+        }
+        if (batch >= train.count()) throw new Cli.UsageProblem("--batch must be smaller than the " + train.count() + " training images.");
+        var options = new EngineBench.Options(model, batch, t, batches, warmup, scalarBatches, 42);
+        EngineBench.Result r = EngineBench.run(options, DatasetKind.MNIST.id(), train.images(), train.labels(), test.images());
+        command.commandLine().getOut().println(json(r, peakGflops));
+        command.commandLine().getOut().flush();
+        return Cli.OK;
+    }
+
+    /** EngineBench's JSON plus the trace-latency ratio and the fraction of the machine's peak. */
+    static String json(EngineBench.Result r, double peakGflops) {
+        String base = r.toJson();
+        StringBuilder sb = new StringBuilder(base.substring(0, base.length() - 1)); // reopen the object
+        if (r.scalar() != null)
+            sb.append(String.format(Locale.ROOT, ",\"trace_speedup\":%.2f", r.scalar().traceLatencyUs() / r.vector().traceLatencyUs()));
+        if (r.model().startsWith("lenet5"))
+            sb.append(String.format(Locale.ROOT, ",\"peak_gflops\":%.0f,\"fraction_of_peak\":%.4f", peakGflops, r.peakFraction(peakGflops)));
+        sb.append(String.format(Locale.ROOT, ",\"java\":\"%s\",\"cores\":%d}", Runtime.version(), Runtime.getRuntime().availableProcessors()));
+        return sb.toString();
+    }
+}
