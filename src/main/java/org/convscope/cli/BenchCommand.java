@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Measure training and inference speed (LeNet-5, MNIST, batch 256, SGD lr 0.1) against the scalar reference.",
-                "Prints one JSON line. Example: convscope bench --threads 2"})
+                "Prints one JSON line."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  convscope bench", "  convscope bench --threads 1 --scalar-batches 0"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec command;

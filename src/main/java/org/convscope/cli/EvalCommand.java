@@ -22,8 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code convscope eval FILE}: accuracy and confusion matrix of a weight file on a test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measure a saved model: accuracy and confusion matrix on the test images.",
-                "Example: convscope eval lenet.safetensors --dataset fashion-mnist"})
+        description = "Measure a saved model: accuracy and confusion matrix on the test images.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  convscope eval lenet5-mnist.safetensors",
+                "  convscope eval my-model.safetensors --dataset fashion-mnist --split train"})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec CommandSpec command;

@@ -29,8 +29,11 @@ import java.util.concurrent.Callable;
 
 /** {@code convscope train}: mini-batch training with a progress line, per-epoch accuracy, and a safetensors file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Train a model on MNIST or Fashion-MNIST and save its weights (safetensors).",
-                "Example: convscope train --dataset fashion-mnist --model lenet5-classic --lr 0.9 --epochs 10 --out lenet.safetensors"})
+        description = "Train a model on MNIST or Fashion-MNIST and save its weights (safetensors).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  convscope train --dataset mnist --model lenet5-modern --optimizer adam --lr 0.001 --epochs 10 --out lenet5-mnist.safetensors",
+                "  convscope train --dataset fashion-mnist --model lenet5-classic --lr 0.9 --epochs 10   # D2L's LeNet",
+                "  convscope train --limit 2000 --epochs 1                                             # a quick try"})
 final class TrainCommand implements Callable<Integer> {
 
     /**
