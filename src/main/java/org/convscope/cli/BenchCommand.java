@@ -49,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--infer-images", defaultValue = "10000", paramLabel = "N",
+            description = "Test images per inference pass (default: ${DEFAULT-VALUE}, the whole MNIST test set)")
+    int inferImages;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with your own MNIST IDX files; default: the bundled copy")
     Path dataDir;
 
@@ -77,9 +81,12 @@ final class BenchCommand implements Callable<Integer> {
         } catch (DatasetException e) {
             throw new Cli.Failure(e.getMessage(), e);
         }
+        if (inferImages < 1) throw new Cli.UsageProblem("--infer-images must be at least 1.");
+        byte[] testImages = inferImages >= test.count() ? test.images()
+                : java.util.Arrays.copyOf(test.images(), inferImages * test.pixelsPerImage());
         if (batch >= train.count()) throw new Cli.UsageProblem("--batch must be smaller than the " + train.count() + " training images.");
         var options = new EngineBench.Options(model, batch, t, batches, warmup, scalarBatches, 42);
-        EngineBench.Result r = EngineBench.run(options, DatasetKind.MNIST.id(), train.images(), train.labels(), test.images());
+        EngineBench.Result r = EngineBench.run(options, DatasetKind.MNIST.id(), train.images(), train.labels(), testImages);
         command.commandLine().getOut().println(json(r, peakGflops));
         command.commandLine().getOut().flush();
         return Cli.OK;

@@ -18,6 +18,15 @@ public final class ConfusionMatrix {
         this.counts = new long[classes * classes];
     }
 
+    /** The engine's counts (Trainer.evaluate), confusion[truth][predicted]. */
+    public static ConfusionMatrix of(org.convscope.engine.Evaluation e) {
+        int[][] c = e.confusion();
+        ConfusionMatrix cm = new ConfusionMatrix(c.length);
+        for (int t = 0; t < c.length; t++)
+            for (int p = 0; p < c.length; p++) cm.counts[t * c.length + p] = c[t][p];
+        return cm;
+    }
+
     public int classes() { return classes; }
 
     public void add(int truth, int predicted) {

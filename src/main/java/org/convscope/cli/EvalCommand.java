@@ -4,6 +4,7 @@ import org.convscope.data.Dataset;
 import org.convscope.data.DatasetException;
 import org.convscope.data.DatasetKind;
 import org.convscope.data.Split;
+import org.convscope.engine.Evaluation;
 import org.convscope.engine.ModelFile;
 import org.convscope.engine.Network;
 import org.convscope.engine.TrainConfig;
@@ -89,9 +90,11 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter o = command.commandLine().getOut();
         Network network = contents.network();
         ConfusionMatrix cm;
+        Evaluation evaluation;
         long t0 = System.nanoTime();
         try (Trainer trainer = new Trainer(network, config)) {
-            cm = Evaluation.confusion(trainer, data, n);
+            evaluation = trainer.evaluate(data.images(), data.labels(), 0, n);
+            cm = ConfusionMatrix.of(evaluation);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<String> names = DatasetFiles.classNames(kind);
@@ -103,8 +106,9 @@ final class EvalCommand implements Callable<Integer> {
         String cmd = contents.info().get(ModelFile.COMMAND);
         if (cmd != null) o.printf("command   %s%n", cmd);
         o.printf(Locale.ROOT, "data      %s %s, %,d images%n", kind.id(), s == Split.TEST ? "test" : "train", n);
-        o.printf(Locale.ROOT, "accuracy  %.4f (%,d of %,d correct; %.2f s, %s img/s)%n%n", cm.accuracy(), cm.correct(), cm.total(),
+        o.printf(Locale.ROOT, "accuracy  %.4f (%,d of %,d correct; %.2f s, %s img/s)%n", cm.accuracy(), cm.correct(), cm.total(),
                 seconds, ProgressLine.thousands(n / seconds));
+        o.printf(Locale.ROOT, "loss      %.4f (mean cross-entropy)%n%n", evaluation.meanLoss());
         o.println("Confusion matrix (rows: true class, columns: predicted class, acc: share of the row recognised)");
         o.print(cm.table(names));
         List<String> worst = cm.worstConfusions(names, 3);

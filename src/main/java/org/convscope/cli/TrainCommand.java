@@ -4,6 +4,7 @@ import org.convscope.data.Dataset;
 import org.convscope.data.DatasetException;
 import org.convscope.data.DatasetKind;
 import org.convscope.data.Split;
+import org.convscope.engine.Evaluation;
 import org.convscope.engine.ModelFile;
 import org.convscope.engine.ModelSpec;
 import org.convscope.engine.ModelZoo;
@@ -142,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         SplittableRandom shuffle = new SplittableRandom(seed);
-        double trainLoss = Double.NaN, trainAcc = Double.NaN, testAcc = Double.NaN;
+        double trainLoss = Double.NaN, trainAcc = Double.NaN, testAcc = Double.NaN, testLoss = Double.NaN;
         long startNanos = System.nanoTime();
         try (Trainer trainer = new Trainer(network, config)) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -170,8 +171,11 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                 trainLoss = lossSum / n;
-                trainAcc = Evaluation.confusion(trainer, train, n).accuracy();
-                testAcc = Evaluation.confusion(trainer, test, nTest).accuracy();
+                // after the epoch, on the final weights (D2L averages over the epoch while the weights change)
+                trainAcc = trainer.evaluate(train.images(), train.labels(), 0, n).accuracy();
+                Evaluation testEval = trainer.evaluate(test.images(), test.labels(), 0, nTest);
+                testAcc = testEval.accuracy();
+                testLoss = testEval.meanLoss();
                 bar.clear();
                 o.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  train acc %.4f  test acc %.4f  (%.1f s, %s img/s)%n", epoch, config.epochs(),
                         trainLoss, trainAcc, testAcc, epochSeconds, ProgressLine.thousands(n / epochSeconds));
@@ -185,6 +189,7 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, String> info = new LinkedHashMap<>();
             info.put(ModelFile.DATASET, kind.id());
             info.put(ModelFile.TEST_ACCURACY, String.format(Locale.ROOT, "%.4f", testAcc));
+            info.put("test_loss", String.format(Locale.ROOT, "%.4f", testLoss));
             info.put("test_images", Integer.toString(nTest));
             info.put("train_accuracy", String.format(Locale.ROOT, "%.4f", trainAcc));
             info.put("train_loss", String.format(Locale.ROOT, "%.4f", trainLoss));

@@ -136,7 +136,7 @@ class CliTest {
 
     @Test
     void benchPrintsOneJsonLineWithVectorScalarAndRatios() throws Exception {
-        Run r = run("bench", "--batches", "2", "--warmup", "1", "--scalar-batches", "1", "--threads", "2");
+        Run r = run("bench", "--batches", "2", "--warmup", "1", "--scalar-batches", "1", "--threads", "2", "--infer-images", "512");
         assertEquals(0, r.code, r.err + r.out);
         String[] lines = r.out.strip().split("\n");
         assertEquals(1, lines.length, "exactly one line: " + r.out);

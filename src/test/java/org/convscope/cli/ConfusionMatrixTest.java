@@ -30,6 +30,15 @@ class ConfusionMatrixTest {
     }
 
     @Test
+    void fromTheEnginesEvaluation() {
+        var e = new org.convscope.engine.Evaluation(5, 0.6, 1.0, new int[][] {{2, 1}, {1, 1}});
+        ConfusionMatrix cm = ConfusionMatrix.of(e);
+        assertEquals(5, cm.total());
+        assertEquals(1, cm.count(0, 1));
+        assertEquals(0.6, cm.accuracy(), 1e-12);
+    }
+
+    @Test
     void progressFormatting() {
         assertEquals("1:23", ProgressLine.duration(83));
         assertEquals("1:02:05", ProgressLine.duration(3725));

@@ -84,6 +84,18 @@ class ModelFileTest {
     }
 
     @Test
+    void aSavedNetworkComesBackWithTheSameWeightsAndTheSameAnswers() throws Exception {
+        Network net = Network.create(ModelZoo.lenetModern(), 11);
+        Path file = dir.resolve("net.safetensors");
+        ModelFile.save(file, net, Map.of(ModelFile.DATASET, "mnist"));
+        Network back = ModelFile.load(file).network();
+        assertBitIdentical(net.weights(), back.weights());
+        float[] image = new float[784];
+        for (int i = 0; i < image.length; i++) image[i] = (i * 37 % 255) / 255f;
+        assertArrayEquals(bits(net.predict(image)), bits(back.predict(image)), "identical probabilities");
+    }
+
+    @Test
     void lenetTensorsAreNamedLikePyTorchSequential() {
         ModelSpec spec = ModelZoo.lenetClassic();
         String header = headerOf(ModelFile.encode(spec, randomWeights(spec, 1), Map.of(), "x"));
