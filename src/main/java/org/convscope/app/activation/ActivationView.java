@@ -196,8 +196,10 @@ public final class ActivationView implements ConceptView {
         freshButton.setSelected(model.source() == ActivationViewModel.Source.FRESH);
         layerBox.setConverter(new StringConverter<>() {
             @Override public String toString(ActivationViewModel.Layer l) {
-                return l == null ? "" : I18n.get("activation.layer.item", name(l.fn()), l.feeds(), l.ordinal(), l.shape().toString(),
-                        String.format(Locale.US, "%,d", l.shape().size()));
+                if (l == null) return "";
+                String size = String.format(Locale.US, "%,d", l.shape().size());
+                return l.shape().isVector() ? I18n.get("activation.layer.itemVector", name(l.fn()), l.feeds(), l.ordinal(), size)
+                        : I18n.get("activation.layer.item", name(l.fn()), l.feeds(), l.ordinal(), l.shape().toString(), size);
             }
             @Override public ActivationViewModel.Layer fromString(String s) { return null; }
         });
@@ -242,8 +244,8 @@ public final class ActivationView implements ConceptView {
         prediction.setText(I18n.get("activation.prediction", r.predictedClass(), percent(r.confidence())));
         Activation c = s.curve();
         definition.setText(c == Activation.RELU
-                ? I18n.get("activation.definition.relu", percent(Saturation.FLAT_FRACTION))
-                : I18n.get("activation.definition.symmetric", name(c), percent(Saturation.FLAT_FRACTION),
+                ? I18n.get("activation.definition.relu", wholePercent(Saturation.FLAT_FRACTION))
+                : I18n.get("activation.definition.symmetric", name(c), wholePercent(Saturation.FLAT_FRACTION),
                         String.format(Locale.US, "%.2f", Saturation.flatBeyond(c)),
                         String.format(Locale.US, "%.4g", Saturation.maxDerivative(c))));
         chart.repaint();
@@ -259,6 +261,8 @@ public final class ActivationView implements ConceptView {
         String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
+
+    private static String wholePercent(double share) { return String.format(Locale.US, "%.0f %%", 100 * share); }
 
     private static String percent(double share) { return String.format(Locale.US, "%.1f %%", 100 * share); }
 
@@ -355,7 +359,7 @@ public final class ActivationView implements ConceptView {
         g.setFill(chart.color(FLAT));
         g.setFont(chart.font(0.9));
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(I18n.get("activation.chart.threshold", percent(Saturation.FLAT_FRACTION)), left + plotW - 6, ty - 6);
+        g.fillText(I18n.get("activation.chart.threshold", wholePercent(Saturation.FLAT_FRACTION)), left + plotW - 6, ty - 6);
 
         // shared x axis
         g.setFill(chart.color(FG));

@@ -46,13 +46,16 @@ public final class ActivationViewModel {
             if (unnormalised) for (int i = 0; i < input.length; i++) input[i] *= UNNORMALISED_SCALE;
             Trace trace = network.trace(input);
             float[] pre = trace.inputOf(layer.index());
-            return new Result(this, ActivationStats.of(curve, pre), trace.predictedClass(),
+            return new Result(this, ActivationStats.of(curve, pre), pre.clone(), trace.predictedClass(),
                     trace.probabilities()[trace.predictedClass()]);
         }
     }
 
-    /** What one request produced: the statistics and the network's answer for that input. */
-    public record Result(Request request, ActivationStats stats, int predictedClass, float confidence) {}
+    /**
+     * What one request produced.
+     * @param preActivations the values entering the activation layer (a copy, C x H x W row-major)
+     */
+    public record Result(Request request, ActivationStats stats, float[] preActivations, int predictedClass, float confidence) {}
 
     private Network trained;
     private String trainedDescription = "";

@@ -300,7 +300,8 @@ public final class FlattenView implements ConceptView {
                 double x1 = geo.stripX() + i * geo.stripCell(), y1 = geo.stripY();
                 double cw = cell + (geo.stripCell() - cell) * e, ch = cell + (geo.stripH() - cell) * e;
                 g.setFill(gray(pixels[i]));
-                g.fillRect(x0 + (x1 - x0) * e, y0 + (y1 - y0) * e, Math.max(cw, 1), ch);
+                // +0.75: neighbouring cells overlap a little, so no light seams show between sub-pixel wide cells
+                g.fillRect(x0 + (x1 - x0) * e, y0 + (y1 - y0) * e, Math.max(cw, 1) + 0.75, ch);
             }
         }
 
@@ -309,6 +310,8 @@ public final class FlattenView implements ConceptView {
         g.setFill(canvas.color(MUTED));
         for (int y = 0; y <= H; y += 7) {
             double x = geo.stripX() + y * W * geo.stripCell();
+            // the last label (783) ends at the strip's right edge instead of running past it
+            g.setTextAlign(y == 0 ? TextAlignment.LEFT : y >= H ? TextAlignment.RIGHT : TextAlignment.CENTER);
             g.fillText(String.valueOf(Math.min(y * W, f.length() - 1)), x, geo.stripY() + geo.stripH() + font * 1.3);
         }
         g.setTextAlign(TextAlignment.LEFT);
