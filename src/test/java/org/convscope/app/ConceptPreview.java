@@ -21,6 +21,7 @@ import org.convscope.data.Split;
  * Renders the concept views inside the real main window to PNG files, for checking readability at a projector
  * (not a test; run by hand under Xvfb):
  * java -cp ... org.convscope.app.ConceptPreview OUT_DIR THEME [VIEW...] with THEME light, dark or projector;
+ * a VIEW may name controls to press after it opens: "activation:activation-unnormalised" (ids without '#');
  * the window is 1920x1080, both languages. The current image is MNIST test image #0.
  * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
@@ -58,10 +59,18 @@ public final class ConceptPreview {
         Thread.ofPlatform().daemon().start(() -> {
             try {
                 for (var locale : I18n.LOCALES) {
-                    for (String id : ids) {
+                    for (String arg : ids) {
+                        String[] parts = arg.split(":");
+                        String id = parts[0];
                         fx(() -> { window.setLanguage(locale); window.select(id); });
-                        Thread.sleep(3000); // CSS, layout and background computations
-                        File f = new File(out, id + "-" + locale.getLanguage() + "-" + theme.name().toLowerCase() + ".png");
+                        Thread.sleep(1500);
+                        for (int i = 1; i < parts.length; i++) {
+                            String control = parts[i];
+                            fx(() -> ((javafx.scene.control.ButtonBase) scene.lookup("#" + control)).fire());
+                            Thread.sleep(500);
+                        }
+                        Thread.sleep(2000); // CSS, layout and background computations
+                        File f = new File(out, arg.replace(':', '-') + "-" + locale.getLanguage() + "-" + theme.name().toLowerCase() + ".png");
                         fx(() -> {
                             try { ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", f); }
                             catch (Exception e) { throw new RuntimeException(e); }

@@ -55,7 +55,7 @@ public final class ActivationView implements ConceptView {
     private ToggleButton trainedButton, freshButton;
     private final ToggleButton[] curveButtons = new ToggleButton[Activation.values().length];
     private final Label flatShare = new Label(), flatCount = new Label(), gradient = new Label(), range = new Label(),
-            prediction = new Label(), definition = new Label(), status = new Label();
+            prediction = new Label(), predictionNote = new Label(), definition = new Label(), status = new Label();
 
     public ActivationView(AppContext ctx) {
         this.ctx = ctx;
@@ -171,6 +171,9 @@ public final class ActivationView implements ConceptView {
         VBox flatCard = ConceptPage.numberCard("activation.flat.caption", flatShare, "activation-flat-share");
         flatCard.getChildren().add(flatCount);
         VBox predictionCard = ConceptPage.numberCard("activation.prediction.caption", prediction, "activation-prediction");
+        predictionCard.getChildren().add(predictionNote);
+        predictionNote.getStyleClass().add("concept-caption");
+        predictionNote.setWrapText(true);
         page.side().getChildren().addAll(flatCard, definition,
                 ConceptPage.numberCard("activation.gradient.caption", gradient, "activation-gradient"),
                 range, predictionCard, ConceptPage.text("activation.relu.note", "concept-detail"));
@@ -242,12 +245,14 @@ public final class ActivationView implements ConceptView {
         range.setText(I18n.get("activation.range", num(s.min()), num(s.max()),
                 r.request().unnormalised() ? I18n.get("activation.input.unnormalised") : I18n.get("activation.input.normalised")));
         prediction.setText(I18n.get("activation.prediction", r.predictedClass(), percent(r.confidence())));
+        predictionNote.setText(r.request().network() == model.network() && model.source() == ActivationViewModel.Source.FRESH
+                ? I18n.get("activation.prediction.untrained") : "");
         Activation c = s.curve();
         definition.setText(c == Activation.RELU
                 ? I18n.get("activation.definition.relu", wholePercent(Saturation.FLAT_FRACTION))
                 : I18n.get("activation.definition.symmetric", name(c), wholePercent(Saturation.FLAT_FRACTION),
                         String.format(Locale.US, "%.2f", Saturation.flatBeyond(c)),
-                        String.format(Locale.US, "%.4g", Saturation.maxDerivative(c))));
+                        tick(Saturation.maxDerivative(c))));
         chart.repaint();
     }
 
@@ -298,24 +303,41 @@ public final class ActivationView implements ConceptView {
             }
         }
 
-        // histogram of the real pre-activations (its own scale: the tallest bar reaches 90 % of the chart)
+        // histogram of the real pre-activations, on its own scale. Background pixels make one bar (x = bias) tower
+        // over the rest; when it is over 4 times the next one it is cut at the top (its count written on it) and
+        // the scale follows the other bars, so their shape stays visible.
         if (r != null) {
             ActivationStats s = r.stats();
             double bw = plotW / ActivationStats.BINS, top90 = h1 * 0.9;
-            int largest = s.largestBin();
+            int largest = s.largestBin(), tallest = -1, second = 1;
+            for (int b = 0; b < ActivationStats.BINS; b++) {
+                int n = s.activeCounts()[b] + s.flatCounts()[b];
+                if (n == largest && tallest < 0) tallest = b; else second = Math.max(second, n);
+            }
+            boolean cut = largest > 4 * second;
+            int scale = cut ? second : largest;
             for (int b = 0; b < ActivationStats.BINS; b++) {
                 double x = left + b * bw;
-                double ha = top90 * s.activeCounts()[b] / largest, hf = top90 * s.flatCounts()[b] / largest;
+                double ha = top90 * s.activeCounts()[b] / scale, hf = top90 * s.flatCounts()[b] / scale;
+                if (ha + hf > h1) { double k = h1 / (ha + hf); ha *= k; hf *= k; }
                 g.setFill(withAlpha(chart.color(ACTIVE), 0.55));
                 g.fillRect(x + 1, y1 + h1 - ha, bw - 2, ha);
                 g.setFill(withAlpha(chart.color(FLAT), 0.7));
                 g.fillRect(x + 1, y1 + h1 - ha - hf, bw - 2, hf);
             }
+            g.setFont(chart.font(0.85));
+            if (cut) {
+                // the cut: a gap across the bar near the top, and its real count beside it
+                double x = left + tallest * bw;
+                g.clearRect(x, y1 + h1 * 0.12, bw, 4);
+                g.setFill(chart.color(FG));
+                g.setTextAlign(tallest < ActivationStats.BINS / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                g.fillText(String.format(Locale.US, "%,d", largest), tallest < ActivationStats.BINS / 2 ? x - 4 : x + bw + 4, y1 + h1 * 0.12 + font * 0.4);
+            }
             // right axis: units per bar
             g.setFill(chart.color(MUTED));
-            g.setFont(chart.font(0.85));
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(String.format(Locale.US, "%,d", largest), left + plotW + 6, y1 + h1 - top90 + font * 0.3);
+            g.fillText(String.format(Locale.US, "%,d", scale), left + plotW + 6, y1 + h1 - top90 + font * 0.3);
             g.fillText("0", left + plotW + 6, y1 + h1);
             g.fillText(I18n.get("activation.chart.units"), left + plotW + 6, y1 + h1 - top90 - font * 0.8);
         }

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.app.AppContext;
@@ -35,7 +34,9 @@ public final class OverviewView implements ConceptView {
             .filter(m -> m.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv)).toList();
     private int selected;
     private ConceptPage page;
-    private final FlowPane diagram = new FlowPane(10, 14);
+    /** Two rows: the feature extractor (input and convolution blocks), then the classifier (flatten, dense layers). */
+    private final VBox diagram = new VBox(14);
+    private final javafx.scene.layout.HBox extractor = new javafx.scene.layout.HBox(10), classifier = new javafx.scene.layout.HBox(10);
     private final Label total = new Label();
 
     public OverviewView(AppContext ctx) { this.ctx = ctx; }
@@ -71,8 +72,9 @@ public final class OverviewView implements ConceptView {
             chooser.getChildren().add(b);
         }
         diagram.setId("overview-diagram");
-        diagram.setAlignment(Pos.CENTER_LEFT);
-        diagram.setRowValignment(javafx.geometry.VPos.CENTER);
+        extractor.setAlignment(Pos.CENTER_LEFT);
+        classifier.setAlignment(Pos.CENTER_LEFT);
+        diagram.getChildren().setAll(extractor, classifier);
         total.getStyleClass().add("concept-number");
         total.setId("overview-total");
         VBox content = new VBox(16, chooser, diagram, total);
@@ -84,15 +86,19 @@ public final class OverviewView implements ConceptView {
 
     private void refresh() {
         CnnBlocks blocks = CnnBlocks.of(models.get(selected));
-        diagram.getChildren().clear();
+        extractor.getChildren().clear();
+        classifier.getChildren().clear();
         int convBlock = 0;
         for (int bi = 0; bi < blocks.blocks().size(); bi++) {
             CnnBlocks.Block b = blocks.blocks().get(bi);
             if (b.kind() == CnnBlocks.BlockKind.CONV_BLOCK) convBlock++;
+            // the classifier row starts at the flattening (or at the first block after the convolution blocks)
+            boolean extracting = b.kind() == CnnBlocks.BlockKind.INPUT || b.kind() == CnnBlocks.BlockKind.CONV_BLOCK;
+            javafx.scene.layout.HBox line = extracting ? extractor : classifier;
             if (bi > 0) {
                 Label arrow = new Label("\u2192");
                 arrow.getStyleClass().add("overview-arrow");
-                diagram.getChildren().add(arrow);
+                line.getChildren().add(arrow);
             }
             String heading = switch (b.kind()) {
                 case INPUT -> I18n.get("overview.block.input");
@@ -104,6 +110,7 @@ public final class OverviewView implements ConceptView {
             head.getStyleClass().add("concept-heading");
             head.setWrapText(true);
             VBox box = new VBox(head);
+            box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getStyleClass().addAll("overview-block", switch (b.kind()) {
                 case CONV_BLOCK -> "conv";
                 case DENSE -> "dense";
@@ -125,15 +132,27 @@ public final class OverviewView implements ConceptView {
             } else {
                 for (CnnBlocks.Part p : b.parts()) box.getChildren().add(partButton(p));
             }
-            diagram.getChildren().add(box);
+            line.getChildren().add(box);
         }
         total.setText(I18n.get("overview.total", String.format(Locale.US, "%,d", blocks.parameters())));
     }
 
-    /** One layer: its name, its output shape and its parameters; clicking opens the view that explains it. */
+    /**
+     * One layer: a short name, its output shape and its parameters (the full description in the tooltip);
+     * clicking opens the view that explains it.
+     */
     private Node partButton(CnnBlocks.Part p) {
-        String name = p.layer() == null ? I18n.get("overview.part.input") : ParameterCountView.layerName(p.layer());
-        String params = p.layer() == null ? "" : "\n" + I18n.get("overview.part.params", String.format(Locale.US, "%,d", p.parameters()));
+        String name = switch (p.layer()) {
+            case null -> I18n.get("overview.part.input");
+            case LayerSpec.Conv c -> I18n.get("overview.part.conv", c.kernel());
+            case LayerSpec.Act a -> ParameterCountView.activationName(a.fn());
+            case LayerSpec.Pool pool -> I18n.get(pool.pool() == org.convscope.engine.PoolKind.MAX ? "overview.part.maxPool" : "overview.part.avgPool");
+            case LayerSpec.Flatten f -> I18n.get("overview.part.flatten");
+            case LayerSpec.Dense d -> I18n.get("overview.part.dense");
+        };
+        String params = p.layer() == null ? ""
+                : "\n" + (p.parameters() == 0 ? I18n.get("overview.part.noParams")
+                        : I18n.get("overview.part.params", String.format(Locale.US, "%,d", p.parameters())));
         Button b = new Button(name + "\n\u2192 " + p.output() + params);
         b.setId("overview-part-" + (p.layerIndex() < 0 ? "input" : String.valueOf(p.layerIndex())));
         b.getStyleClass().add("overview-part");
@@ -142,7 +161,8 @@ public final class OverviewView implements ConceptView {
         b.setOnAction(e -> open(p.view()));
         // only views that exist in this app can be opened
         b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !ctx.viewIds().contains(p.view()), ctx.viewIds()));
-        b.setTooltip(new javafx.scene.control.Tooltip(I18n.get("overview.part.open")));
+        String full = p.layer() == null ? name : ParameterCountView.layerName(p.layer());
+        b.setTooltip(new javafx.scene.control.Tooltip(full + "\n" + I18n.get("overview.part.open")));
         return b;
     }
 

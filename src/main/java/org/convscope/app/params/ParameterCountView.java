@@ -34,7 +34,7 @@ public final class ParameterCountView implements ConceptView {
     private final GridPane compare = new GridPane();
     private final java.util.List<Region> bars = new java.util.ArrayList<>();
     /** The longest bar of the comparison takes this share of the comparison's width. */
-    private static final double BAR_SHARE = 0.45;
+    private static final double BAR_SHARE = 0.35;
 
     public ParameterCountView(AppContext ctx) {}
 
@@ -84,7 +84,7 @@ public final class ParameterCountView implements ConceptView {
         }
 
         table.getStyleClass().add("concept-card");
-        table.setHgap(30);
+        table.setHgap(20);
         table.setVgap(6);
         table.setId("params-table");
         sum.getStyleClass().add("concept-number");
@@ -92,6 +92,7 @@ public final class ParameterCountView implements ConceptView {
         sum.setWrapText(true);
         ScrollPane scroll = new ScrollPane(table);
         scroll.setFitToWidth(true);
+        javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         scroll.getStyleClass().add("edge-to-edge");
         VBox content = new VBox(12, compare, scroll, ConceptPage.text("params.sum.caption", "concept-caption"), sum);
         page.setContent(content);
@@ -119,7 +120,8 @@ public final class ParameterCountView implements ConceptView {
         int row = 1;
         for (ParameterTable.Row r : t.rows()) {
             String style = r.count() > 0 ? "concept-formula" : "concept-detail";
-            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), style), 0, row);
+            String nameStyle = "concept-detail";
+            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), nameStyle), 0, row);
             table.add(cell(r.output().toString(), "params-shape-" + r.index(), style), 1, row);
             table.add(cell(r.formula(), "params-formula-" + r.index(), style), 2, row);
             table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-detail"), 3, row);

@@ -46,6 +46,19 @@ class FlatteningTest {
         assertThrows(IllegalArgumentException.class, () -> f.kernelIndices(3, 3, 4));
     }
 
+    /** What the view shows is what the engine does: softmax regression's Flatten layer puts pixel (y, x) at index(y, x). */
+    @Test
+    void agreesWithTheEnginesFlattenLayer() {
+        var net = org.convscope.engine.Network.create(org.convscope.engine.ModelZoo.softmaxRegression(), 1);
+        float[] image = new float[784];
+        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) image[y * 28 + x] = (y + 1) * 0.001f + x * 0.03f; // all distinct
+        var trace = net.trace(image);
+        var flat = trace.layers().getFirst();
+        assertEquals("flatten", flat.spec().kind());
+        for (int y = 0; y < 28; y++)
+            for (int x = 0; x < 28; x++) assertEquals((y + 1) * 0.001f + x * 0.03f, flat.values()[f.index(y, x)], 1e-6f, y + "," + x);
+    }
+
     @Test
     void rowsPeelOffOneAfterAnother() {
         assertEquals(0, f.rowProgress(0, 0));
