@@ -62,7 +62,7 @@ public final class ActivationView implements ConceptView {
         runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, ActivationViewModel.Request::compute,
                 r -> { status.setText(""); show(r); },
                 e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
-        ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); recompute(); });
+        ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); syncControls(); recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
         useContext();
     }
@@ -86,10 +86,10 @@ public final class ActivationView implements ConceptView {
         AppContext.InputImage img = ctx.currentImageProperty().get();
         String dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
         AppContext.ActiveModel active = ctx.models().get(dataset);
-        var previous = model.hasTrained() ? model.network() : null;
+        // a new trained network is shown at once; the same one again (e.g. a new image) keeps the user's choice
         if (active == null) {
             if (model.hasTrained()) model.setTrained(null, null);
-        } else if (model.source() != ActivationViewModel.Source.TRAINED || previous != active.network()) {
+        } else if (model.trainedNetwork() != active.network()) {
             model.setTrained(active.network(), active.description());
         }
         if (img != null && img.pixels().length == model.spec().input().size()) model.setImage(img.pixels());

@@ -93,6 +93,8 @@ public final class ActivationViewModel {
     }
 
     public boolean hasTrained() { return trained != null; }
+    /** The trained network in use, or null. */
+    public Network trainedNetwork() { return trained; }
     public String trainedDescription() { return trainedDescription; }
 
     public void useSource(Source s) {

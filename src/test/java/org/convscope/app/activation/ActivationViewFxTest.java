@@ -96,5 +96,12 @@ class ActivationViewFxTest {
         robot.clickOn("#activation-source-fresh");
         awaitResult(false, 8, Activation.SIGMOID);
         assertSame(view.model().network(), view.resultProperty().get().request().network());
+        // a new image keeps the chosen network
+        float[] other = view.resultProperty().get().request().image().clone();
+        other[400] = 1f - other[400];
+        robot.interact(() -> ctx.currentImageProperty().set(new AppContext.InputImage(other, AppContext.MNIST, -1, "edited")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.resultProperty().get().request().image()[400] == other[400]);
+        assertEquals(ActivationViewModel.Source.FRESH, view.model().source());
+        assertTrue(robot.lookup("#activation-source-fresh").queryAs(ToggleButton.class).isSelected());
     }
 }
