@@ -35,7 +35,8 @@ public final class I18n {
             "org.convscope.app.i18n.params",
             "org.convscope.app.i18n.flatten",
             "org.convscope.app.i18n.draw",
-            "org.convscope.app.i18n.network"));
+            "org.convscope.app.i18n.network",
+            "org.convscope.app.i18n.training"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

@@ -1,0 +1,533 @@
+package org.convscope.app.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.Property;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.convscope.app.AppContext;
+import org.convscope.app.I18n;
+import org.convscope.app.training.ModelDesign.Family;
+import org.convscope.engine.Activation;
+import org.convscope.engine.LayerWeights;
+import org.convscope.engine.Network;
+import org.convscope.engine.PoolKind;
+import org.convscope.engine.TrainConfig.Optimizer;
+import org.convscope.engine.TrainingSnapshot;
+import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The "Train" tab: the form on the left (dataset, model, architecture, hyper-parameters, controls), and on the
+ * right the run as it happens — progress, the loss curve, the accuracy curves and the first two layers' kernels.
+ * <pre>
+ * +-------------+------------------------------------------------------+
+ * | dataset     | message / resume banner                              |
+ * | model       | epoch 3/10  batch 120/235  21,400 img/s  0:42 left   |
+ * | arch...     | [======================                     ]   fps  |
+ * | 61,706 par. | +-- loss ---------------+ +-- accuracy ------------+ |
+ * | hyper...    | |                       | |                        | |
+ * | problem     | +-----------------------+ +------------------------+ |
+ * | [Start]...  | conv1 kernels    conv2 kernels          [CSV] [PNG]  |
+ * +-------------+------------------------------------------------------+
+ * </pre>
+ * All state lives in {@link TrainingModel}; this pane binds to it. {@link #refresh()} is called by the view's
+ * AnimationTimer a few times per second at most.
+ */
+final class TrainPane extends BorderPane {
+    private final TrainingModel model;
+    private FilePicker files;
+
+    private final Label epochLabel = bigLabel("progress-epoch"), batchLabel = bigLabel("progress-batch"),
+            speedLabel = bigLabel("throughput"), leftLabel = bigLabel("time-left");
+    private final ProgressBar progress = new ProgressBar(0);
+    final Label fpsLabel = new Label();
+    private final CurveChart lossChart, accuracyChart;
+    private final CurveChart.Series rawLoss, smoothLoss, trainAcc, testAcc, sampleAcc;
+    private final KernelGrid conv1, conv2;
+    private final HBox charts;
+    private double[] xs = new double[0], ys = new double[0], ys2 = new double[0];
+    private long lastKernels;
+    private Network staticKernelsOf;
+
+    TrainPane(TrainingModel model, FilePicker files) {
+        this.model = model;
+        this.files = files;
+        getStyleClass().add("train-pane");
+
+        lossChart = new CurveChart(I18n.bind("training.chart.loss"), I18n.bind("training.chart.epochs"));
+        lossChart.setId("loss-chart");
+        rawLoss = new CurveChart.Series(I18n.bind("training.chart.lossRaw"), "series-raw", false);
+        smoothLoss = new CurveChart.Series(I18n.bind("training.chart.lossSmooth"), "series-0", false);
+        lossChart.addSeries(rawLoss);
+        lossChart.addSeries(smoothLoss);
+        lossChart.setAutoY(true);
+        accuracyChart = new CurveChart(I18n.bind("training.chart.accuracy"), I18n.bind("training.chart.epochs"));
+        accuracyChart.setId("accuracy-chart");
+        trainAcc = new CurveChart.Series(I18n.bind("training.chart.train"), "series-1", true);
+        testAcc = new CurveChart.Series(I18n.bind("training.chart.test"), "series-0", true);
+        sampleAcc = new CurveChart.Series(I18n.bind("training.chart.testSample"), "series-2", true);
+        accuracyChart.addSeries(sampleAcc);
+        accuracyChart.addSeries(trainAcc);
+        accuracyChart.addSeries(testAcc);
+        accuracyChart.setAutoY(false);
+        conv1 = new KernelGrid(I18n.bind("training.kernels.conv1"), 40);
+        conv1.setId("kernels-conv1");
+        conv2 = new KernelGrid(I18n.bind("training.kernels.conv2"), 22);
+        conv2.setId("kernels-conv2");
+
+        ScrollPane form = new ScrollPane(form());
+        form.setFitToWidth(true);
+        form.getStyleClass().add("training-form-scroll");
+        form.setPrefWidth(360);
+        form.setMinWidth(320);
+        setLeft(form);
+
+        charts = new HBox(16, lossChart, accuracyChart);
+        charts.setId("charts");
+        charts.getStyleClass().add("charts");
+        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        lossChart.setMaxWidth(Double.MAX_VALUE);
+        accuracyChart.setMaxWidth(Double.MAX_VALUE);
+
+        progress.setId("progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        fpsLabel.setId("fps");
+        fpsLabel.getStyleClass().add("debug-label");
+        HBox numbers = new HBox(28, epochLabel, batchLabel, speedLabel, leftLabel);
+        numbers.setAlignment(Pos.BASELINE_LEFT);
+        HBox bar = new HBox(12, progress, fpsLabel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Button csv = button("export-csv", "training.exportCsv", Material2AL.INSERT_CHART_OUTLINED);
+        csv.setOnAction(e -> exportCsv());
+        Button png = button("export-png", "training.exportPng", Material2AL.IMAGE);
+        png.setOnAction(e -> exportPng());
+        csv.disableProperty().bind(model.snapshotProperty().isNull());
+        png.disableProperty().bind(model.snapshotProperty().isNull());
+        Label kernelNote = new Label();
+        kernelNote.textProperty().bind(I18n.bind("training.kernels.note"));
+        kernelNote.getStyleClass().add("hint");
+        kernelNote.setWrapText(true);
+        VBox exports = new VBox(8, csv, png, kernelNote);
+        exports.setMaxWidth(260);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox kernels = new HBox(28, conv1, conv2, grow, exports);
+        kernels.getStyleClass().add("kernels-row");
+        // Only convolutional models have kernels to show: the run's model, or the one in the form before a run.
+        kernels.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            TrainingSnapshot s = model.snapshotProperty().get();
+            return s != null ? s.spec().layers().stream().anyMatch(l -> l instanceof org.convscope.engine.LayerSpec.Conv)
+                    : model.familyProperty().get().convolutional();
+        }, model.snapshotProperty(), model.familyProperty()));
+
+        VBox right = new VBox(12, banner(), message(), numbers, bar, charts, kernels);
+        right.setPadding(new Insets(12, 16, 12, 16));
+        setCenter(right);
+
+        model.lossCurve(); // the series read it in refresh()
+        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
+        refresh();
+    }
+
+    void setFilePicker(FilePicker f) { files = f; }
+
+    // ------------------------------------------------------------------ the form
+
+    private Node form() {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("training-form");
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(14));
+        int row = 0;
+
+        ComboBox<String> dataset = combo("dataset", List.of(AppContext.MNIST, AppContext.FASHION_MNIST),
+                id -> I18n.get(TrainingModel.datasetKey(id)), model.datasetProperty());
+        ComboBox<Family> family = combo("model", List.of(Family.values()), f -> I18n.get(f.titleKey()), model.familyProperty());
+        row = section(g, row, "training.section.data");
+        row = field(g, row, "training.field.dataset", dataset);
+        ComboBox<Integer> images = combo("train-images", TrainingModel.TRAIN_SIZES,
+                n -> n == 0 ? I18n.get("training.images.all") : String.format(Locale.ROOT, "%,d", n), model.trainImagesProperty());
+        row = field(g, row, "training.field.images", images);
+        row = field(g, row, "training.field.model", family);
+
+        row = section(g, row, "training.section.architecture");
+        ObservableValue<Boolean> lenet = model.familyProperty().map(Family::convolutional);
+        ObservableValue<Boolean> mlp = model.familyProperty().map(f -> f == Family.MLP);
+        ObservableValue<Boolean> hasAct = model.familyProperty().map(f -> f != Family.SOFTMAX);
+        row = field(g, row, "training.arch.conv1", text("conv1", model.conv1Property()), lenet);
+        row = field(g, row, "training.arch.conv2", text("conv2", model.conv2Property()), lenet);
+        row = field(g, row, "training.arch.kernel", text("kernel", model.kernelProperty()), lenet);
+        row = field(g, row, "training.arch.pooling", combo("pooling", List.of(PoolKind.values()),
+                p -> I18n.get("training.pool." + p.name().toLowerCase(Locale.ROOT)), model.poolingProperty()), lenet);
+        row = field(g, row, "training.arch.dense1", text("dense1", model.dense1Property()), lenet);
+        row = field(g, row, "training.arch.dense2", text("dense2", model.dense2Property()), lenet);
+        row = field(g, row, "training.arch.hidden", text("hidden", model.hiddenProperty()), mlp);
+        row = field(g, row, "training.arch.activation", combo("activation", List.of(Activation.values()),
+                a -> I18n.get("training.act." + a.name().toLowerCase(Locale.ROOT)), model.activationProperty()), hasAct);
+        Label softmaxNote = new Label();
+        softmaxNote.textProperty().bind(I18n.bind("training.arch.softmaxNote"));
+        softmaxNote.getStyleClass().add("hint");
+        softmaxNote.setWrapText(true);
+        softmaxNote.visibleProperty().bind(model.familyProperty().isEqualTo(Family.SOFTMAX));
+        softmaxNote.managedProperty().bind(softmaxNote.visibleProperty());
+        g.add(softmaxNote, 0, row++, 2, 1);
+        Label params = new Label();
+        params.setId("parameters");
+        params.getStyleClass().add("parameter-count");
+        params.textProperty().bind(model.parameterTextProperty());
+        g.add(params, 0, row++, 2, 1);
+
+        row = section(g, row, "training.section.hyper");
+        row = field(g, row, "training.hp.optimizer", combo("optimizer", List.of(Optimizer.values()),
+                o -> I18n.get("training.opt." + o.name().toLowerCase(Locale.ROOT)), model.optimizerProperty()));
+        TextField lr = text("lr", model.learningRateProperty());
+        row = field(g, row, "training.hp.lr", lr);
+        row = field(g, row, "training.hp.batch", text("batch", model.batchSizeProperty()));
+        row = field(g, row, "training.hp.epochs", text("epochs", model.epochsProperty()));
+        row = field(g, row, "training.hp.threads", text("threads", model.threadsProperty()));
+        Button d2l = new Button();
+        d2l.setId("preset-d2l");
+        d2l.textProperty().bind(I18n.bind("training.presetD2l"));
+        d2l.getStyleClass().add("flat");
+        d2l.setOnAction(e -> model.applyD2lPreset());
+        d2l.disableProperty().bind(model.busyProperty());
+        g.add(d2l, 0, row++, 2, 1);
+
+        // Everything but the learning rate is locked during a run; the learning rate stays editable so that a
+        // diverged run can go on with a smaller one.
+        for (Node n : g.getChildren()) {
+            if (n != lr && (n instanceof ComboBox<?> || n instanceof TextField)) n.disableProperty().bind(model.busyProperty());
+        }
+        lr.disableProperty().bind(model.stateProperty().isEqualTo(TrainingSnapshot.State.RUNNING));
+
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        g.add(problem, 0, row++, 2, 1);
+
+        Button start = button("start", "training.start", Material2MZ.PLAY_ARROW);
+        start.getStyleClass().add("accent");
+        start.setOnAction(e -> model.start());
+        start.disableProperty().bind(model.canStartProperty().not());
+        Button pause = new Button();
+        pause.setId("pause");
+        pause.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(
+                model.stateProperty().get() == TrainingSnapshot.State.PAUSED ? "training.resume" : "training.pause"),
+                model.stateProperty(), I18n.localeProperty()));
+        pause.graphicProperty().bind(model.stateProperty().map(s -> (Node) new FontIcon(
+                s == TrainingSnapshot.State.PAUSED ? Material2MZ.PLAY_CIRCLE_OUTLINE : Material2MZ.PAUSE)));
+        pause.setOnAction(e -> {
+            if (model.stateProperty().get() == TrainingSnapshot.State.PAUSED) model.resume(); else model.pause();
+        });
+        pause.disableProperty().bind(model.canPauseProperty().not().and(model.canResumeProperty().not()));
+        Button step = button("step", "training.step", Material2MZ.SKIP_NEXT);
+        step.setOnAction(e -> model.step());
+        step.disableProperty().bind(model.canStepProperty().not());
+        Button stop = button("stop", "training.stop", Material2MZ.STOP);
+        stop.setOnAction(e -> model.stop());
+        stop.disableProperty().bind(model.canStopProperty().not());
+        HBox controls = new HBox(6, start, pause, step, stop);
+        g.add(controls, 0, row++, 2, 1);
+
+        Button save = button("save", "training.save", Material2MZ.SAVE);
+        save.setOnAction(e -> {
+            Path p = files.save(getScene() == null ? null : getScene().getWindow(), suggestedName() + ".safetensors", "safetensors");
+            if (p != null) model.save(p);
+        });
+        save.disableProperty().bind(model.hasModelProperty().not());
+        Button load = button("load", "training.load", Material2AL.FOLDER_OPEN);
+        load.setOnAction(e -> {
+            Path p = files.open(getScene() == null ? null : getScene().getWindow(), "safetensors");
+            if (p != null) model.load(p);
+        });
+        load.disableProperty().bind(model.busyProperty());
+        Button use = button("use-model", "training.use", Material2AL.CHECK_CIRCLE_OUTLINE);
+        use.setOnAction(e -> model.useThisModel());
+        use.disableProperty().bind(model.hasModelProperty().not());
+        g.add(new HBox(6, save, load, use), 0, row++, 2, 1);
+
+        Label from = new Label();
+        from.setId("starting-point");
+        from.getStyleClass().add("hint");
+        from.setWrapText(true);
+        from.textProperty().bind(Bindings.createStringBinding(() -> model.startingPointTextProperty().get() == null ? ""
+                : I18n.get("training.startsFrom", model.startingPointTextProperty().get()), model.startingPointTextProperty(), I18n.localeProperty()));
+        Button fresh = new Button();
+        fresh.textProperty().bind(I18n.bind("training.freshWeights"));
+        fresh.getStyleClass().add("flat");
+        fresh.setOnAction(e -> model.clearStartingPoint());
+        HBox fromRow = new HBox(6, from, fresh);
+        fromRow.setAlignment(Pos.CENTER_LEFT);
+        fromRow.visibleProperty().bind(model.startingPointTextProperty().isNotNull().and(model.busyProperty().not()));
+        fromRow.managedProperty().bind(fromRow.visibleProperty());
+        g.add(fromRow, 0, row++, 2, 1);
+        return g;
+    }
+
+    private String suggestedName() {
+        TrainingSnapshot s = model.snapshotProperty().get();
+        String id = s != null ? s.spec().id() : model.designProperty().get().ok() ? model.designProperty().get().spec().id() : "model";
+        return id + "-" + model.runDataset();
+    }
+
+    private Node banner() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            Autosave.Found f = model.resumeOfferProperty().get();
+            if (f == null) return "";
+            Autosave.Run r = f.run();
+            String name = I18n.get(r.design().family().titleKey());
+            String ds = I18n.get(TrainingModel.datasetKey(r.dataset()));
+            return r.finished() ? I18n.get("training.offer.finished", name, ds, TrainingModel.percent(r.testAccuracyNow()))
+                    : I18n.get("training.offer.unfinished", name, ds, r.epochsDone(), r.hyper().epochs());
+        }, model.resumeOfferProperty(), I18n.localeProperty()));
+        Button resume = new Button();
+        resume.setId("resume-autosave");
+        resume.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(model.resumeOfferProperty().get() != null
+                && model.resumeOfferProperty().get().run().finished() ? "training.offer.load" : "training.offer.resume"),
+                model.resumeOfferProperty(), I18n.localeProperty()));
+        resume.getStyleClass().add("accent");
+        resume.setOnAction(e -> model.acceptResume());
+        Button discard = new Button();
+        discard.setId("discard-autosave");
+        discard.textProperty().bind(I18n.bind("training.offer.discard"));
+        discard.setOnAction(e -> model.discardResume());
+        HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), text, resume, discard);
+        box.setId("resume-offer");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().addAll("banner", "banner-info");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        box.visibleProperty().bind(model.resumeOfferProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node message() {
+        Label m = new Label();
+        m.setId("message");
+        m.setWrapText(true);
+        m.textProperty().bind(model.messageProperty());
+        m.getStyleClass().add("banner");
+        model.messageKindProperty().addListener((o, a, k) -> styleMessage(m, k));
+        styleMessage(m, model.messageKindProperty().get());
+        m.visibleProperty().bind(model.messageProperty().isNotNull());
+        m.managedProperty().bind(m.visibleProperty());
+        m.setMaxWidth(Double.MAX_VALUE);
+        return m;
+    }
+
+    private static void styleMessage(Label m, TrainingModel.MessageKind k) {
+        m.getStyleClass().removeAll("banner-info", "banner-success", "banner-warning", "banner-error");
+        m.getStyleClass().add("banner-" + k.name().toLowerCase(Locale.ROOT));
+    }
+
+    // ------------------------------------------------------------------ live parts
+
+    /** Redraws progress, curves and kernels from the model (throttled by the caller). */
+    void refresh() {
+        TrainingSnapshot s = model.snapshotProperty().get();
+        if (s == null) {
+            epochLabel.setText(I18n.get("training.progress.idle"));
+            batchLabel.setText("");
+            speedLabel.setText("");
+            leftLabel.setText("");
+            progress.setProgress(0);
+            for (var series : List.of(rawLoss, smoothLoss, trainAcc, testAcc, sampleAcc)) series.clear();
+            lossChart.refresh();
+            accuracyChart.refresh();
+            Network n = model.currentNetwork();
+            if (n != staticKernelsOf) { staticKernelsOf = n; showKernels(n == null ? List.of() : n.weights()); }
+            return;
+        }
+        staticKernelsOf = null;
+        int shownEpoch = Math.min(s.epoch() + 1, s.config().epochs());
+        epochLabel.setText(I18n.get("training.progress.epoch", shownEpoch, s.config().epochs()));
+        batchLabel.setText(I18n.get("training.progress.batch", s.state().ended() && s.state() == TrainingSnapshot.State.FINISHED
+                ? s.batchesPerEpoch() : s.batch(), s.batchesPerEpoch()));
+        speedLabel.setText(Double.isNaN(s.imagesPerSecond()) ? "" : I18n.get("training.progress.speed", Math.round(s.imagesPerSecond())));
+        leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingModel.duration(s.runningSeconds()))
+                : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingModel.duration(s.secondsLeft())));
+        progress.setProgress(s.fraction());
+
+        LossCurve c = model.lossCurve();
+        int n = c.size();
+        ensure(n);
+        for (int i = 0; i < n; i++) { xs[i] = c.x(i); ys[i] = c.mean(i); ys2[i] = c.smoothed(i); }
+        rawLoss.setPoints(xs, ys, n);
+        smoothLoss.setPoints(xs, ys2, n);
+        lossChart.setXRange(0, s.config().epochs());
+        lossChart.refresh();
+
+        setAccuracy(trainAcc, s.trainAccuracy(), false);
+        setAccuracy(testAcc, s.testAccuracy(), false);
+        setAccuracy(sampleAcc, s.testAccuracy(), true);
+        accuracyChart.setXRange(0, s.config().epochs());
+        double lo = 1;
+        for (var p : s.testAccuracy()) lo = Math.min(lo, p.accuracy());
+        for (var p : s.trainAccuracy()) lo = Math.min(lo, p.accuracy());
+        accuracyChart.setYRange(Math.max(0, Math.floor(lo * 10 - 1e-9) / 10), 1);
+        accuracyChart.refresh();
+
+        long now = System.nanoTime();
+        if (now - lastKernels > 250_000_000L || s.state() != TrainingSnapshot.State.RUNNING) {
+            lastKernels = now;
+            showKernels(s.weights());
+        }
+    }
+
+    private void showKernels(List<LayerWeights> weights) {
+        List<LayerWeights> convs = weights.stream().filter(w -> w.weightShape().length == 4).toList();
+        conv1.show(convs.isEmpty() ? null : convs.get(0));
+        conv2.show(convs.size() < 2 ? null : convs.get(1));
+    }
+
+    private void setAccuracy(CurveChart.Series series, List<AccuracyPoint> points, boolean sample) {
+        int n = 0;
+        ensure(points.size() + 1);
+        for (AccuracyPoint p : points) {
+            if (p.sample() != sample) continue;
+            xs[n] = p.epochs();
+            ys[n] = p.accuracy();
+            n++;
+        }
+        series.setPoints(xs, ys, n);
+    }
+
+    private void ensure(int n) {
+        if (xs.length < n) { xs = new double[n * 2]; ys = new double[n * 2]; ys2 = new double[n * 2]; }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    private void exportCsv() {
+        Path p = files.save(getScene() == null ? null : getScene().getWindow(), suggestedName() + "-curves.csv", "csv");
+        if (p != null) model.exportCsv(p, x -> { });
+    }
+
+    /** Both charts as one PNG, at the size shown. */
+    private void exportPng() {
+        Path p = files.save(getScene() == null ? null : getScene().getWindow(), suggestedName() + "-curves.png", "png");
+        if (p != null) writePng(charts, p, model);
+    }
+
+    static void writePng(Node node, Path file, TrainingModel model) {
+        WritableImage img = node.snapshot(null, null);
+        try {
+            javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+            model.say(TrainingModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
+        } catch (IOException | RuntimeException e) {
+            model.say(TrainingModel.MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage()));
+        }
+    }
+
+    // ------------------------------------------------------------------ small builders
+
+    private static Label bigLabel(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("big-number");
+        return l;
+    }
+
+    static Button button(String id, String key, org.kordamp.ikonli.Ikon icon) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(I18n.bind(key));
+        b.setGraphic(new FontIcon(icon));
+        return b;
+    }
+
+    private static TextField text(String id, javafx.beans.property.StringProperty p) {
+        TextField t = new TextField();
+        t.setId(id);
+        t.textProperty().bindBidirectional(p);
+        t.setPrefColumnCount(7);
+        return t;
+    }
+
+    /** A ComboBox whose items are shown in the current language (and re-shown when it changes). */
+    static <T> ComboBox<T> combo(String id, List<T> items, Function<T, String> name, Property<T> value) {
+        ComboBox<T> c = new ComboBox<>(FXCollections.observableArrayList(items));
+        c.setId(id);
+        c.valueProperty().bindBidirectional(value);
+        Runnable cells = () -> {
+            c.setCellFactory(v -> new ListCell<>() {
+                @Override protected void updateItem(T item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : name.apply(item));
+                }
+            });
+            c.setButtonCell(c.getCellFactory().call(null));
+        };
+        cells.run();
+        I18n.localeProperty().addListener((o, a, b) -> cells.run());
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    private static int section(GridPane g, int row, String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        l.getStyleClass().add("form-section");
+        g.add(l, 0, row, 2, 1);
+        return row + 1;
+    }
+
+    private static int field(GridPane g, int row, String key, Node control) {
+        return field(g, row, key, control, null);
+    }
+
+    private static int field(GridPane g, int row, String key, Node control, ObservableValue<Boolean> visible) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.bind(key));
+        l.setLabelFor(control);
+        l.getStyleClass().add("form-label");
+        g.add(l, 0, row);
+        g.add(control, 1, row);
+        if (control instanceof Region r) { r.setMaxWidth(Double.MAX_VALUE); GridPane.setHgrow(r, Priority.ALWAYS); }
+        if (visible != null) {
+            for (Node n : List.of(l, control)) {
+                n.visibleProperty().bind(visible);
+                n.managedProperty().bind(visible);
+            }
+        }
+        return row + 1;
+    }
+}

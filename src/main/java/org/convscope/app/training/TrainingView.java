@@ -1,0 +1,140 @@
+package org.convscope.app.training;
+
+import java.util.Objects;
+
+import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.engine.TrainingSession;
+import org.convscope.engine.TrainingSnapshot;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * "Training you can watch" (concepts.md section 12): train a model live, see its curves, its kernels learn and its
+ * mistakes, compare it with softmax regression and an MLP, keep the result. Three tabs: Train ({@link TrainPane}),
+ * Results ({@link ResultsPane}), Compare ({@link ComparePane}).
+ * <p>
+ * One AnimationTimer drives everything on the FX thread: each frame it pulls the latest training snapshot (one
+ * volatile read when nothing changed) and redraws charts and kernels at most ten times a second, so the UI stays at
+ * the display rate while the engine trains on the other cores. It also measures the frame times ({@link FrameMeter}),
+ * shown in the small label next to the progress bar and logged every ten seconds while training runs.
+ */
+public final class TrainingView implements ConceptView {
+    private static final System.Logger LOG = System.getLogger("convscope.training");
+    private static final long REDRAW_NANOS = 100_000_000L, LOG_NANOS = 10_000_000_000L;
+
+    private final AppContext ctx;
+    private final DatasetSource data;
+    private final ModelStore store;
+    private final Autosave autosave;
+    private final TrainingModel.Limits limits;
+    private FilePicker files;
+    private TrainingModel model;
+    private ComparisonModel compare;
+    private TabPane root;
+    private TrainPane trainPane;
+    private ResultsPane resultsPane;
+    private ComparePane comparePane;
+    private final FrameMeter meter = new FrameMeter();
+    private AnimationTimer timer;
+
+    /**
+     * @param autosave where runs are kept across app restarts; null disables autosaving (tests)
+     * @param limits   subset sizes (tests train on 1,024 images)
+     */
+    public TrainingView(AppContext ctx, DatasetSource data, ModelStore store, Autosave autosave, FilePicker files,
+                        TrainingModel.Limits limits) {
+        this.ctx = Objects.requireNonNull(ctx);
+        this.data = Objects.requireNonNull(data);
+        this.store = Objects.requireNonNull(store);
+        this.autosave = autosave;
+        this.files = Objects.requireNonNull(files);
+        this.limits = limits;
+    }
+
+    @Override public String id() { return "training"; }
+    @Override public String titleKey() { return "training.nav"; }
+    @Override public Ikon icon() { return Material2MZ.SHOW_CHART; }
+
+    @Override public Node node() {
+        if (root != null) return root;
+        model = new TrainingModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
+                TrainingSession.Options.defaults());
+        compare = new ComparisonModel(model);
+        trainPane = new TrainPane(model, files);
+        resultsPane = new ResultsPane(model);
+        comparePane = new ComparePane(compare, model, () -> files, ctx.services().background());
+        root = new TabPane(tab("tab-train", "training.tab.train", trainPane), tab("tab-results", "training.tab.results", resultsPane),
+                tab("tab-compare", "training.tab.compare", comparePane));
+        root.setId("training-view");
+        root.getStyleClass().add("training-view");
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        var css = TrainingView.class.getResource("training.css");
+        if (css != null) root.getStylesheets().add(css.toExternalForm());
+        // Closing the app keeps the latest weights of a run (autosave) so that the next start can resume it.
+        root.sceneProperty().flatMap(s -> s.windowProperty()).addListener((o, old, w) -> {
+            if (w != null) w.addEventHandler(WindowEvent.WINDOW_HIDING, e -> shutdown());
+        });
+        timer = new AnimationTimer() {
+            private long lastRedraw, lastLog, lastFps;
+            private boolean dirty = true;
+            @Override public void handle(long now) {
+                meter.frame(now);
+                dirty |= model.pull();
+                dirty |= compare.pull();
+                if (dirty && now - lastRedraw >= REDRAW_NANOS) {
+                    dirty = false;
+                    lastRedraw = now;
+                    trainPane.refresh();
+                    comparePane.refresh();
+                }
+                if (now - lastFps >= 500_000_000L) {
+                    lastFps = now;
+                    trainPane.fpsLabel.setText(I18n.get("training.fps", Math.round(meter.fps()), Math.round(meter.worstGapMillis())));
+                }
+                boolean training = model.stateProperty().get() == TrainingSnapshot.State.RUNNING || compare.runningProperty().get();
+                if (!training) { lastLog = now; meter.resetSummary(); }
+                else if (now - lastLog >= LOG_NANOS) {
+                    lastLog = now;
+                    TrainingSnapshot s = model.snapshotProperty().get();
+                    LOG.log(System.Logger.Level.INFO, "UI while training: " + meter.summary()
+                            + (s == null ? "" : String.format(java.util.Locale.ROOT, "; training %.0f images/s (steps), epoch %d batch %d",
+                            s.imagesPerSecond(), s.epoch() + 1, s.batch())));
+                    meter.resetSummary();
+                }
+            }
+        };
+        timer.start();
+        return root;
+    }
+
+    private static Tab tab(String id, String key, Node content) {
+        Tab t = new Tab();
+        t.setId(id);
+        t.textProperty().bind(I18n.bind(key));
+        t.setContent(content);
+        return t;
+    }
+
+    /** Keeps the run (autosave) and stops the engine threads. Idempotent. */
+    void shutdown() {
+        if (model == null) return;
+        model.saveOnExit();
+        compare.close();
+        model.close();
+    }
+
+    /** For tests and the shell. */
+    public TrainingModel model() { node(); return model; }
+    public ComparisonModel comparison() { node(); return compare; }
+    public FrameMeter frameMeter() { return meter; }
+    void setFilePicker(FilePicker f) { files = f; if (trainPane != null) trainPane.setFilePicker(f); }
+    Window window() { return root == null || root.getScene() == null ? null : root.getScene().getWindow(); }
+}
