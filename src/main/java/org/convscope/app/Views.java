@@ -19,7 +19,7 @@ public final class Views {
         views.add(new org.convscope.app.sharing.WeightSharingView(ctx));
         views.add(new org.convscope.app.params.ParameterCountView(ctx));
         views.add(new org.convscope.app.flatten.FlattenView(ctx));
-        // training goes here
+        views.add(new org.convscope.app.training.TrainingView(ctx));
         for (ConceptView v : views) ctx.viewIds().add(v.id()); // keep last: views may offer to open each other
         return views;
     }

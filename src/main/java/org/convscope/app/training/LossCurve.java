@@ -45,7 +45,12 @@ public final class LossCurve {
         openX = x;
         openSmooth = ema;
         if (++openCount == stride) {
-            if (size == budget) halve();
+            if (size == budget) {
+                // Full: merge the closed buckets pairwise. The stride doubles, so the open bucket is now only
+                // half full and keeps collecting (every closed bucket always holds exactly stride batches).
+                halve();
+                return;
+            }
             xs[size] = openX;
             means[size] = openSum / openCount;
             smooths[size] = openSmooth;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.convscope.engine.LayerWeights;
+import org.convscope.engine.ModelFile;
 import org.convscope.engine.ModelSpec;
 
 /**
@@ -23,4 +24,18 @@ public interface ModelStore {
 
     /** Reads and checks a file; the exception message says what is wrong with which file. */
     Saved load(Path file) throws IOException;
+
+    /** The engine's safetensors files ({@link ModelFile}): atomic writes, checked reads. */
+    static ModelStore safetensors() {
+        return new ModelStore() {
+            @Override public void save(Path file, ModelSpec spec, List<LayerWeights> weights, Map<String, String> info) throws IOException {
+                ModelFile.save(file, spec, weights, info);
+            }
+
+            @Override public Saved load(Path file) throws IOException {
+                ModelFile.Contents c = ModelFile.load(file);
+                return new Saved(c.spec(), c.weights(), c.info());
+            }
+        };
+    }
 }

@@ -45,6 +45,12 @@ public final class TrainingView implements ConceptView {
     private final FrameMeter meter = new FrameMeter();
     private AnimationTimer timer;
 
+    /** The app's view: bundled data through the shared cache, safetensors files, autosave in ~/.convscope. */
+    public TrainingView(AppContext ctx) {
+        this(ctx, DatasetSource.of(ctx), ModelStore.safetensors(),
+                new Autosave(Autosave.defaultFolder(), ModelStore.safetensors()), FilePicker.dialogs(), TrainingModel.Limits.all());
+    }
+
     /**
      * @param autosave where runs are kept across app restarts; null disables autosaving (tests)
      * @param limits   subset sizes (tests train on 1,024 images)
