@@ -150,13 +150,14 @@ final class TrainPane extends BorderPane {
                     : model.familyProperty().get().convolutional();
         }, model.snapshotProperty(), model.familyProperty()));
 
-        VBox right = new VBox(12, banner(), message(), numbers, bar, charts, kernels);
+        VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, kernels);
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
         model.lossCurve(); // the series read it in refresh()
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
+        model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
         refresh();
     }
 
@@ -181,6 +182,13 @@ final class TrainPane extends BorderPane {
                 n -> n == 0 ? I18n.get("training.images.all") : String.format(Locale.ROOT, "%,d", n), model.trainImagesProperty());
         row = field(g, row, "training.field.images", images);
         row = field(g, row, "training.field.model", family);
+        Label hint = new Label();
+        hint.setId("model-hint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> I18n.get(model.familyProperty().get().titleKey()
+                .replace("training.model.", "training.hint.")), model.familyProperty(), I18n.localeProperty()));
+        g.add(hint, 0, row++, 2, 1);
 
         row = section(g, row, "training.section.architecture");
         ObservableValue<Boolean> lenet = model.familyProperty().map(Family::convolutional);
@@ -232,6 +240,26 @@ final class TrainPane extends BorderPane {
         }
         lr.disableProperty().bind(model.stateProperty().isEqualTo(TrainingSnapshot.State.RUNNING));
 
+        Label from = new Label();
+        from.setId("starting-point");
+        from.getStyleClass().add("hint");
+        from.setWrapText(true);
+        from.textProperty().bind(Bindings.createStringBinding(() -> model.startingPointTextProperty().get() == null ? ""
+                : I18n.get("training.startsFrom", model.startingPointTextProperty().get()), model.startingPointTextProperty(), I18n.localeProperty()));
+        Button fresh = new Button();
+        fresh.textProperty().bind(I18n.bind("training.freshWeights"));
+        fresh.getStyleClass().add("flat");
+        fresh.setOnAction(e -> model.clearStartingPoint());
+        HBox fromRow = new HBox(6, from, fresh);
+        fromRow.setAlignment(Pos.CENTER_LEFT);
+        fromRow.visibleProperty().bind(model.startingPointTextProperty().isNotNull().and(model.busyProperty().not()));
+        fromRow.managedProperty().bind(fromRow.visibleProperty());
+        g.add(fromRow, 0, row++, 2, 1);
+        return g;
+    }
+
+    /** Start, pause/resume, step, stop; save, load, use; and the form's problem right under them. */
+    private Node controls() {
         Label problem = new Label();
         problem.setId("problem");
         problem.getStyleClass().add("problem");
@@ -239,7 +267,6 @@ final class TrainPane extends BorderPane {
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        g.add(problem, 0, row++, 2, 1);
 
         Button start = button("start", "training.start", Material2MZ.PLAY_ARROW);
         start.getStyleClass().add("accent");
@@ -262,8 +289,6 @@ final class TrainPane extends BorderPane {
         Button stop = button("stop", "training.stop", Material2MZ.STOP);
         stop.setOnAction(e -> model.stop());
         stop.disableProperty().bind(model.canStopProperty().not());
-        HBox controls = new HBox(6, start, pause, step, stop);
-        g.add(controls, 0, row++, 2, 1);
 
         Button save = button("save", "training.save", Material2MZ.SAVE);
         save.setOnAction(e -> {
@@ -280,25 +305,14 @@ final class TrainPane extends BorderPane {
         Button use = button("use-model", "training.use", Material2AL.CHECK_CIRCLE_OUTLINE);
         use.setOnAction(e -> model.useThisModel());
         use.disableProperty().bind(model.hasModelProperty().not());
-        g.add(new HBox(6, save, load, use), 0, row++, 2, 1);
-
-        Label from = new Label();
-        from.setId("starting-point");
-        from.getStyleClass().add("hint");
-        from.setWrapText(true);
-        from.textProperty().bind(Bindings.createStringBinding(() -> model.startingPointTextProperty().get() == null ? ""
-                : I18n.get("training.startsFrom", model.startingPointTextProperty().get()), model.startingPointTextProperty(), I18n.localeProperty()));
-        Button fresh = new Button();
-        fresh.textProperty().bind(I18n.bind("training.freshWeights"));
-        fresh.getStyleClass().add("flat");
-        fresh.setOnAction(e -> model.clearStartingPoint());
-        HBox fromRow = new HBox(6, from, fresh);
-        fromRow.setAlignment(Pos.CENTER_LEFT);
-        fromRow.visibleProperty().bind(model.startingPointTextProperty().isNotNull().and(model.busyProperty().not()));
-        fromRow.managedProperty().bind(fromRow.visibleProperty());
-        g.add(fromRow, 0, row++, 2, 1);
-        return g;
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, start, pause, step, stop, gap, save, load, use);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("training-controls");
+        return new VBox(8, bar, problem);
     }
+
 
     private String suggestedName() {
         TrainingSnapshot s = model.snapshotProperty().get();
@@ -373,6 +387,7 @@ final class TrainPane extends BorderPane {
             lossChart.refresh();
             accuracyChart.refresh();
             Network n = model.currentNetwork();
+            if (n == null) n = model.previewNetwork();
             if (n != staticKernelsOf) { staticKernelsOf = n; showKernels(n == null ? List.of() : n.weights()); }
             return;
         }

@@ -493,6 +493,21 @@ public final class TrainingModel {
         return sp == null ? null : sp.network();
     }
 
+    private Network preview;
+
+    /**
+     * The network a run of the current design would start with (same seed, so exactly these weights): its kernels
+     * are shown before training so that the change from random noise is visible. Null when the design is impossible.
+     */
+    public Network previewNetwork() {
+        ModelDesign.Result d = design.get();
+        HyperParameters.Result h = hyper.get();
+        if (!d.ok()) return null;
+        long seed = h.ok() ? h.config().seed() : HyperParameters.SEED;
+        if (preview == null || !preview.spec().equals(d.spec())) preview = Network.create(d.spec(), seed);
+        return preview;
+    }
+
     private String currentDescription() {
         ModelDesign d = session != null ? runDesign : currentDesign();
         String name = d == null ? "?" : I18n.get(d.family().titleKey());

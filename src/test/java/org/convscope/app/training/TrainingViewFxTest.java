@@ -1,0 +1,313 @@
+package org.convscope.app.training;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.convscope.app.AppContext;
+import org.convscope.app.I18n;
+import org.convscope.app.Services;
+import org.convscope.app.ShellFx;
+import org.convscope.app.training.ModelDesign.Family;
+import org.convscope.engine.LabeledImages;
+import org.convscope.engine.SyntheticDigits;
+import org.convscope.engine.TrainingSnapshot;
+import org.convscope.engine.TrainingSnapshot.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The training view driven through its controls, on made-up images (1,024 to train, 512 to test) so that a run
+ * takes well under a second of engine time.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewFxTest {
+    static { ShellFx.headlessRobot(); }
+
+    static final LabeledImages TRAIN = SyntheticDigits.make(1024, 1), TEST = SyntheticDigits.make(512, 2);
+
+    @TempDir static Path dir;
+    private AppContext ctx;
+    private Services services;
+    private TrainingView view;
+    private TrainingModel model;
+    /** What the next file dialog answers. */
+    private final AtomicReference<Path> nextFile = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        I18n.setLocale(I18n.ENGLISH);
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        services = new Services();
+        ctx = new AppContext(services);
+        Path autosaveDir = Files.createTempDirectory(dir, "autosave");
+        DatasetSource data = (id, ok, fail) -> ok.accept(TRAIN, TEST);
+        FilePicker files = new FilePicker() {
+            @Override public Path save(Window owner, String suggestedName, String extension) { return nextFile.get(); }
+            @Override public Path open(Window owner, String extension) { return nextFile.get(); }
+        };
+        view = new TrainingView(ctx, data, ModelStore.safetensors(), new Autosave(autosaveDir, ModelStore.safetensors()), files,
+                new TrainingModel.Limits(1024, 512));
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1400, 900));
+        stage.show();
+        model = view.model();
+    }
+
+    @AfterEach
+    void after(FxRobot robot) {
+        robot.interact(() -> { view.shutdown(); I18n.setLocale(I18n.ENGLISH); });
+        services.close();
+    }
+
+    private void type(FxRobot robot, String id, String text) {
+        robot.interact(() -> robot.lookup("#" + id).queryAs(TextField.class).setText(text));
+    }
+
+    private <T> void choose(FxRobot robot, String id, T value) {
+        robot.interact(() -> robot.lookup("#" + id).<ComboBox<T>>query().setValue(value));
+    }
+
+    private String label(FxRobot robot, String id) { return robot.lookup("#" + id).queryAs(Label.class).getText(); }
+
+    private boolean disabled(FxRobot robot, String id) { return robot.lookup("#" + id).query().isDisabled(); }
+
+    private TrainingSnapshot snapshot() { return model.snapshotProperty().get(); }
+
+    private void awaitState(State s) {
+        ShellFx.await("state " + s, 60, () -> model.stateProperty().get() == s);
+    }
+
+    @Test
+    void impossibleSettingsAreExplainedInlineAndBlockStart(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        assertFalse(disabled(robot, "start"));
+        assertFalse(robot.lookup("#problem").query().isVisible());
+        assertEquals("61,706 parameters", label(robot, "parameters"));
+
+        type(robot, "lr", "0");
+        assertTrue(robot.lookup("#problem").query().isVisible());
+        assertEquals("The learning rate must be greater than 0 (try 0.1).", label(robot, "problem"));
+        assertTrue(disabled(robot, "start"));
+        assertTrue(disabled(robot, "step"));
+
+        type(robot, "lr", "0.1");
+        type(robot, "batch", "0");
+        assertEquals("The batch size must be at least 1 (try 256).", label(robot, "problem"));
+        type(robot, "batch", "256");
+        type(robot, "kernel", "15");
+        assertEquals("The 15×15 kernel of conv2 is larger than its input (14×14, padding included). Choose a smaller kernel.",
+                label(robot, "problem"));
+        assertEquals("", label(robot, "parameters"), "no count for an impossible network");
+        type(robot, "kernel", "3");
+        assertFalse(robot.lookup("#problem").query().isVisible());
+        assertFalse(disabled(robot, "start"));
+        // conv1 6*9+6 = 60, conv2 16*6*9+16 = 880, 16*6*6 = 576 -> 576*120+120 = 69,240, 10,164, 850
+        assertEquals("81,194 parameters", label(robot, "parameters"));
+        type(robot, "conv1", "8");
+        assertEquals("81,502 parameters", label(robot, "parameters"), "the count follows every edit");
+
+        choose(robot, "model", Family.MLP);
+        assertEquals("203,530 parameters", label(robot, "parameters"));
+        assertFalse(robot.lookup("#conv1").query().isVisible(), "LeNet fields hide for the MLP");
+        type(robot, "hidden", "abc");
+        assertEquals("Hidden units: “abc” is not a whole number.", label(robot, "problem"));
+
+        robot.interact(() -> I18n.setLocale(I18n.CHINESE));
+        assertEquals("隐藏单元数：“abc”不是整数。", label(robot, "problem"), "the message follows the language");
+    }
+
+    @Test
+    void startPauseStepResumeStop(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.SOFTMAX);
+        type(robot, "lr", "0.1");
+        type(robot, "batch", "16");   // 64 batches per epoch
+        type(robot, "epochs", "200");
+        robot.clickOn("#start");
+        awaitState(State.RUNNING);
+        assertTrue(robot.lookup("#dataset").query().isDisabled(), "the form is locked while training");
+        ShellFx.await("some batches", 30, () -> snapshot().losses().count() > 10);
+
+        robot.clickOn("#pause");
+        awaitState(State.PAUSED);
+        assertEquals("Resume", robot.lookup("#pause").queryAs(Button.class).getText());
+        int n = snapshot().losses().count();
+        robot.sleep(100);
+        assertEquals(n, snapshot().losses().count(), "paused means no training");
+
+        robot.clickOn("#step");
+        ShellFx.await("one step", 10, () -> snapshot().losses().count() == n + 1 && model.stateProperty().get() == State.PAUSED);
+        robot.sleep(50);
+        assertEquals(n + 1, snapshot().losses().count(), "exactly one batch");
+        assertTrue(label(robot, "progress-epoch").startsWith("Epoch "), label(robot, "progress-epoch"));
+
+        robot.clickOn("#pause"); // resume
+        awaitState(State.RUNNING);
+        ShellFx.await("more batches", 30, () -> snapshot().losses().count() > n + 20);
+        ShellFx.await("images/s shown", 10, () -> label(robot, "throughput").endsWith("images/s"));
+
+        robot.clickOn("#stop");
+        awaitState(State.STOPPED);
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().startsWith("Stopped in epoch"));
+        assertFalse(robot.lookup("#dataset").query().isDisabled(), "the form is free again");
+        assertTrue(view.frameMeter().frames() >= 0);
+        assertTrue(label(robot, "fps").contains("fps"), label(robot, "fps"));
+    }
+
+    @Test
+    void stepBeforeStartRunsExactlyOneBatch(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.LENET_MODERN);
+        type(robot, "lr", "0.1");
+        type(robot, "batch", "32");
+        robot.clickOn("#step");
+        ShellFx.await("one batch", 30, () -> snapshot() != null && snapshot().losses().count() == 1
+                && model.stateProperty().get() == State.PAUSED);
+        ShellFx.await("kernels drawn", 10, () -> robot.lookup("#kernels-conv2").queryAs(KernelGrid.class).kernelCount() == 96);
+        assertEquals(6, robot.lookup("#kernels-conv1").queryAs(KernelGrid.class).kernelCount());
+        robot.clickOn("#stop");
+        awaitState(State.STOPPED);
+    }
+
+    @Test
+    void aDivergingRunPausesRestoresAndSuggestsASmallerLearningRate(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.LENET_MODERN);
+        type(robot, "lr", "50");
+        type(robot, "batch", "32");
+        type(robot, "epochs", "3");
+        robot.clickOn("#start");
+        ShellFx.await("divergence message", 60, () -> model.messageProperty().get() != null
+                && model.messageProperty().get().contains("diverged"));
+        awaitState(State.PAUSED);
+        String m = label(robot, "message");
+        assertTrue(m.contains("The learning rate 50 is too large"), m);
+        assertTrue(m.contains("e.g. 5,"), m);
+        for (var w : snapshot().network().weights()) for (float v : w.weights()) assertTrue(Float.isFinite(v));
+        assertFalse(disabled(robot, "lr"), "the learning rate can be changed while paused");
+
+        type(robot, "lr", "0.05");
+        robot.clickOn("#pause"); // resume with the smaller rate
+        ShellFx.await("training again", 60, () -> snapshot().config().learningRate() == 0.05f);
+        robot.clickOn("#stop");
+        ShellFx.await("stopped or finished", 30, () -> model.stateProperty().get().ended());
+    }
+
+    /** Trains softmax regression for one epoch through the buttons and waits for the end. */
+    private TrainingSnapshot trainOneEpoch(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.SOFTMAX);
+        type(robot, "lr", "0.5");
+        type(robot, "batch", "64");
+        type(robot, "epochs", "2");
+        robot.clickOn("#start");
+        awaitState(State.FINISHED);
+        return snapshot();
+    }
+
+    @Test
+    void saveAndLoadRoundTrip(FxRobot robot) throws Exception {
+        TrainingSnapshot done = trainOneEpoch(robot);
+        assertTrue(label(robot, "message").startsWith("Finished 2 epochs: test accuracy"), label(robot, "message"));
+        double acc = done.finalTestAccuracy();
+        assertTrue(acc > 0.9, "learned: " + acc);
+
+        Path file = dir.resolve("softmax-test.safetensors");
+        nextFile.set(file);
+        robot.clickOn("#save");
+        ShellFx.await("saved", 10, () -> label(robot, "message").startsWith("Saved to"));
+        assertTrue(Files.size(file) > 7850 * 4, "holds the 7,850 float32 parameters");
+
+        choose(robot, "model", Family.MLP);   // the form moves away ...
+        robot.clickOn("#load");               // ... and the file brings it back
+        ShellFx.await("loaded and evaluated", 30, () -> model.confusionProperty().get() != null
+                && label(robot, "message").contains("test accuracy"));
+        assertEquals(Family.SOFTMAX, model.familyProperty().get());
+        assertEquals(acc, model.confusionProperty().get().accuracy(), 1e-12, "the same weights classify the same way");
+        assertTrue(robot.lookup("#starting-point").queryAs(Label.class).getText().contains("softmax-test.safetensors"));
+        var loaded = model.currentNetwork().weights().getFirst().weights();
+        var trained = done.network().weights().getFirst().weights();
+        assertArrayEquals(trained, loaded);
+
+        robot.clickOn("#use-model");
+        assertNotNull(ctx.models().get(AppContext.FASHION_MNIST));
+        assertArrayEquals(trained, ctx.models().get(AppContext.FASHION_MNIST).network().weights().getFirst().weights());
+
+        nextFile.set(dir.resolve("missing.safetensors"));
+        robot.clickOn("#load");
+        ShellFx.await("error", 10, () -> label(robot, "message").startsWith("Could not load the model:"));
+        assertTrue(label(robot, "message").contains("no such file"), label(robot, "message"));
+    }
+
+    @Test
+    void confusionMatrixCellShowsItsImages(FxRobot robot) {
+        trainOneEpoch(robot);
+        robot.interact(() -> robot.lookup("#training-view").queryAs(TabPane.class).getSelectionModel().select(1));
+        ConfusionMatrix m = model.confusionProperty().get();
+        assertEquals(512, m.total());
+        assertEquals(snapshot().finalTestAccuracy(), m.accuracy(), 1e-12);
+        int c = TEST.label(0);
+        robot.clickOn("#cm-" + c + "-" + c);
+        FlowPane gallery = robot.lookup("#gallery").queryAs(FlowPane.class);
+        assertEquals(Math.min(60, m.count(c, c)), gallery.getChildren().size());
+        assertEquals(10, robot.lookup("#class-accuracy").queryAs(javafx.scene.layout.VBox.class).getChildren().size());
+    }
+
+    @Test
+    void aFinishedRunIsAutosavedAndOfferedNextTime(FxRobot robot) throws Exception {
+        TrainingSnapshot done = trainOneEpoch(robot);
+        Autosave a = new Autosave(autosaveFolder(), ModelStore.safetensors());
+        ShellFx.await("autosaved", 10, a::exists);
+        Autosave.Found f = a.read();
+        assertTrue(f.run().finished());
+        assertEquals(2, f.run().epochsDone());
+        assertArrayEquals(done.network().weights().getFirst().weights(), f.model().weights().getFirst().weights());
+    }
+
+    private Path autosaveFolder() throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("autosave")).filter(p -> Files.exists(p.resolve(Autosave.STATE)))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void compareTrainsTheThreeModelsOneAfterAnother(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.LENET_MODERN);
+        type(robot, "lr", "0.1");
+        type(robot, "batch", "64");
+        type(robot, "epochs", "1");
+        robot.interact(() -> robot.lookup("#training-view").queryAs(TabPane.class).getSelectionModel().select(2));
+        robot.clickOn("#compare-start");
+        assertTrue(disabled(robot, "start"), "one engine run at a time");
+        ShellFx.await("all three done", 120, () -> !view.comparison().runningProperty().get());
+        List<ComparisonModel.Row> rows = view.comparison().rows();
+        assertEquals(3, rows.size());
+        assertEquals(List.of(7_850L, 203_530L, 61_706L), rows.stream().map(r -> r.parametersProperty().get()).toList());
+        for (var r : rows) {
+            assertEquals(ComparisonModel.Status.DONE, r.statusProperty().get(), r.nameKey());
+            assertTrue(r.testAccuracyProperty().get() > 0.5, r.nameKey() + " " + r.testAccuracyProperty().get());
+            assertTrue(r.secondsProperty().get() > 0);
+        }
+        assertFalse(disabled(robot, "start"));
+    }
+}

@@ -1,0 +1,138 @@
+package org.convscope.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
+import org.convscope.engine.TrainingSnapshot.State;
+import org.junit.jupiter.api.Test;
+
+class TrainingSessionTest {
+    static final LabeledImages TRAIN = SyntheticDigits.make(1024, 1), TEST = SyntheticDigits.make(512, 2);
+    static final TrainingSession.Options OPTIONS = new TrainingSession.Options(200, 300, 3, 5, 0, 0);
+
+    static TrainConfig config(TrainConfig.Optimizer opt, float lr, int batch, int epochs) {
+        return new TrainConfig(opt, lr, 0f, 0f, batch, epochs, 2, 42);
+    }
+
+    static TrainingSnapshot await(TrainingSession s, String what, Predicate<TrainingSnapshot> p) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            TrainingSnapshot snap = s.snapshot();
+            if (p.test(snap)) return snap;
+            Thread.sleep(2);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last state " + s.snapshot().state());
+    }
+
+    @Test
+    void aRunLearnsAndRecordsEveryBatchAndEpoch() throws InterruptedException {
+        try (var s = new TrainingSession(ModelZoo.softmaxRegression(), config(TrainConfig.Optimizer.SGD, 0.5f, 64, 3), TRAIN, TEST,
+                OPTIONS, null)) {
+            assertEquals(State.READY, s.snapshot().state());
+            assertEquals(16, s.batchesPerEpoch());
+            s.start();
+            assertTrue(s.awaitEnd(60, TimeUnit.SECONDS));
+            TrainingSnapshot end = s.snapshot();
+            assertEquals(State.FINISHED, end.state());
+            assertEquals(3, end.epoch());
+            assertEquals(48, end.losses().count());
+            assertEquals(3 * 1024, end.imagesSeen());
+            assertTrue(end.losses().get(47) < end.losses().get(0) / 3, "loss falls: " + end.losses().get(0) + " -> " + end.losses().get(47));
+            List<AccuracyPoint> full = end.testAccuracy().stream().filter(p -> !p.sample()).toList();
+            assertEquals(List.of(1.0, 2.0, 3.0), full.stream().map(AccuracyPoint::epochs).toList());
+            assertEquals(512, full.getFirst().images(), "epoch ends evaluate the whole test set");
+            assertEquals(9, end.testAccuracy().size() - 3, "three sample checks per epoch");
+            assertTrue(end.testAccuracy().stream().filter(AccuracyPoint::sample).allMatch(p -> p.images() == 200));
+            assertEquals(3, end.trainAccuracy().size());
+            assertTrue(end.finalTestAccuracy() > 0.9, "synthetic classes are easy: " + end.finalTestAccuracy());
+            assertTrue(end.finalTrainAccuracy() > 0.9);
+            assertTrue(end.predictions().full());
+            assertEquals(512, end.predictions().size());
+            assertEquals(0, end.secondsLeft());
+            assertTrue(end.imagesPerSecond() > 0);
+        }
+    }
+
+    @Test
+    void pauseStepAndStop() throws InterruptedException {
+        try (var s = new TrainingSession(ModelZoo.softmaxRegression(), config(TrainConfig.Optimizer.SGD, 0.1f, 8, 50), TRAIN, TEST,
+                OPTIONS, null)) {
+            s.startOneStep();
+            TrainingSnapshot one = await(s, "paused after one step", x -> x.state() == State.PAUSED && x.losses().count() == 1);
+            Thread.sleep(50);
+            assertEquals(1, s.snapshot().losses().count(), "a paused run does not train");
+            assertEquals(1, one.batch());
+
+            s.step();
+            s.step();
+            await(s, "two more steps", x -> x.state() == State.PAUSED && x.losses().count() == 3);
+
+            s.resume();
+            await(s, "running on", x -> x.losses().count() > 20);
+            s.pause();
+            TrainingSnapshot paused = await(s, "paused", x -> x.state() == State.PAUSED);
+            Thread.sleep(50);
+            assertEquals(paused.losses().count(), s.snapshot().losses().count());
+
+            s.stop();
+            assertTrue(s.awaitEnd(10, TimeUnit.SECONDS));
+            assertEquals(State.STOPPED, s.snapshot().state());
+            assertEquals(paused.losses().count(), s.snapshot().losses().count(), "stopping while paused runs no batch");
+        }
+    }
+
+    @Test
+    void aHugeLearningRateIsCaughtAndTheLastGoodWeightsComeBack() throws InterruptedException {
+        try (var s = new TrainingSession(ModelZoo.lenetModern(), config(TrainConfig.Optimizer.SGD, 50f, 32, 2), TRAIN, TEST,
+                OPTIONS, null)) {
+            s.start();
+            TrainingSnapshot d = await(s, "divergence", x -> x.event() != null);
+            assertEquals(TrainingSnapshot.Event.Kind.DIVERGED, d.event().kind());
+            assertEquals(50f, d.event().learningRate());
+            d = await(s, "paused", x -> x.state() == State.PAUSED);
+            for (LayerWeights w : d.network().weights()) {
+                for (float v : w.weights()) assertTrue(Float.isFinite(v), "restored weights are finite");
+            }
+            int healthy = d.losses().count();
+            for (int i = 0; i < healthy; i++) assertTrue(Float.isFinite(d.losses().get(i)), "no NaN enters the curve");
+
+            // The user lowers the learning rate and goes on: it trains again.
+            s.setLearningRate(0.05f);
+            s.resume();
+            TrainingSnapshot after = await(s, "training again", x -> x.losses().count() > healthy + 10 || x.state().ended());
+            assertEquals(0.05f, after.config().learningRate());
+            assertTrue(Float.isFinite(after.losses().get(after.losses().count() - 1)));
+            s.stop();
+        }
+    }
+
+    @Test
+    void aResumedRunContinuesAtItsEpochWithItsCurves() throws InterruptedException {
+        Network start = Network.create(ModelZoo.softmaxRegression(), 7);
+        var prior = new TrainingSession.Resume(2, new TrainingSnapshot.LossLog(new float[]{2f, 1f}, 2),
+                List.of(new AccuracyPoint(2, 0.5, false, 300)), List.of(new AccuracyPoint(2, 0.4, false, 512)));
+        try (var s = new TrainingSession(start, config(TrainConfig.Optimizer.ADAM, 0.01f, 128, 3), TRAIN, TEST, OPTIONS, null, prior)) {
+            assertEquals(2, s.snapshot().epoch());
+            s.start();
+            assertTrue(s.awaitEnd(60, TimeUnit.SECONDS));
+            TrainingSnapshot end = s.snapshot();
+            assertEquals(State.FINISHED, end.state());
+            assertEquals(2 + 8, end.losses().count(), "the old losses, then one epoch of 8 batches");
+            assertEquals(2f, end.losses().get(0));
+            assertEquals(List.of(2.0, 3.0), end.testAccuracy().stream().filter(p -> !p.sample()).map(AccuracyPoint::epochs).toList());
+        }
+    }
+
+    @Test
+    void badSettingsAreRefusedBeforeAnythingRuns() {
+        var bad = new TrainConfig(TrainConfig.Optimizer.SGD, 0f, 0f, 0f, 256, 1, 1, 42);
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSession(ModelZoo.mlp(), bad, TRAIN, TEST, OPTIONS, null));
+        var empty = new LabeledImages(new byte[0], new byte[0], 0, 784);
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSession(ModelZoo.mlp(),
+                config(TrainConfig.Optimizer.SGD, 0.1f, 8, 1), empty, TEST, OPTIONS, null));
+    }
+}
