@@ -11,7 +11,7 @@ import org.convscope.engine.TrainingSnapshot.State;
 import org.junit.jupiter.api.Test;
 
 class TrainingSessionTest {
-    static final LabeledImages TRAIN = SyntheticDigits.make(1024, 1), TEST = SyntheticDigits.make(512, 2);
+    static final LabeledImages TRAIN = SyntheticTrainingSet.make(1024, 1), TEST = SyntheticTrainingSet.make(512, 2);
     static final TrainingSession.Options OPTIONS = new TrainingSession.Options(200, 300, 3, 5, 0, 0);
 
     static TrainConfig config(TrainConfig.Optimizer opt, float lr, int batch, int epochs) {

@@ -74,7 +74,9 @@ final class ComparePane extends VBox {
             Path p = files.get().save(getScene() == null ? null : getScene().getWindow(), "comparison-curves.csv", "csv");
             if (p != null) compare.exportCsv(p, background, status::setText);
         });
+        csv.setTooltip(TrainPane.tooltip("training.exportCsvTip"));
         Button png = TrainPane.button("compare-png", "training.exportPng", Material2AL.IMAGE);
+        png.setTooltip(TrainPane.tooltip("training.exportPngTip"));
         HBox buttons = new HBox(8, start, stop, csv, png, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();

@@ -132,10 +132,17 @@ public final class CurveChart extends Region {
         yFromZero = fromZero;
     }
 
-    /** Re-reads the series' points and redraws. */
-    public void refresh() { requestLayout(); }
+    /**
+     * Re-reads the series' points and redraws. All children are unmanaged (layout roots), so a redraw changes only
+     * this chart and never makes the rest of the window lay itself out again: a live chart stays cheap.
+     */
+    public void refresh() {
+        if (getWidth() > 0 && getHeight() > 0) draw();
+    }
 
-    @Override protected void layoutChildren() {
+    @Override protected void layoutChildren() { draw(); }
+
+    private void draw() {
         double w = getWidth(), h = getHeight();
         double px = LEFT, py = TOP, pw = Math.max(10, w - LEFT - RIGHT), ph = Math.max(10, h - TOP - BOTTOM);
         if (autoY) fitY();
@@ -143,7 +150,15 @@ public final class CurveChart extends Region {
         title.autosize();
         title.relocate(px, 6);
         legend.autosize();
-        legend.relocate(w - RIGHT - legend.prefWidth(-1), 8);
+        double lw = legend.prefWidth(-1);
+        if (px + title.prefWidth(-1) + 16 + lw <= w - RIGHT) {
+            legend.relocate(w - RIGHT - lw, 8);
+        } else { // no room beside the title: the legend goes on its own line and the plot moves down
+            legend.relocate(px, 8 + title.prefHeight(-1));
+            double shift = legend.prefHeight(-1) + 2;
+            py += shift;
+            ph = Math.max(10, ph - shift);
+        }
 
         // Grid and tick labels at "nice" steps (1, 2 or 5 times a power of ten).
         grid.getElements().clear();

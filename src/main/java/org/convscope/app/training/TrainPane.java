@@ -122,26 +122,26 @@ final class TrainPane extends BorderPane {
         HBox.setHgrow(progress, Priority.ALWAYS);
         fpsLabel.setId("fps");
         fpsLabel.getStyleClass().add("debug-label");
-        HBox numbers = new HBox(28, epochLabel, batchLabel, speedLabel, leftLabel);
-        numbers.setAlignment(Pos.BASELINE_LEFT);
-        HBox bar = new HBox(12, progress, fpsLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
         Button csv = button("export-csv", "training.exportCsv", Material2AL.INSERT_CHART_OUTLINED);
         csv.setOnAction(e -> exportCsv());
+        csv.setTooltip(tooltip("training.exportCsvTip"));
         Button png = button("export-png", "training.exportPng", Material2AL.IMAGE);
         png.setOnAction(e -> exportPng());
+        png.setTooltip(tooltip("training.exportPngTip"));
         csv.disableProperty().bind(model.snapshotProperty().isNull());
         png.disableProperty().bind(model.snapshotProperty().isNull());
+        HBox numbers = new HBox(28, epochLabel, batchLabel, speedLabel, leftLabel);
+        numbers.setAlignment(Pos.BASELINE_LEFT);
+        HBox bar = new HBox(12, progress, fpsLabel, csv, png);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
         Label kernelNote = new Label();
         kernelNote.textProperty().bind(I18n.bind("training.kernels.note"));
         kernelNote.getStyleClass().add("hint");
         kernelNote.setWrapText(true);
-        VBox exports = new VBox(8, csv, png, kernelNote);
-        exports.setMaxWidth(260);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox kernels = new HBox(28, conv1, conv2, grow, exports);
+        kernelNote.setMinHeight(Region.USE_PREF_SIZE);
+        HBox grids = new HBox(28, conv1, conv2);
+        VBox kernels = new VBox(6, grids, kernelNote);
         kernels.getStyleClass().add("kernels-row");
         // Only convolutional models have kernels to show: the run's model, or the one in the form before a run.
         kernels.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -343,6 +343,8 @@ final class TrainPane extends BorderPane {
         discard.setId("discard-autosave");
         discard.textProperty().bind(I18n.bind("training.offer.discard"));
         discard.setOnAction(e -> model.discardResume());
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), text, resume, discard);
         box.setId("resume-offer");
         box.setAlignment(Pos.CENTER_LEFT);
@@ -421,7 +423,7 @@ final class TrainPane extends BorderPane {
         accuracyChart.refresh();
 
         long now = System.nanoTime();
-        if (now - lastKernels > 250_000_000L || s.state() != TrainingSnapshot.State.RUNNING) {
+        if (now - lastKernels > 500_000_000L || s.state() != TrainingSnapshot.State.RUNNING) {
             lastKernels = now;
             showKernels(s.weights());
         }
@@ -487,6 +489,12 @@ final class TrainPane extends BorderPane {
         b.textProperty().bind(I18n.bind(key));
         b.setGraphic(new FontIcon(icon));
         return b;
+    }
+
+    static javafx.scene.control.Tooltip tooltip(String key) {
+        var t = new javafx.scene.control.Tooltip();
+        t.textProperty().bind(I18n.bind(key));
+        return t;
     }
 
     private static TextField text(String id, javafx.beans.property.StringProperty p) {

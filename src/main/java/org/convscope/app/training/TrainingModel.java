@@ -369,6 +369,7 @@ public final class TrainingModel {
         session = sp != null
                 ? new TrainingSession(sp.network().copy(), config, tr, te, options, listener, sp.resume())
                 : new TrainingSession(spec, config, tr, te, options, listener);
+        resumeOffer.set(null); // a new run takes the autosave's place
         lossCurve.clear();
         consumedLosses = 0;
         shownPredictions = null;

@@ -22,13 +22,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * Results ({@link ResultsPane}), Compare ({@link ComparePane}).
  * <p>
  * One AnimationTimer drives everything on the FX thread: each frame it pulls the latest training snapshot (one
- * volatile read when nothing changed) and redraws charts and kernels at most ten times a second, so the UI stays at
+ * volatile read when nothing changed) and redraws the charts at most four times a second (kernels twice), so the UI stays at
  * the display rate while the engine trains on the other cores. It also measures the frame times ({@link FrameMeter}),
  * shown in the small label next to the progress bar and logged every ten seconds while training runs.
  */
 public final class TrainingView implements ConceptView {
     private static final System.Logger LOG = System.getLogger("convscope.training");
-    private static final long REDRAW_NANOS = 100_000_000L, LOG_NANOS = 10_000_000_000L;
+    private static final long REDRAW_NANOS = 250_000_000L, LOG_NANOS = 10_000_000_000L;
 
     private final AppContext ctx;
     private final DatasetSource data;
@@ -77,8 +77,10 @@ public final class TrainingView implements ConceptView {
         trainPane = new TrainPane(model, files);
         resultsPane = new ResultsPane(model);
         comparePane = new ComparePane(compare, model, () -> files, ctx.services().background());
-        root = new TabPane(tab("tab-train", "training.tab.train", trainPane), tab("tab-results", "training.tab.results", resultsPane),
+        Tab resultsTab = tab("tab-results", "training.tab.results", resultsPane);
+        root = new TabPane(tab("tab-train", "training.tab.train", trainPane), resultsTab,
                 tab("tab-compare", "training.tab.compare", comparePane));
+        resultsPane.showingProperty().bind(resultsTab.selectedProperty());
         root.setId("training-view");
         root.getStyleClass().add("training-view");
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -91,7 +93,9 @@ public final class TrainingView implements ConceptView {
         timer = new AnimationTimer() {
             private long lastRedraw, lastLog, lastFps;
             private boolean dirty = true;
+            private long workNanos, workMax;
             @Override public void handle(long now) {
+                long t0 = System.nanoTime();
                 meter.frame(now);
                 dirty |= model.pull();
                 dirty |= compare.pull();
@@ -105,15 +109,21 @@ public final class TrainingView implements ConceptView {
                     lastFps = now;
                     trainPane.fpsLabel.setText(I18n.get("training.fps", Math.round(meter.fps()), Math.round(meter.worstGapMillis())));
                 }
+                long work = System.nanoTime() - t0;
+                workNanos += work;
+                workMax = Math.max(workMax, work);
                 boolean training = model.stateProperty().get() == TrainingSnapshot.State.RUNNING || compare.runningProperty().get();
-                if (!training) { lastLog = now; meter.resetSummary(); }
+                if (!training) { lastLog = now; meter.resetSummary(); workNanos = 0; workMax = 0; }
                 else if (now - lastLog >= LOG_NANOS) {
                     lastLog = now;
                     TrainingSnapshot s = model.snapshotProperty().get();
                     LOG.log(System.Logger.Level.INFO, "UI while training: " + meter.summary()
+                            + String.format(java.util.Locale.ROOT, "; timer work %.1f ms/s, longest %.1f ms", workNanos / 1e6 / 10, workMax / 1e6)
                             + (s == null ? "" : String.format(java.util.Locale.ROOT, "; training %.0f images/s (steps), epoch %d batch %d",
                             s.imagesPerSecond(), s.epoch() + 1, s.batch())));
                     meter.resetSummary();
+                    workNanos = 0;
+                    workMax = 0;
                 }
             }
         };

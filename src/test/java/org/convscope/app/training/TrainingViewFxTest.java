@@ -23,7 +23,7 @@ import org.convscope.app.Services;
 import org.convscope.app.ShellFx;
 import org.convscope.app.training.ModelDesign.Family;
 import org.convscope.engine.LabeledImages;
-import org.convscope.engine.SyntheticDigits;
+import org.convscope.engine.SyntheticTrainingSet;
 import org.convscope.engine.TrainingSnapshot;
 import org.convscope.engine.TrainingSnapshot.State;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ import org.testfx.framework.junit5.Start;
 class TrainingViewFxTest {
     static { ShellFx.headlessRobot(); }
 
-    static final LabeledImages TRAIN = SyntheticDigits.make(1024, 1), TEST = SyntheticDigits.make(512, 2);
+    static final LabeledImages TRAIN = SyntheticTrainingSet.make(1024, 1), TEST = SyntheticTrainingSet.make(512, 2);
 
     @TempDir static Path dir;
     private AppContext ctx;
@@ -51,6 +51,7 @@ class TrainingViewFxTest {
     private TrainingModel model;
     /** What the next file dialog answers. */
     private final AtomicReference<Path> nextFile = new AtomicReference<>();
+    private Path autosaveDir;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -58,7 +59,7 @@ class TrainingViewFxTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         services = new Services();
         ctx = new AppContext(services);
-        Path autosaveDir = Files.createTempDirectory(dir, "autosave");
+        autosaveDir = Files.createTempDirectory(dir, "autosave");
         DatasetSource data = (id, ok, fail) -> ok.accept(TRAIN, TEST);
         FilePicker files = new FilePicker() {
             @Override public Path save(Window owner, String suggestedName, String extension) { return nextFile.get(); }
@@ -211,8 +212,8 @@ class TrainingViewFxTest {
         ShellFx.await("stopped or finished", 30, () -> model.stateProperty().get().ended());
     }
 
-    /** Trains softmax regression for one epoch through the buttons and waits for the end. */
-    private TrainingSnapshot trainOneEpoch(FxRobot robot) {
+    /** Trains softmax regression for two epochs through the buttons and waits for the end. */
+    private TrainingSnapshot trainTwoEpochs(FxRobot robot) {
         ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
         choose(robot, "model", Family.SOFTMAX);
         type(robot, "lr", "0.5");
@@ -225,7 +226,7 @@ class TrainingViewFxTest {
 
     @Test
     void saveAndLoadRoundTrip(FxRobot robot) throws Exception {
-        TrainingSnapshot done = trainOneEpoch(robot);
+        TrainingSnapshot done = trainTwoEpochs(robot);
         assertTrue(label(robot, "message").startsWith("Finished 2 epochs: test accuracy"), label(robot, "message"));
         double acc = done.finalTestAccuracy();
         assertTrue(acc > 0.9, "learned: " + acc);
@@ -259,7 +260,7 @@ class TrainingViewFxTest {
 
     @Test
     void confusionMatrixCellShowsItsImages(FxRobot robot) {
-        trainOneEpoch(robot);
+        trainTwoEpochs(robot);
         robot.interact(() -> robot.lookup("#training-view").queryAs(TabPane.class).getSelectionModel().select(1));
         ConfusionMatrix m = model.confusionProperty().get();
         assertEquals(512, m.total());
@@ -273,20 +274,47 @@ class TrainingViewFxTest {
 
     @Test
     void aFinishedRunIsAutosavedAndOfferedNextTime(FxRobot robot) throws Exception {
-        TrainingSnapshot done = trainOneEpoch(robot);
-        Autosave a = new Autosave(autosaveFolder(), ModelStore.safetensors());
-        ShellFx.await("autosaved", 10, a::exists);
+        TrainingSnapshot done = trainTwoEpochs(robot);
+        Autosave a = new Autosave(autosaveDir, ModelStore.safetensors());
+        // Autosaved at each epoch end and when the run ends; the last write says finished.
+        ShellFx.await("autosaved as finished", 10, () -> a.exists() && a.read().run().finished());
         Autosave.Found f = a.read();
-        assertTrue(f.run().finished());
         assertEquals(2, f.run().epochsDone());
         assertArrayEquals(done.network().weights().getFirst().weights(), f.model().weights().getFirst().weights());
     }
 
-    private Path autosaveFolder() throws Exception {
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("autosave")).filter(p -> Files.exists(p.resolve(Autosave.STATE)))
-                    .findFirst().orElseThrow();
-        }
+    @Test
+    void closingWhileTrainingKeepsTheModelAndTheNextStartOffersToResume(FxRobot robot) throws Exception {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        choose(robot, "model", Family.SOFTMAX);
+        type(robot, "lr", "0.5");
+        type(robot, "batch", "64");   // 16 batches per epoch
+        type(robot, "epochs", "500");
+        robot.clickOn("#start");
+        ShellFx.await("past two epochs", 60, () -> snapshot().epoch() >= 2);
+        robot.interact(view::shutdown);   // what closing the window does
+
+        Autosave a = new Autosave(autosaveDir, ModelStore.safetensors());
+        assertTrue(a.exists());
+        Autosave.Found f = a.read();
+        assertFalse(f.run().finished());
+        assertTrue(f.run().epochsDone() >= 2, "epochs done: " + f.run().epochsDone());
+        assertEquals(Family.SOFTMAX, f.run().design().family());
+        assertEquals("500", f.run().hyper().epochs());
+
+        // The next start of the app: a fresh model over the same folder offers the run and continues it.
+        AtomicReference<TrainingModel> next = new AtomicReference<>();
+        robot.interact(() -> next.set(new TrainingModel((id, ok, fail) -> ok.accept(TRAIN, TEST), ModelStore.safetensors(),
+                new Autosave(autosaveDir, ModelStore.safetensors()), services.background(), ctx.models(),
+                new TrainingModel.Limits(1024, 512), org.convscope.engine.TrainingSession.Options.defaults())));
+        ShellFx.await("offer", 10, () -> next.get().resumeOfferProperty().get() != null);
+        robot.interact(() -> next.get().acceptResume());
+        ShellFx.await("resumed", 30, () -> { next.get().pull(); return next.get().stateProperty().get() == State.RUNNING; });
+        TrainingSnapshot r = next.get().snapshotProperty().get();
+        assertTrue(r.epoch() >= f.run().epochsDone(), "continues at epoch " + r.epoch());
+        assertTrue(r.losses().count() >= f.run().losses().count(), "keeps the curve");
+        assertEquals(0.5f, r.config().learningRate());
+        robot.interact(() -> { next.get().saveOnExit(); next.get().close(); });
     }
 
     @Test
