@@ -36,7 +36,10 @@ public final class I18n {
             "org.convscope.app.i18n.flatten",
             "org.convscope.app.i18n.draw",
             "org.convscope.app.i18n.network",
-            "org.convscope.app.i18n.training"));
+            "org.convscope.app.i18n.training",
+            "org.convscope.app.i18n.animation",
+            "org.convscope.app.i18n.kernel",
+            "org.convscope.app.i18n.pooling"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

@@ -13,9 +13,9 @@ public final class Views {
         views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
         views.add(new org.convscope.app.draw.DrawView(ctx));
         views.add(new org.convscope.app.network.NetworkView(ctx));
-        // kernel goes here
+        views.add(new org.convscope.app.kernel.KernelView(ctx));
         views.add(new org.convscope.app.activation.ActivationView(ctx));
-        // pooling goes here
+        views.add(new org.convscope.app.pooling.PoolingView(ctx));
         views.add(new org.convscope.app.sharing.WeightSharingView(ctx));
         views.add(new org.convscope.app.params.ParameterCountView(ctx));
         views.add(new org.convscope.app.flatten.FlattenView(ctx));

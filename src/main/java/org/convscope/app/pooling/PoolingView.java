@@ -1,0 +1,298 @@
+package org.convscope.app.pooling;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.application.Platform;
+import javafx.collections.MapChangeListener;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.AnimationControls;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
+import org.convscope.app.common.GifRecording;
+import org.convscope.app.common.Playback;
+import org.convscope.app.common.StagePalette;
+import org.convscope.app.common.SweepFrames;
+import org.convscope.app.common.ThemedCanvas;
+import org.convscope.engine.LayerSpec;
+import org.convscope.engine.PoolKind;
+import org.convscope.engine.Shape;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import static org.convscope.app.common.SideColumn.card;
+import static org.convscope.app.common.SideColumn.row;
+import static org.convscope.app.common.SideColumn.show;
+
+/**
+ * The pooling view: a 2×2 window with stride 2 moves over a feature map of the current image; max pooling marks the
+ * winner, average pooling shows the mean, and the smaller output map fills step by step. Beside it the shapes before
+ * and after (6×28×28 → 6×14×14) and the reminder that pooling has no parameters. Same controls as the kernel view.
+ *
+ * <p>Node ids: pooling-stage, pooling-layer, pooling-channel, pooling-kind-max, pooling-kind-average,
+ * pooling-model-note, pooling-shapes, pooling-values, pooling-params, pooling-problem, the anim-* ids of
+ * {@link AnimationControls} and pooling-export-* of {@link ExportPanel}.
+ */
+public final class PoolingView implements ConceptView {
+    public static final String ID = "pooling";
+    public static final int MAX_GIF_FRAMES = 200;
+    public static final int GIF_WIDTH = 960, GIF_HEIGHT = 540;
+
+    private final AppContext ctx;
+    private final PoolingViewModel vm = new PoolingViewModel();
+    private ConceptPage page;
+    private ThemedCanvas stage;
+    private PoolingPainter.Layout layout;
+    private ExportPanel export;
+    private final AtomicLong generation = new AtomicLong();
+
+    public PoolingView(AppContext ctx) { this.ctx = ctx; }
+
+    @Override public String id() { return ID; }
+    @Override public String titleKey() { return "pooling.nav"; }
+    @Override public Ikon icon() { return Material2AL.FILTER_CENTER_FOCUS; }
+    public PoolingViewModel viewModel() { return vm; }
+    public ExportPanel export() { return export; }
+    /** Where the stage drew everything last time (null before the first paint). */
+    public PoolingPainter.Layout layout() { return layout; }
+
+    @Override
+    public Node node() {
+        if (page != null) return page;
+        page = new ConceptPage("pooling.title", "pooling.explanation");
+        page.setId("pooling-view");
+        page.getStylesheets().add(org.convscope.app.kernel.KernelView.class.getResource("kernel.css").toExternalForm());
+        page.getStyleClass().add("sweep-page");
+
+        stage = new ThemedCanvas(StagePalette.LOOKUPS);
+        stage.setId("pooling-stage");
+        stage.setPainter(this::paint);
+        stage.setMinSize(300, 240);
+        stage.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            PoolingWindow w = vm.window();
+            int[] o = layout == null || w == null ? null : layout.outputAt(e.getX(), e.getY(), w);
+            if (o != null) vm.jumpTo(o[0], o[1]);
+        });
+        stage.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            PoolingWindow w = vm.window();
+            stage.setCursor(layout != null && w != null && layout.outputAt(e.getX(), e.getY(), w) != null ? Cursor.HAND : Cursor.DEFAULT);
+        });
+
+        Label problem = new Label();
+        problem.setId("pooling-problem");
+        problem.getStyleClass().add("sweep-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(I18n.bind("pooling.problem.noImage"));
+        problem.visibleProperty().bind(vm.windowProperty().isNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        AnimationControls controls = new AnimationControls(vm.playback(), "anim.term.comparison");
+        controls.installKeys(page);
+        VBox center = new VBox(10, problem, stage, controls);
+        VBox.setVgrow(stage, Priority.ALWAYS);
+        page.setContent(center);
+        page.side().getChildren().addAll(mapBox(), kindBox(), shapesBox(), exportBox());
+
+        vm.revisionProperty().addListener((o, a, b) -> stage.repaint());
+        vm.playback().cursorProperty().addListener((o, a, b) -> stage.repaint());
+        vm.receptiveFieldProperty().addListener((o, a, b) -> stage.repaint());
+        I18n.localeProperty().addListener((o, a, b) -> stage.repaint());
+
+        ctx.currentImageProperty().addListener((o, a, b) -> refresh());
+        ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) ch -> refresh());
+        refresh();
+        return page;
+    }
+
+    @Override public void onHide() { vm.playback().pause(); }
+
+    private void refresh() {
+        AppContext.InputImage img = ctx.currentImageProperty().get();
+        long gen = generation.incrementAndGet();
+        if (img == null) return;
+        AppContext.ActiveModel model = ctx.models().get(img.dataset());
+        int side = (int) Math.round(Math.sqrt(img.pixels().length));
+        if (model == null) {
+            vm.setImage(img.pixels(), side, img.pixels().length / side);
+            return;
+        }
+        var net = model.network();
+        ctx.services().background().execute(() -> {
+            try {
+                var trace = net.trace(img.pixels());
+                Platform.runLater(() -> { if (generation.get() == gen) vm.setNetwork(trace); });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> { if (generation.get() == gen) vm.setImage(img.pixels(), side, img.pixels().length / side); });
+            }
+        });
+    }
+
+    private PoolingPainter.Frame frame(Playback.Cursor cursor) {
+        return new PoolingPainter.Frame(vm.window(), cursor, vm.receptiveFieldProperty().get(), inputCaption(), shapesText());
+    }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        StagePalette p = StagePalette.of(stage);
+        if (vm.window() == null) {
+            layout = null;
+            g.setFill(p.bg());
+            g.fillRect(0, 0, w, h);
+            return;
+        }
+        layout = PoolingPainter.paint(g, w, h, frame(vm.playback().cursor()), p);
+    }
+
+    private String inputCaption() {
+        PoolingWindow w = vm.window();
+        int L = vm.layerProperty().get();
+        if (L == PoolingViewModel.IMAGE) return I18n.get("pooling.caption.image", w.inputHeight(), w.inputWidth());
+        return I18n.get("pooling.caption.map", layerName(L - 1), vm.channelProperty().get() + 1, vm.inputShape().c(),
+                w.inputHeight(), w.inputWidth());
+    }
+
+    private String shapesText() { return vm.inputShape() + " \u2192 " + vm.outputShape(); }
+
+    /** "relu1", "pool2", "conv1": kind and number among the layers of that kind. */
+    String layerName(int layer) {
+        var spec = vm.spec();
+        if (spec == null || layer < 0) return I18n.get("pooling.image");
+        LayerSpec l = spec.layers().get(layer);
+        int n = 0;
+        for (int i = 0; i <= layer; i++) if (spec.layers().get(i).kind().equals(l.kind())) n++;
+        String kind = l instanceof LayerSpec.Act a ? a.fn().name().toLowerCase(Locale.ROOT) : l.kind();
+        return kind + n;
+    }
+
+    private Node mapBox() {
+        ComboBox<Integer> layer = new ComboBox<>();
+        layer.setId("pooling-layer");
+        layer.setCellFactory(lv -> new LayerCell());
+        layer.setButtonCell(new LayerCell());
+        Spinner<Integer> channel = new Spinner<>(1, 1, 1);
+        channel.setId("pooling-channel");
+        channel.setPrefWidth(110);
+        Runnable sync = () -> {
+            var items = new java.util.ArrayList<>(vm.poolLayers());
+            items.add(PoolingViewModel.IMAGE);
+            layer.getItems().setAll(items);
+            layer.setValue(vm.layerProperty().get());
+            channel.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                    vm.inputShape() == null ? 1 : vm.inputShape().c(), vm.channelProperty().get() + 1));
+            channel.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.channelProperty().set(b - 1); });
+        };
+        layer.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.layerProperty().get()) vm.layerProperty().set(b); });
+        vm.revisionProperty().addListener((o, a, b) -> sync.run());
+        I18n.localeProperty().addListener((o, a, b) -> { layer.setButtonCell(new LayerCell()); sync.run(); });
+        sync.run();
+        return card("pooling.section.map", new VBox(8, row("pooling.layer", layer), row("pooling.channel", channel)));
+    }
+
+    private Node kindBox() {
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox(6);
+        for (PoolKind k : PoolKind.values()) {
+            ToggleButton b = new ToggleButton();
+            b.setId("pooling-kind-" + k.name().toLowerCase(Locale.ROOT));
+            b.textProperty().bind(I18n.bind("pooling.kind." + k.name().toLowerCase(Locale.ROOT)));
+            b.setToggleGroup(group);
+            b.setUserData(k);
+            b.setSelected(vm.kindProperty().get() == k);
+            buttons.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) { a.setSelected(true); return; }
+            vm.kindProperty().set((PoolKind) b.getUserData());
+        });
+        vm.kindProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
+        Label note = new Label();
+        note.setId("pooling-model-note");
+        note.getStyleClass().add("concept-detail");
+        note.setWrapText(true);
+        Runnable sync = () -> {
+            PoolKind model = vm.modelKind();
+            String name = model == null ? "" : I18n.get("pooling.kind." + model.name().toLowerCase(Locale.ROOT));
+            note.setText(model == null ? I18n.get("pooling.note.image")
+                    : vm.matchesModelProperty().get() ? I18n.get("pooling.note.model", layerName(vm.layerProperty().get()), name)
+                    : I18n.get("pooling.note.changed", layerName(vm.layerProperty().get()), name));
+        };
+        vm.revisionProperty().addListener((o, a, b) -> sync.run());
+        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        sync.run();
+        return card("pooling.section.kind", new VBox(8, buttons, note));
+    }
+
+    private Node shapesBox() {
+        Label shapes = new Label();
+        shapes.setId("pooling-shapes");
+        shapes.getStyleClass().add("concept-number");
+        shapes.setWrapText(true);
+        Label values = new Label();
+        values.setId("pooling-values");
+        values.getStyleClass().add("concept-detail");
+        values.setWrapText(true);
+        Label params = new Label();
+        params.setId("pooling-params");
+        params.getStyleClass().add("concept-detail");
+        params.setWrapText(true);
+        Runnable sync = () -> {
+            PoolingWindow w = vm.window();
+            show(shapes, w != null);
+            show(values, w != null);
+            if (w == null) return;
+            Shape in = vm.inputShape(), out = vm.outputShape();
+            shapes.setText(in + " \u2192 " + out);
+            values.setText(I18n.get("pooling.values", in.size(), out.size(), Math.round(in.size() / (double) out.size()),
+                    w.window(), w.stride()));
+        };
+        params.textProperty().bind(I18n.bind("pooling.params"));
+        vm.revisionProperty().addListener((o, a, b) -> sync.run());
+        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        sync.run();
+        return card("pooling.section.shapes", new VBox(8, shapes, values, params));
+    }
+
+    private Node exportBox() {
+        export = new ExportPanel("pooling", "convscope-pooling", page, this::gifFrames, ctx.services().background());
+        export.gifAvailableProperty().bind(vm.windowProperty().isNotNull());
+        return card("pooling.section.export", export);
+    }
+
+    /** Number of GIF frames for a map with this many output positions. */
+    public static int gifFrames(int positions) { return SweepFrames.frameCount(positions, MAX_GIF_FRAMES); }
+
+    private GifRecording.Frames gifFrames() {
+        PoolingWindow w = vm.window();
+        if (w == null) return null;
+        StagePalette palette = StagePalette.of(stage);
+        String caption = inputCaption(), shapes = shapesText();
+        return new SweepFrames(w.positions(), w.terms(), MAX_GIF_FRAMES, vm.playback().stepSeconds(), GIF_WIDTH, GIF_HEIGHT,
+                (g, width, height, cursor) -> PoolingPainter.paint(g, width, height,
+                        new PoolingPainter.Frame(w, cursor, false, caption, shapes), palette));
+    }
+
+    private final class LayerCell extends ListCell<Integer> {
+        @Override protected void updateItem(Integer item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) { setText(null); return; }
+            if (item == PoolingViewModel.IMAGE || vm.spec() == null) { setText(I18n.get("pooling.layer.image")); return; }
+            setText(I18n.get("pooling.layer.item", layerName(item), layerName(item - 1), vm.spec().inputShapeOf(item).toString()));
+        }
+    }
+}
