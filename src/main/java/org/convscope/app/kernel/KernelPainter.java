@@ -289,13 +289,15 @@ public final class KernelPainter {
         Font f = p.font(captionH * 0.5);
         String lo = format(map == ColorMap.SIGNED ? -scale : 0f, 2), hi = format(scale, 2);
         String label = I18n.get("kernel.stage.legend");
+        double rampW = out.getWidth() * 0.38;
+        double labelW = out.getWidth() - rampW - StageDrawing.width(lo, f) - StageDrawing.width(hi, f) - 24;
         double x = out.getMinX();
         g.setFill(p.muted());
+        label = StageDrawing.ellipsize(label, f, labelW);
         StageDrawing.left(g, label, x, y + hh / 2, f);
         x += StageDrawing.width(label, f) + 8;
         StageDrawing.left(g, lo, x, y + hh / 2, f);
         x += StageDrawing.width(lo, f) + 6;
-        double rampW = Math.max(20, out.getMaxX() - x - StageDrawing.width(hi, f) - 6);
         int steps = 32;
         for (int i = 0; i < steps; i++) {
             float v = map == ColorMap.SIGNED ? -scale + 2 * scale * i / (steps - 1f) : scale * i / (steps - 1f);
