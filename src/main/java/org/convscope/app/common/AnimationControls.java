@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.convscope.app.I18n;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -21,16 +22,17 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The control bar of an animated sweep, shared by the kernel-sliding and pooling views (reusable by any view with a
- * {@link Playback}): to start, one position back, one term back, play/pause, one term forward, one position
- * forward, to end; a scrubbable timeline (complete outputs, 0..positions) and a speed slider (window positions per
- * second, logarithmic) that writes the playback's one speed property.
+ * {@link Playback}). Two rows, so that it fits the narrowest window (1024 px) and the timeline is a long target:
+ * a scrubbable timeline of complete outputs (0..positions) on top; below it to start, one position back, one term back, play/pause, one term forward, one position
+ * forward, to end, and a speed slider (window positions per second, logarithmic) that writes the playback's one
+ * speed property.
  *
  * <p>Node ids for tests and key handling: anim-start, anim-back, anim-back-term, anim-play, anim-step-term,
  * anim-step, anim-end, anim-timeline, anim-filled, anim-speed, anim-speed-value.
  * Keys (see {@link #installKeys}): Space play/pause, → / ← one position, Shift+→ / Shift+← one term,
  * Home / End.
  */
-public final class AnimationControls extends HBox {
+public final class AnimationControls extends VBox {
 
     /** Speed slider range in window positions per second (log10 on the slider). */
     public static final double MIN_RATE = 0.2, MAX_RATE = 400;
@@ -59,8 +61,7 @@ public final class AnimationControls extends HBox {
         this.playback = playback;
         getStyleClass().add("animation-controls");
         getStylesheets().add(AnimationControls.class.getResource("animation-controls.css").toExternalForm());
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
+        setSpacing(6);
 
         Button start = button("anim-start", Material2MZ.SKIP_PREVIOUS, "anim.start");
         start.setOnAction(e -> { playback.pause(); playback.toStart(); });
@@ -95,6 +96,7 @@ public final class AnimationControls extends HBox {
         timeline.getStyleClass().add("anim-timeline");
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timeline.setMaxWidth(Double.MAX_VALUE);
+        timeline.setMinWidth(60);
         timeline.valueProperty().addListener((o, a, b) -> {
             if (syncing) return;
             playback.pause();
@@ -109,7 +111,8 @@ public final class AnimationControls extends HBox {
         speedIcon.setTooltip(new Tooltip());
         speedIcon.getTooltip().textProperty().bind(I18n.bind("anim.speed"));
         speed.setId("anim-speed");
-        speed.setPrefWidth(180);
+        speed.setPrefWidth(200);
+        speed.setMinWidth(60);
         speed.getStyleClass().add("anim-speed");
         speed.valueProperty().addListener((o, a, b) -> {
             if (syncing) return;
@@ -129,7 +132,13 @@ public final class AnimationControls extends HBox {
         // an animation must not keep running in a view that left the window
         sceneProperty().addListener((o, a, b) -> { if (b == null) playback.pause(); });
 
-        getChildren().addAll(start, back, backTerm, play, stepTerm, step, end, timeline, filled, speedIcon, speed, speedValue);
+        HBox top = new HBox(8, timeline, filled);
+        top.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bottom = new HBox(6, start, back, backTerm, play, stepTerm, step, end, gap, speedIcon, speed, speedValue);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, bottom);
         syncTimeline();
         syncSpeed();
         syncPlayButton();

@@ -131,7 +131,7 @@ public final class KernelView implements ConceptView {
         message.getStyleClass().add("concept-warning");
         message.setWrapText(true);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        page.side().getChildren().addAll(message, sourceBox(), settingsBox(), geometryBox(), exportBox());
+        page.side().getChildren().addAll(message, sourceBox(), geometryBox(), settingsBox(), exportBox());
 
         vm.revisionProperty().addListener((o, a, b) -> stage.repaint());
         vm.playback().cursorProperty().addListener((o, a, b) -> stage.repaint());

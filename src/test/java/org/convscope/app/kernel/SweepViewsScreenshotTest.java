@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.convscope.app.AppContext;
 import org.convscope.app.DatasetCache;
+import org.convscope.app.FxTestSupport;
 import org.convscope.app.I18n;
 import org.convscope.app.MainWindow;
 import org.convscope.app.Services;
@@ -32,8 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SweepViewsScreenshotTest {
-    static { SweepFx.headlessRobot(); }
-
     private KernelView kernel;
     private PoolingView pooling;
     private AppContext ctx;
@@ -72,11 +71,13 @@ class SweepViewsScreenshotTest {
     @Test
     void readableAtAProjector() throws Exception {
         var digit = SweepFx.mnist(0);
+        var net = org.convscope.engine.Network.create(org.convscope.engine.ModelZoo.lenetModern(), 42);
         Platform.runLater(() -> {
             kernel.viewModel().playback().stepSecondsProperty().set(0);
+            ctx.models().put(AppContext.MNIST, new AppContext.ActiveModel(net, AppContext.MNIST, "LeNet-5 (untrained)", Double.NaN));
             ctx.currentImageProperty().set(digit);
         });
-        SweepFx.await("a sweep", 10, () -> kernel.viewModel().sweep() != null);
+        FxTestSupport.await("a sweep with the network", 10, () -> kernel.viewModel().sweep() != null && kernel.viewModel().hasNetwork());
         Platform.runLater(() -> {
             var vm = kernel.viewModel();
             if (vm.hasNetwork() && !vm.convLayers().isEmpty()) { // conv2: six slices
@@ -103,7 +104,7 @@ class SweepViewsScreenshotTest {
             pooling.viewModel().playback().stepTerm();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        SweepFx.await("a pooling window", 10, () -> pooling.viewModel().window() != null);
+        FxTestSupport.await("a pooling window", 10, () -> pooling.viewModel().window() != null);
         shoot("pooling");
         assertNotNull(WaitForAsyncUtils.asyncFx(pooling::layout).get());
     }

@@ -1,0 +1,249 @@
+package org.convscope.app.kernel;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.convscope.app.AppContext;
+import org.convscope.app.FxTestSupport;
+import org.convscope.app.I18n;
+import org.convscope.app.Services;
+import org.convscope.engine.ModelZoo;
+import org.convscope.engine.Network;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a person clicks in the kernel-sliding view, with the speed property at zero. */
+@ExtendWith(ApplicationExtension.class)
+public class KernelViewFxTest {
+
+    private KernelView view;
+    private AppContext ctx;
+    private Services services;
+    private KernelViewModel vm;
+    @TempDir Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        FxTestSupport.theme();
+        I18n.setLocale(I18n.ENGLISH);
+        services = new Services();
+        ctx = new AppContext(services);
+        view = new KernelView(ctx);
+        vm = view.viewModel();
+        vm.playback().stepSecondsProperty().set(0);
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 950));
+        stage.show();
+        view.onShow();
+        ctx.models().put(AppContext.MNIST, new AppContext.ActiveModel(Network.create(ModelZoo.lenetModern(), 7),
+                AppContext.MNIST, "LeNet-5", Double.NaN));
+        ctx.currentImageProperty().set(SweepFx.mnist(0));
+    }
+
+    @AfterEach
+    void stop() { services.close(); }
+
+    private void waitForNetwork() {
+        FxTestSupport.await("the trace of the current image", 10, () -> vm.hasNetwork() && vm.sweep() != null);
+    }
+
+    private static String text(FxRobot robot, String id) { return robot.lookup("#" + id).queryAs(Label.class).getText(); }
+
+    private void modelKernel(FxRobot robot) {
+        waitForNetwork();
+        robot.clickOn("#kernel-source-model");
+        assertEquals(KernelViewModel.Source.MODEL, vm.sourceProperty().get());
+    }
+
+    /** Scrolls the side column so that the node with this id is in view (it is a tall column at 1000×950). */
+    public static void reveal(FxRobot robot, String id) {
+        Node n = robot.lookup("#" + id).query();
+        robot.interact(() -> {
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    double contentH = sp.getContent().getLayoutBounds().getHeight(), viewH = sp.getViewportBounds().getHeight();
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds())).getMinY();
+                    sp.setVvalue(contentH <= viewH ? 0 : Math.clamp((y - 20) / (contentH - viewH), 0, 1));
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Screen point of the centre of output pixel (oy, ox) on the stage. */
+    private Point2D outputPixel(FxRobot robot, int oy, int ox) {
+        Node stage = robot.lookup("#kernel-stage").query();
+        var L = view.layout();
+        return stage.localToScreen(L.output().getMinX() + (ox + 0.5) * L.outputCell(), L.output().getMinY() + (oy + 0.5) * L.outputCell());
+    }
+
+    private Point2D inputPixel(FxRobot robot, int y, int x) {
+        Node stage = robot.lookup("#kernel-stage").query();
+        var L = view.layout();
+        int pad = vm.sweep().padding();
+        return stage.localToScreen(L.input().getMinX() + (x + pad + 0.5) * L.inputCell(), L.input().getMinY() + (y + pad + 0.5) * L.inputCell());
+    }
+
+    @Test
+    void stepPositionsAndMultiplyAddsForwardAndBack(FxRobot robot) {
+        modelKernel(robot);
+        robot.clickOn("#anim-step-term");
+        assertEquals(1, vm.playback().cursor().done());
+        assertEquals(0, vm.playback().cursor().filled());
+        robot.clickOn("#anim-step-term");
+        float twoProducts = vm.sweep().productAt(0, 0, 0, 0) + vm.sweep().productAt(0, 0, 0, 1);
+        assertEquals(twoProducts, vm.sweep().runningSum(0, vm.playback().cursor().done()), 1e-7f);
+        robot.clickOn("#anim-step");
+        assertEquals(1, vm.playback().cursor().filled());
+        robot.clickOn("#anim-step");
+        robot.clickOn("#anim-step");
+        assertEquals(3, vm.playback().cursor().filled());
+        assertEquals("3 / 784", text(robot, "anim-filled"));
+        robot.clickOn("#anim-back");
+        assertEquals("2 / 784", text(robot, "anim-filled"));
+        robot.clickOn("#anim-back-term");
+        assertEquals(new org.convscope.app.common.Playback.Cursor(784, 25, 1, 24), vm.playback().cursor());
+        // keys do the same: → one position, Shift+→ one multiply-add
+        robot.clickOn("#kernel-stage");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(2, vm.playback().cursor().filled());
+    }
+
+    @Test
+    void playAtSpeedZeroBuildsTheWholeFeatureMap(FxRobot robot) {
+        modelKernel(robot);
+        robot.clickOn("#anim-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.playback().cursor().atEnd());
+        assertEquals("784 / 784", text(robot, "anim-filled"));
+        assertFalse(vm.playback().isPlaying());
+    }
+
+    @Test
+    void scrubbingTheTimelineGoesForwardAndBack(FxRobot robot) {
+        modelKernel(robot);
+        Slider timeline = robot.lookup("#anim-timeline").queryAs(Slider.class);
+        Node thumb = timeline.lookup(".thumb");
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(timeline.getWidth() * 0.5, 0).release(MouseButton.PRIMARY);
+        int forward = vm.playback().cursor().filled();
+        assertTrue(forward > 200 && forward < 600, "dragged to " + forward);
+        assertEquals(forward + " / 784", text(robot, "anim-filled"));
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(-timeline.getWidth() * 0.25, 0).release(MouseButton.PRIMARY);
+        int back = vm.playback().cursor().filled();
+        assertTrue(back < forward - 100, "back to " + back + " from " + forward);
+    }
+
+    @Test
+    void clickingAnOutputPixelJumpsThereAndShowsItsReceptiveField(FxRobot robot) {
+        modelKernel(robot);
+        robot.clickOn(outputPixel(robot, 12, 9));
+        assertEquals(12 * 28 + 9, vm.playback().cursor().position());
+        assertTrue(vm.playback().cursor().complete());
+        assertTrue(vm.receptiveFieldProperty().get());
+        KernelSweep s = vm.sweep();
+        assertEquals(12 - 2, s.windowTop(vm.playback().cursor().position()), "the 5×5 window with padding 2 starts 2 rows above");
+        robot.clickOn("#anim-step");
+        assertFalse(vm.receptiveFieldProperty().get());
+    }
+
+    @Test
+    void strideAndPaddingUpdateTheFormulaAndTheOutputSize(FxRobot robot) {
+        modelKernel(robot);
+        assertTrue(text(robot, "kernel-formula").endsWith("= (28 + 2\u00b72 \u2212 5) / 1 + 1 = 28"), text(robot, "kernel-formula"));
+        reveal(robot, "kernel-stride");
+        Spinner<?> stride = robot.lookup("#kernel-stride").queryAs(Spinner.class);
+        robot.clickOn(stride.lookup(".increment-arrow-button"));
+        assertEquals(2, vm.strideProperty().get());
+        assertTrue(text(robot, "kernel-formula").endsWith("= \u230a(28 + 2\u00b72 \u2212 5) / 2\u230b + 1 = 14"), text(robot, "kernel-formula"));
+        assertEquals(14 * 14, vm.playback().cursor().positions());
+        assertTrue(text(robot, "kernel-model-note").startsWith("Padding or stride differ from conv1"), text(robot, "kernel-model-note"));
+        Spinner<?> padding = robot.lookup("#kernel-padding").queryAs(Spinner.class);
+        robot.clickOn(padding.lookup(".decrement-arrow-button"));
+        robot.clickOn(padding.lookup(".decrement-arrow-button"));
+        assertEquals(0, vm.paddingProperty().get());
+        assertTrue(text(robot, "kernel-formula").endsWith("= \u230a(28 + 2\u00b70 \u2212 5) / 2\u230b + 1 = 12"), text(robot, "kernel-formula"));
+        assertTrue(text(robot, "kernel-shapes").contains("feature map 12\u00d712: 144 window positions"), text(robot, "kernel-shapes"));
+    }
+
+    @Test
+    void aPresetKernelAndTypedNumbers(FxRobot robot) {
+        waitForNetwork();
+        robot.clickOn("#kernel-source-preset");
+        reveal(robot, "kernel-preset");
+        robot.clickOn("#kernel-preset");
+        robot.clickOn("Sobel (y direction)");
+        assertEquals(KernelPreset.SOBEL_Y, vm.presetProperty().get());
+        assertArrayEquals(KernelPreset.SOBEL_Y.weights(), vm.sweep().kernel());
+        // typing a number into the kernel grid makes it a custom kernel
+        reveal(robot, "kernel-cell-1-1");
+        robot.doubleClickOn("#kernel-cell-1-1");
+        robot.eraseText(4).write("3").type(KeyCode.ENTER);
+        assertEquals(KernelViewModel.Source.CUSTOM, vm.sourceProperty().get());
+        assertEquals(3f, vm.sweep().kernelAt(0, 1, 1));
+        // a word instead of a number is refused with a message, the text stays for correcting
+        robot.doubleClickOn("#kernel-cell-0-0");
+        robot.eraseText(4).write("abc").type(KeyCode.ENTER);
+        assertEquals(-1f, vm.sweep().kernelAt(0, 0, 0));
+        assertTrue(text(robot, "kernel-message").contains("\"abc\" is not a number"), text(robot, "kernel-message"));
+    }
+
+    @Test
+    void draggingOnTheInputCutsATemplate(FxRobot robot) {
+        waitForNetwork();
+        robot.clickOn("#kernel-source-preset");
+        robot.moveTo(inputPixel(robot, 6, 12)).press(MouseButton.PRIMARY);
+        robot.moveTo(inputPixel(robot, 8, 14)).moveTo(inputPixel(robot, 10, 16)).release(MouseButton.PRIMARY);
+        assertEquals(KernelViewModel.Source.TEMPLATE, vm.sourceProperty().get());
+        int[] t = vm.template();
+        assertEquals(6, t[0]);
+        assertEquals(12, t[1]);
+        assertEquals(5, t[2]);
+        assertEquals(5, vm.sweep().kernelSize());
+    }
+
+    @Test
+    void exportsAPngAndAGifOfTheRealSweep(FxRobot robot) throws Exception {
+        modelKernel(robot);
+        robot.interact(() -> vm.strideProperty().set(4)); // (28 + 4 − 5) / 4 + 1 = 7: 49 positions
+        assertEquals(49, vm.sweep().positions());
+        Path png = tmp.resolve("frame.png"), gif = tmp.resolve("sweep.gif");
+        view.export().setTarget((ext, name) -> ext.equals("png") ? png : gif);
+        reveal(robot, "kernel-export-png");
+        robot.clickOn("#kernel-export-png");
+        FxTestSupport.await("the PNG", 10, () -> text(robot, "kernel-export-status").startsWith("Saved"));
+        var image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a decodable PNG");
+        assertEquals(1000, image.getWidth(), "the whole view, which fits the 1000 px window");
+
+        robot.clickOn("#kernel-export-gif");
+        FxTestSupport.await("the GIF", 60, () -> view.export().recording() != null && view.export().recording().result().isDone());
+        assertEquals(gif, view.export().recording().result().get());
+        var info = SweepFx.readGif(gif);
+        assertEquals(KernelView.gifFrames(49), info.frames());
+        assertEquals(49, info.frames());
+        assertEquals(KernelView.GIF_WIDTH, info.width());
+        assertTrue(info.loops());
+        assertEquals(40, info.firstDelayMillis(), "speed 0: the shortest delay");
+        assertEquals(2500, info.lastDelayMillis());
+        assertTrue(text(robot, "kernel-export-status").contains("49 frames"), text(robot, "kernel-export-status"));
+        assertTrue(Files.size(gif) > 1000);
+    }
+}
