@@ -115,4 +115,41 @@ public final class StageDrawing {
         while (t.length() > 1 && width(t + "\u2026", f) > maxWidth) t = t.substring(0, t.length() - 1);
         return t + "\u2026";
     }
+
+    /**
+     * One line of a {@link #textColumn}: relative size, colour, weight; `right` is an optional second column
+     * (e.g. slice sums side by side), drawn from the middle of the box.
+     */
+    public record TextLine(String text, double scale, Color colour, boolean bold, String right) {
+        public TextLine(String text, double scale, Color colour, boolean bold) { this(text, scale, colour, bold, null); }
+    }
+
+    /**
+     * Lines of text filling a box from top to bottom, as large as the box height allows. A line too wide for the box
+     * shrinks alone (the others keep their size). Returns the vertical centre of each line.
+     */
+    public static double[] textColumn(GraphicsContext g, java.util.List<TextLine> lines, javafx.geometry.Rectangle2D r,
+                                      double pad, StagePalette p) {
+        double total = 0;
+        for (TextLine l : lines) total += l.scale();
+        double base = Math.max(7, Math.min((r.getHeight() - 2 * pad) / (total * 1.28), r.getWidth() / 7));
+        double used = total * base * 1.28;
+        double y = r.getMinY() + Math.max(pad, (r.getHeight() - used) / 2);
+        double[] centres = new double[lines.size()];
+        double inner = r.getWidth() - 2 * pad;
+        for (int i = 0; i < lines.size(); i++) {
+            TextLine l = lines.get(i);
+            double lh = base * l.scale() * 1.28;
+            double colW = l.right() == null ? inner : inner / 2 - pad / 2;
+            double fs = fit(l.text(), p, l.bold(), colW, base * l.scale());
+            if (l.right() != null) fs = Math.min(fs, fit(l.right(), p, l.bold(), colW, base * l.scale()));
+            g.setFill(l.colour());
+            Font f = l.bold() ? p.bold(fs) : p.font(fs);
+            left(g, l.text(), r.getMinX() + pad, y + lh / 2, f);
+            if (l.right() != null) left(g, l.right(), r.getMinX() + pad + inner / 2 + pad / 2, y + lh / 2, f);
+            centres[i] = y + lh / 2;
+            y += lh;
+        }
+        return centres;
+    }
 }

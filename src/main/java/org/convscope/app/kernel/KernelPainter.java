@@ -2,7 +2,6 @@ package org.convscope.app.kernel;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import org.convscope.app.I18n;
@@ -10,6 +9,7 @@ import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.Playback;
 import org.convscope.app.common.StageDrawing;
 import org.convscope.app.common.StagePalette;
+import org.convscope.app.common.StageDrawing.TextLine;
 
 import static org.convscope.app.common.StageDrawing.alpha;
 import static org.convscope.app.common.StageDrawing.format;
@@ -53,7 +53,7 @@ public final class KernelPainter {
             Rectangle2D output = new Rectangle2D(w - m - s.outputWidth() * outCell, top, s.outputWidth() * outCell,
                     s.outputHeight() * outCell);
             double sumX = input.getMaxX() + 2 * m, sumW = Math.max(20, output.getMinX() - 2 * m - sumX);
-            Rectangle2D sum = new Rectangle2D(sumX, top - captionH * 0.2, sumW, side + captionH * 0.2);
+            Rectangle2D sum = new Rectangle2D(sumX, top, sumW, side);
             return new Layout(captionH, input, inCell, sum, output, outCell, (w - gridW) / 2, gridY, cell, opW);
         }
 
@@ -98,7 +98,7 @@ public final class KernelPainter {
         float inScale = inMap.scaleOf(x, off, H * W);
         g.setFill(p.fg());
         String inCap = f.inputCaption() + (s.channels() > 1 ? "  \u00b7  " + I18n.get("kernel.stage.channel", slice + 1, s.channels()) : "");
-        StageDrawing.left(g, StageDrawing.ellipsize(inCap, caption, w * 0.5), in.getMinX(), in.getMinY() - L.captionH() * 0.5, caption);
+        StageDrawing.left(g, StageDrawing.ellipsize(inCap, caption, L.output().getMinX() - in.getMinX() - 12), in.getMinX(), in.getMinY() - L.captionH() * 0.5, caption);
         if (pad > 0) { // the zero border: drawn as empty cells so that it reads as "not part of the image"
             g.setFill(p.subtle());
             g.fillRect(in.getMinX(), in.getMinY(), in.getWidth(), in.getHeight());
@@ -143,8 +143,9 @@ public final class KernelPainter {
         ColorMap outMap = f.signedColours() ? ColorMap.SIGNED : ColorMap.GRAY;
         float outScale = outMap.scaleOf(y, 0, y.length);
         g.setFill(p.fg());
-        StageDrawing.left(g, StageDrawing.ellipsize(f.outputCaption(), caption, w - out.getMinX()),
-                out.getMinX(), out.getMinY() - L.captionH() * 0.5, caption);
+        String outCap = f.outputCaption() + I18n.get("kernel.stage.brighter");
+        if (StageDrawing.width(outCap, caption) > w - out.getMinX()) outCap = StageDrawing.ellipsize(f.outputCaption(), caption, w - out.getMinX());
+        StageDrawing.left(g, outCap, out.getMinX(), out.getMinY() - L.captionH() * 0.5, caption);
         legend(g, out, L.captionH(), outMap, outScale, p);
         g.setFill(p.subtle());
         g.fillRect(out.getMinX(), out.getMinY(), out.getWidth(), out.getHeight());
@@ -234,46 +235,31 @@ public final class KernelPainter {
         g.setLineWidth(1);
         g.strokeRoundRect(r.getMinX() + 0.5, r.getMinY() + 0.5, r.getWidth() - 1, r.getHeight() - 1, 12, 12);
 
-        record Line(String text, double scale, Color colour, boolean bold) {}
-        var lines = new java.util.ArrayList<Line>();
-        lines.add(new Line(I18n.get(C > 1 ? "kernel.stage.sliceSums" : "kernel.stage.sum"), 0.75, p.muted(), false));
+        var lines = new java.util.ArrayList<TextLine>();
+        lines.add(new TextLine(I18n.get(C > 1 ? "kernel.stage.sliceSums" : "kernel.stage.sum"), 0.75, p.muted(), false));
         float sum = s.runningSum(pos, done);
-        if (C > 1) {
-            for (int cc = 0; cc < C; cc++) {
-                int started = Math.clamp(done - cc * kk, 0, kk);
-                String val = started == 0 ? "\u2026" : StageDrawing.signed(s.sliceSum(pos, cc, done), 3) + (started < kk ? " \u2026" : "");
-                Color col = cc == slice ? p.accent() : started == 0 ? p.muted() : p.fg();
-                lines.add(new Line(I18n.get("kernel.stage.sliceSum", cc + 1, val), 0.78, col, cc == slice));
+        if (C > 1) { // slices in two columns: six slices take three lines
+            for (int cc = 0; cc < C; cc += 2) {
+                String left = sliceText(s, pos, done, cc);
+                String right = cc + 1 < C ? sliceText(s, pos, done, cc + 1) : null;
+                boolean current = slice == cc || slice == cc + 1;
+                lines.add(new TextLine(left, 0.85, current ? p.accent() : p.fg(), current, right));
             }
         }
         String sigma = done == s.terms() ? I18n.get("kernel.stage.sigma", format(sum, 3))
                 : I18n.get("kernel.stage.sigmaPartial", done, s.terms(), format(sum, 3));
-        lines.add(new Line(sigma, 1, p.fg(), false));
-        lines.add(new Line(I18n.get("kernel.stage.bias", format(s.bias(), 3)), 1, p.fg(), false));
-        lines.add(new Line(c.complete() ? "= " + format(s.output(pos), 3) : "= ?", 1.7, c.complete() ? p.accent() : p.muted(), true));
+        lines.add(new TextLine(sigma, 1, p.fg(), false));
+        lines.add(new TextLine(I18n.get("kernel.stage.bias", format(s.bias(), 3)), 1, p.fg(), false));
+        int valueLine = lines.size();
+        lines.add(new TextLine(c.complete() ? "= " + format(s.output(pos), 3) : "= ?", 1.7, c.complete() ? p.accent() : p.muted(), true));
         if (term >= 0) {
             int cc = s.termChannel(term), ky = s.termRow(term), kx = s.termCol(term);
-            lines.add(new Line(format(s.patchAt(pos, cc, ky, kx), 3) + " \u00d7 " + format(s.kernelAt(cc, ky, kx), 3)
+            lines.add(new TextLine(format(s.patchAt(pos, cc, ky, kx), 3) + " \u00d7 " + format(s.kernelAt(cc, ky, kx), 3)
                     + " = " + format(s.productAt(pos, cc, ky, kx), 3), 0.85, p.highlight(), true));
         }
-        lines.add(new Line(I18n.get("kernel.stage.at", s.outY(pos) + 1, s.outX(pos) + 1), 0.7, p.muted(), false));
-
-        double total = 0;
-        for (Line l : lines) total += l.scale();
+        lines.add(new TextLine(I18n.get("kernel.stage.at", s.outY(pos) + 1, s.outX(pos) + 1), 0.7, p.muted(), false));
         double pad = Math.max(8, r.getWidth() * 0.05);
-        double size = (r.getHeight() - 2 * pad) / (total * 1.28);
-        for (Line l : lines) size = Math.min(size, StageDrawing.fit(l.text(), p, l.bold(), r.getWidth() - 2 * pad, size * l.scale()) / l.scale());
-        size = Math.max(7, size);
-        double used = total * size * 1.28;
-        double y = r.getMinY() + Math.max(pad, (r.getHeight() - used) / 2);
-        double valueY = 0;
-        for (Line l : lines) {
-            double fs = size * l.scale(), lh = fs * 1.28;
-            g.setFill(l.colour());
-            StageDrawing.left(g, l.text(), r.getMinX() + pad, y + lh / 2, l.bold() ? p.bold(fs) : p.font(fs));
-            if (l.text().startsWith("= ")) valueY = y + lh / 2;
-            y += lh;
-        }
+        double valueY = StageDrawing.textColumn(g, lines, r, pad, p)[valueLine];
         // sum -> output pixel
         Rectangle2D out = L.output();
         double v = L.outputCell();
@@ -283,19 +269,22 @@ public final class KernelPainter {
         g.strokeLine(r.getMaxX(), valueY, px, py);
     }
 
+    /** "slice 3:  +0.532", "slice 4:  +0.1 …" (partly added), "slice 5:  …" (not started). */
+    private static String sliceText(KernelSweep s, int pos, int done, int c) {
+        int kk = s.kernelSize() * s.kernelSize();
+        int started = Math.clamp(done - c * kk, 0, kk);
+        String val = started == 0 ? "\u2026" : StageDrawing.signed(s.sliceSum(pos, c, done), 3) + (started < kk ? " \u2026" : "");
+        return I18n.get("kernel.stage.sliceSum", c + 1, val);
+    }
+
     /** "brighter = larger": a colour ramp under the output map from its darkest to its brightest value. */
     private static void legend(GraphicsContext g, Rectangle2D out, double captionH, ColorMap map, float scale, StagePalette p) {
         double y = out.getMaxY() + captionH * 0.2, hh = captionH * 0.42;
         Font f = p.font(captionH * 0.5);
         String lo = format(map == ColorMap.SIGNED ? -scale : 0f, 2), hi = format(scale, 2);
-        String label = I18n.get("kernel.stage.legend");
-        double rampW = out.getWidth() * 0.38;
-        double labelW = out.getWidth() - rampW - StageDrawing.width(lo, f) - StageDrawing.width(hi, f) - 24;
         double x = out.getMinX();
+        double rampW = Math.max(20, out.getWidth() - StageDrawing.width(lo, f) - StageDrawing.width(hi, f) - 12);
         g.setFill(p.muted());
-        label = StageDrawing.ellipsize(label, f, labelW);
-        StageDrawing.left(g, label, x, y + hh / 2, f);
-        x += StageDrawing.width(label, f) + 8;
         StageDrawing.left(g, lo, x, y + hh / 2, f);
         x += StageDrawing.width(lo, f) + 6;
         int steps = 32;

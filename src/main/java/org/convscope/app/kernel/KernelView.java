@@ -350,6 +350,7 @@ public final class KernelView implements ConceptView {
         CheckBox zeroMean = new CheckBox();
         zeroMean.setId("kernel-zero-mean");
         zeroMean.textProperty().bind(I18n.bind("kernel.template.zeroMean"));
+        zeroMean.setWrapText(true);
         zeroMean.selectedProperty().bindBidirectional(vm.zeroMeanTemplateProperty());
         Label templateHint = ConceptPage.text("kernel.template.hint", "concept-detail");
         VBox templateBox = new VBox(6, templateHint, zeroMean);
@@ -498,6 +499,7 @@ public final class KernelView implements ConceptView {
         CheckBox signed = new CheckBox();
         signed.setId("kernel-signed");
         signed.textProperty().bind(I18n.bind("kernel.signed"));
+        signed.setWrapText(true);
         signed.selectedProperty().bindBidirectional(vm.signedColoursProperty());
 
         Runnable sync = () -> {

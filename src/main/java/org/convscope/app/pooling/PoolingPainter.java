@@ -2,13 +2,13 @@ package org.convscope.app.pooling;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.Playback;
 import org.convscope.app.common.StageDrawing;
 import org.convscope.app.common.StagePalette;
+import org.convscope.app.common.StageDrawing.TextLine;
 import org.convscope.engine.PoolKind;
 
 import static org.convscope.app.common.StageDrawing.alpha;
@@ -36,14 +36,13 @@ public final class PoolingPainter {
             double top = m + captionH;
             double avail = h - top - bottom - m;
             // input, values panel and output in one row; the output has the input's cell size
-            double cellW = (w - 6 * m) * 0.7 / (p.inputWidth() + p.outputWidth());
+            double cellW = (w - 6 * m) * 0.62 / (p.inputWidth() + p.outputWidth());
             double cell = Math.max(2, Math.min(avail / p.inputHeight(), cellW));
             Rectangle2D input = new Rectangle2D(m, top, p.inputWidth() * cell, p.inputHeight() * cell);
             double outW = p.outputWidth() * cell, outH = p.outputHeight() * cell;
             Rectangle2D output = new Rectangle2D(w - m - outW, top, outW, outH);
             double vx = input.getMaxX() + 3 * m;
-            Rectangle2D values = new Rectangle2D(vx, top - captionH * 0.2, Math.max(40, output.getMinX() - 3 * m - vx),
-                    Math.max(40, avail + captionH * 0.2));
+            Rectangle2D values = new Rectangle2D(vx, top, Math.max(40, output.getMinX() - 3 * m - vx), Math.max(40, avail));
             return new Layout(captionH, input, cell, values, output, h - bottom);
         }
 
@@ -182,12 +181,11 @@ public final class PoolingPainter {
         g.strokeRect(gx, gridTop, k * cell, k * cell);
 
         // the result lines
-        record Line(String text, double scale, Color colour, boolean bold) {}
-        var lines = new java.util.ArrayList<Line>();
+        var lines = new java.util.ArrayList<TextLine>();
         if (pw.kind() == PoolKind.MAX) {
-            if (done == 0) lines.add(new Line(I18n.get("pooling.stage.maxNone"), 0.8, p.muted(), false));
-            else if (!c.complete()) lines.add(new Line(I18n.get("pooling.stage.maxSoFar", done, pw.terms(), format(pw.runningMax(pos, done), 3)), 0.85, p.highlight(), true));
-            else lines.add(new Line(I18n.get("pooling.stage.maxWins"), 0.8, p.success(), false));
+            if (done == 0) lines.add(new TextLine(I18n.get("pooling.stage.maxNone"), 0.8, p.muted(), false));
+            else if (!c.complete()) lines.add(new TextLine(I18n.get("pooling.stage.maxSoFar", done, pw.terms(), format(pw.runningMax(pos, done), 3)), 0.85, p.highlight(), true));
+            else lines.add(new TextLine(I18n.get("pooling.stage.maxWins"), 0.8, p.success(), false));
         } else {
             StringBuilder sum = new StringBuilder("(");
             for (int t = 0; t < pw.terms(); t++) {
@@ -195,26 +193,15 @@ public final class PoolingPainter {
                 sum.append(t < done ? format(pw.valueAt(pos, t), 2) : "\u2026");
             }
             sum.append(") / ").append(pw.terms());
-            lines.add(new Line(sum.toString(), 0.75, p.fg(), false));
-            if (!c.complete()) lines.add(new Line(I18n.get("pooling.stage.sumSoFar", done, pw.terms(), format(pw.runningSum(pos, done), 3)), 0.8, p.highlight(), true));
+            lines.add(new TextLine(sum.toString(), 0.75, p.fg(), false));
+            if (!c.complete()) lines.add(new TextLine(I18n.get("pooling.stage.sumSoFar", done, pw.terms(), format(pw.runningSum(pos, done), 3)), 0.8, p.highlight(), true));
         }
-        lines.add(new Line(c.complete() ? "= " + format(pw.output(pos), 3) : "= ?", 1.6, c.complete() ? p.accent() : p.muted(), true));
-        lines.add(new Line(I18n.get("pooling.stage.at", pw.outY(pos) + 1, pw.outX(pos) + 1), 0.65, p.muted(), false));
-
-        double top = gridTop + k * cell + pad, avail = r.getMaxY() - pad - top;
-        double total = 0;
-        for (Line l : lines) total += l.scale();
-        double size = avail / (total * 1.3);
-        for (Line l : lines) size = Math.min(size, StageDrawing.fit(l.text(), p, l.bold(), r.getWidth() - 2 * pad, size * l.scale()) / l.scale());
-        size = Math.max(7, size);
-        double yy = top, valueY = top;
-        for (Line l : lines) {
-            double fs = size * l.scale(), lh = fs * 1.3;
-            g.setFill(l.colour());
-            StageDrawing.left(g, l.text(), r.getMinX() + pad, yy + lh / 2, l.bold() ? p.bold(fs) : p.font(fs));
-            if (l.text().startsWith("= ")) valueY = yy + lh / 2;
-            yy += lh;
-        }
+        int valueLine = lines.size();
+        lines.add(new TextLine(c.complete() ? "= " + format(pw.output(pos), 3) : "= ?", 1.6, c.complete() ? p.accent() : p.muted(), true));
+        lines.add(new TextLine(I18n.get("pooling.stage.at", pw.outY(pos) + 1, pw.outX(pos) + 1), 0.65, p.muted(), false));
+        double top = gridTop + k * cell + pad * 0.5;
+        Rectangle2D box = new Rectangle2D(r.getMinX(), top, r.getWidth(), Math.max(20, r.getMaxY() - top));
+        double valueY = StageDrawing.textColumn(g, lines, box, pad, p)[valueLine];
         Rectangle2D out = L.output();
         double px = out.getMinX() + pw.outX(pos) * L.cell(), py = out.getMinY() + pw.outY(pos) * L.cell() + L.cell() / 2;
         g.setStroke(alpha(c.complete() ? p.accent() : p.muted(), 0.7));

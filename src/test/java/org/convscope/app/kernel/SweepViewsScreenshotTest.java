@@ -68,6 +68,13 @@ class SweepViewsScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The number of complete outputs just before the strongest one: the next step lands on something to see. */
+    private static int strongest(float[] map) {
+        int best = 0;
+        for (int i = 1; i < map.length; i++) if (Math.abs(map[i]) > Math.abs(map[best])) best = i;
+        return best;
+    }
+
     @Test
     void readableAtAProjector() throws Exception {
         var digit = SweepFx.mnist(0);
@@ -78,16 +85,24 @@ class SweepViewsScreenshotTest {
             ctx.currentImageProperty().set(digit);
         });
         FxTestSupport.await("a sweep with the network", 10, () -> kernel.viewModel().sweep() != null && kernel.viewModel().hasNetwork());
+        // a preset on the image: the picture for the README
         Platform.runLater(() -> {
             var vm = kernel.viewModel();
-            if (vm.hasNetwork() && !vm.convLayers().isEmpty()) { // conv2: six slices
-                vm.showFeatureMap(vm.convLayers().get(1), 3);
-            } else {
-                vm.presetProperty().set(KernelPreset.SOBEL_X);
-                vm.paddingProperty().set(1);
-            }
-            vm.playback().seek(60);
-            for (int i = 0; i < 4; i++) vm.playback().stepTerm();
+            vm.sourceProperty().set(KernelViewModel.Source.PRESET);
+            vm.presetProperty().set(KernelPreset.SOBEL_X);
+            vm.paddingProperty().set(1);
+            vm.strideProperty().set(1);
+            vm.playback().seek(strongest(vm.sweep().outputMap()));
+            for (int i = 0; i < 5; i++) vm.playback().stepTerm();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot("kernel-sobel");
+        // conv2: a kernel with six slices over pool1's six maps
+        Platform.runLater(() -> {
+            var vm = kernel.viewModel();
+            vm.showFeatureMap(vm.convLayers().get(1), 3);
+            vm.playback().seek(strongest(vm.sweep().outputMap()));
+            for (int i = 0; i < 60; i++) vm.playback().stepTerm();
         });
         WaitForAsyncUtils.waitForFxEvents();
         shoot("kernel");
@@ -96,15 +111,15 @@ class SweepViewsScreenshotTest {
         // 5×5 (or 3×3) kernel numbers at 1920×1080: cells of at least 60 px hold digits of about 20 px or more
         assertTrue(layout.cell() >= 60, "number cells are " + layout.cell() + " px");
 
+        Platform.runLater(() -> window.select(PoolingView.ID));
+        FxTestSupport.await("pooling of the traced image", 10, () -> pooling.viewModel().window() != null && pooling.viewModel().trace() != null);
         Platform.runLater(() -> {
-            window.select(PoolingView.ID);
-            pooling.viewModel().playback().seek(100);
+            pooling.viewModel().playback().seek(strongest(pooling.viewModel().window().outputMap()));
             pooling.viewModel().playback().stepTerm();
             pooling.viewModel().playback().stepTerm();
             pooling.viewModel().playback().stepTerm();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        FxTestSupport.await("a pooling window", 10, () -> pooling.viewModel().window() != null);
         shoot("pooling");
         assertNotNull(WaitForAsyncUtils.asyncFx(pooling::layout).get());
     }
