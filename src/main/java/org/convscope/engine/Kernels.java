@@ -9,10 +9,11 @@ package org.convscope.engine;
  * <p>{@link #preferred()} is what the engine uses unless told otherwise: the vector kernels, or the scalar ones when
  * the JVM runs with {@code -Dconvscope.scalar=true} (as llama3.java does), which switches the whole engine.
  *
- * <p>Layout conventions. Activations of a batch of n images are stored channel-major, {@code [C][n][H][W]} ("CNHW"):
- * the n images' planes of one channel lie next to each other, so a convolution over the whole batch is one matrix
- * product with n·H·W columns. A vector of F features is the case H = W = 1: {@code [F][n]}. For n = 1 this is the
- * ordinary C×H×W layout of one image.
+ * <p>Layout. Activations of a chunk of n images are stored {@code [C][H][W][n]}: the n images innermost, so that the
+ * batch kernels ({@code *Lanes}) hold one pixel of 16 images in one 512-bit vector and every convolution, pooling
+ * window and activation is plain lane-wise arithmetic with no unfolding and no shuffles. A vector of F features is
+ * the case H = W = 1: {@code [F][n]}. For n = 1 this is the ordinary C×H×W layout of one image; the single-image
+ * kernels (im2col + gemm, pool on planes) vectorise along the image instead.
  */
 public sealed interface Kernels permits ScalarKernels, VectorKernels {
 
@@ -75,6 +76,38 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
     /** dst[dstOff + c*rows + r] = src[srcOff + r*cols + c]: a rows×cols matrix transposed. */
     void transpose(float[] src, int srcOff, int rows, int cols, float[] dst, int dstOff);
 
+    // ------------------------------------------------------------------ batch kernels, layout [C][H][W][n]
+
+    /**
+     * Convolution of a chunk: y[o][oy][ox][j] = p[bOff + o] + Σ_{c,ky,kx} p[wOff + ((o·ci + c)·k + ky)·k + kx] ·
+     * x[c][oy·stride + ky][ox·stride + kx][j]. x is already zero-padded to hp × wp; y is ho × wo, overwritten.
+     */
+    void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
+                   float[] y, int ho, int wo, int n);
+
+    /**
+     * Parameter gradients of {@link #convLanes}: g[wOff + ((o·ci + c)·k + ky)·k + kx] += Σ_{oy,ox,j} dy[o][oy][ox][j] ·
+     * x[c][oy·stride + ky][ox·stride + kx][j] and g[bOff + o] += Σ dy[o].
+     */
+    void convLanesWeightGrad(float[] x, int ci, int hp, int wp, float[] dy, int co, int k, int stride, int ho, int wo,
+                             int n, float[] g, int wOff, int bOff);
+
+    /**
+     * Input gradient of {@link #convLanes}: overwrites dxp (ci × hp × wp × n, padded like x) with
+     * Σ_{o,ky,kx} p[wOff + ((o·ci + c)·k + ky)·k + kx] · dy[o][oy][ox][j] at [c][oy·stride + ky][ox·stride + kx][j].
+     */
+    void convLanesInputGrad(float[] p, int wOff, float[] dy, int co, int k, int stride, int ho, int wo, int n,
+                            float[] dxp, int ci, int hp, int wp);
+
+    /** Max or average pooling of a chunk (c × h × w × n), window × window, stride, no padding. */
+    void poolLanes(PoolKind kind, float[] x, float[] y, int c, int h, int w, int window, int stride, int n);
+
+    /** Gradient of {@link #poolLanes}; overwrites dx. Max: the first position (row-major) equal to the maximum. */
+    void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w, int window,
+                           int stride, int n);
+
+    // ------------------------------------------------------------------ element-wise, loss, optimiser
+
     /** y[i] = fn(x[i]) for i in [0, len). */
     void activate(Activation fn, float[] x, float[] y, int len);
 
@@ -95,11 +128,11 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
                       int planes, int h, int w, int window, int stride);
 
     /**
-     * Softmax + cross-entropy for n images whose logits are stored [classes][n]. Writes the gradient
-     * (p − onehot(label))·scale to dlogits (same layout) and returns Σ_j −log p_j[label_j] in double.
-     * Numerically stable: log-sum-exp with the maximum subtracted.
+     * Softmax + cross-entropy for the first {@code count} of n images whose logits are stored [classes][n]. Writes
+     * the gradient (p − onehot(label))·scale to dlogits (same layout; zero for images count..n−1, which are padding)
+     * and returns Σ_j −log p_j[label_j] in double. Numerically stable: log-sum-exp with the maximum subtracted.
      */
-    double softmaxCrossEntropy(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits);
+    double softmaxCrossEntropy(float[] logits, int classes, int n, int count, int[] labels, float scale, float[] dlogits);
 
     /** dst[i] = (src[srcOff + i] &amp; 0xff) / 255 for i &lt; len: uint8 pixels to 0..1. */
     void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len);

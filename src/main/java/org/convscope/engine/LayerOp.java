@@ -1,18 +1,16 @@
 package org.convscope.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One layer of a built network: its shapes, where its parameters sit in the flat parameter block, and a
  * forward/backward pair over batch buffers (llm.c style: explicit buffers, backward accumulates parameter
- * gradients). All activations are CNHW — {@code [C][n][H][W]}, a vector of F features being {@code [F][n]} — see
- * {@link Kernels}. The n images of a call are packed, so a buffer holds C·n·H·W meaningful values at its start.
+ * gradients). All activations are {@code [C][H][W][n]}, the n images of a chunk innermost (a vector of F features
+ * being {@code [F][n]}), see {@link Kernels}; a buffer holds C·H·W·n meaningful values at its start.
  */
 abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, LayerOp.Flatten, LayerOp.Dense {
-
-    /** At most this many floats of unfolded convolution input at once (1 MiB: stays in a 2 MiB L2 cache). */
-    static final int COL_BUDGET_FLOATS = 1 << 18;
 
     final int index;
     final LayerSpec spec;
@@ -42,17 +40,21 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
 
     final int parameterCount() { return weightCount() + biasCount(); }
 
-    /** Scratch floats this layer needs for n images. */
+    /** Scratch floats this layer needs for n images (shared between layers: contents do not survive a call). */
     int scratchFloats(int n) { return 0; }
 
+    /** Floats this layer keeps from its forward pass to its backward pass for n images (its own buffer). */
+    int auxFloats(int n) { return 0; }
+
     /** y = layer(x) for n images. */
-    abstract void forward(Kernels k, float[] p, float[] x, float[] y, int n, float[] scratch);
+    abstract void forward(Kernels k, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux);
 
     /**
      * Given dy = dL/dy, adds dL/dparameters into g and, unless dx is null, writes dL/dx into dx.
-     * x and y are the forward input and output of the same n images.
+     * x, y and aux are what the forward pass of the same n images read and left.
      */
-    abstract void backward(Kernels k, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch);
+    abstract void backward(Kernels k, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n,
+                           float[] scratch, float[] aux);
 
     /** Builds the layers of a model with consecutive parameter offsets (weights then bias, layer by layer). */
     static List<LayerOp> plan(ModelSpec model) {
@@ -81,11 +83,17 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
     // ------------------------------------------------------------------------------------------------ convolution
 
     /**
-     * 2-D convolution as a matrix product over the unfolded input (im2col):
-     * Y[Co][n·P] = W[Co][K] · col[K][n·P] + b, with K = Ci·k·k and P = Ho·Wo. Weights (Co, Ci, k, k).
+     * 2-D convolution. Weights (Co, Ci, k, k). A padded convolution first copies its input into zero-bordered planes
+     * (kept in aux for the backward pass), so the kernels never deal with borders.
+     * <ul>
+     *   <li>A chunk of images (n &gt; 1): direct convolution with the images in the vector lanes
+     *       ({@link Kernels#convLanes}).</li>
+     *   <li>One image (n = 1): the receptive fields unfolded (im2col), then one matrix product
+     *       Y[Co][P] = W[Co][K] · col[K][P] + b, K = Ci·k·k, P = Ho·Wo, vectorised along the image.</li>
+     * </ul>
      */
     static final class Conv extends LayerOp {
-        final int ci, co, k, pad, stride, kk, plane;
+        final int ci, co, k, pad, stride, kk, plane, hp, wp;
 
         Conv(int index, LayerSpec.Conv c, Shape in, int paramOffset) {
             super(index, c, in, paramOffset);
@@ -96,51 +104,74 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             this.stride = c.stride();
             this.kk = ci * k * k;
             this.plane = out.h() * out.w();
+            this.hp = in.h() + 2 * pad;
+            this.wp = in.w() + 2 * pad;
         }
 
         @Override int weightCount() { return co * kk; }
 
         @Override int biasCount() { return co; }
 
-        /** Images unfolded at once, so that col stays within the cache budget. */
-        int colImages(int n) { return Math.max(1, Math.min(n, COL_BUDGET_FLOATS / (kk * plane))); }
+        /** The unfolded image (K, P) of the single-image path. */
+        @Override int scratchFloats(int n) { return n == 1 ? kk * plane : 0; }
 
-        @Override int scratchFloats(int n) { return kk * plane * colImages(n); }
+        @Override int auxFloats(int n) { return pad > 0 ? ci * hp * wp * n : 0; }
+
+        /** (Ci, H, W, n) -> (Ci, H+2p, W+2p, n) with a zero border, in aux. */
+        private float[] padded(float[] x, int n, float[] aux) {
+            if (pad == 0) return x;
+            Arrays.fill(aux, 0, ci * hp * wp * n, 0f);
+            int rowLength = in.w() * n;
+            for (int c = 0; c < ci; c++)
+                for (int r = 0; r < in.h(); r++)
+                    System.arraycopy(x, (c * in.h() + r) * rowLength, aux, ((c * hp + r + pad) * wp + pad) * n, rowLength);
+            return aux;
+        }
+
+        /** The interior of the padded gradient in aux back into dx. */
+        private void crop(float[] aux, float[] dx, int n) {
+            int rowLength = in.w() * n;
+            for (int c = 0; c < ci; c++)
+                for (int r = 0; r < in.h(); r++)
+                    System.arraycopy(aux, ((c * hp + r + pad) * wp + pad) * n, dx, (c * in.h() + r) * rowLength, rowLength);
+        }
 
         @Override
-        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] col) {
-            int step = colImages(n);
-            for (int j0 = 0; j0 < n; j0 += step) {
-                int cnt = Math.min(step, n - j0);
-                kn.im2col(x, ci, n, in.h(), in.w(), j0, cnt, k, pad, stride, out.h(), out.w(), col);       // (K, cnt·P)
-                kn.gemm(co, cnt * plane, kk, p, weightOffset, kk, 1, col, 0, cnt * plane,                 // W (Co, K)
-                        y, j0 * plane, n * plane, p, biasOffset, false);                                    // Y (Co, n·P)
+        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] col, float[] aux) {
+            float[] src = padded(x, n, aux);
+            if (n > 1) {
+                kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n);
+            } else {
+                kn.im2col(src, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), col);            // (K, P)
+                kn.gemm(co, plane, kk, p, weightOffset, kk, 1, col, 0, plane, y, 0, plane, p, biasOffset, false);
             }
         }
 
         @Override
-        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] col) {
-            int step = colImages(n);
-            for (int j0 = 0; j0 < n; j0 += step) {
-                int cnt = Math.min(step, n - j0);
-                kn.im2col(x, ci, n, in.h(), in.w(), j0, cnt, k, pad, stride, out.h(), out.w(), col);       // (K, cnt·P)
-                // dW (Co, K) += dY (Co, cnt·P) · colᵀ
-                kn.gemmNT(co, kk, cnt * plane, dy, j0 * plane, n * plane, col, 0, cnt * plane,
-                        g, weightOffset, kk, null, 0, true);
-                if (dx != null) {
-                    // dcol (K, cnt·P) = Wᵀ (K, Co) · dY (Co, cnt·P), then folded back onto the input pixels
-                    kn.gemm(kk, cnt * plane, co, p, weightOffset, 1, kk, dy, j0 * plane, n * plane,
-                            col, 0, cnt * plane, null, 0, false);
-                    kn.col2im(col, ci, n, in.h(), in.w(), j0, cnt, k, pad, stride, out.h(), out.w(), dx);
+        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] col, float[] aux) {
+            float[] src = pad > 0 ? aux : x;
+            if (n > 1) {
+                kn.convLanesWeightGrad(src, ci, hp, wp, dy, co, k, stride, out.h(), out.w(), n, g, weightOffset, biasOffset);
+                if (dx != null) { // the padded input in aux is no longer needed: its buffer takes the padded gradient
+                    kn.convLanesInputGrad(p, weightOffset, dy, co, k, stride, out.h(), out.w(), n, pad > 0 ? aux : dx, ci, hp, wp);
+                    if (pad > 0) crop(aux, dx, n);
                 }
+                return;
             }
-            kn.addRowSums(dy, 0, co, n * plane, n * plane, g, biasOffset); // db (Co) += Σ over images and pixels
+            kn.im2col(src, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), col);                // (K, P)
+            kn.gemmNT(co, kk, plane, dy, 0, plane, col, 0, plane, g, weightOffset, kk, null, 0, true); // dW += dY · colᵀ
+            kn.addRowSums(dy, 0, co, plane, plane, g, biasOffset);
+            if (dx != null) { // dcol (K, P) = Wᵀ · dY, folded back onto the (padded) input pixels
+                kn.gemm(kk, plane, co, p, weightOffset, 1, kk, dy, 0, plane, col, 0, plane, null, 0, false);
+                kn.col2im(col, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), pad > 0 ? aux : dx);
+                if (pad > 0) crop(aux, dx, 1);
+            }
         }
     }
 
     // ------------------------------------------------------------------------------------------------ pooling
 
-    /** Max or average pooling; every (channel, image) plane is pooled on its own, so CNHW needs nothing special. */
+    /** Max or average pooling. A chunk pools lane-wise; one image pools along its rows (2×2/2 with shuffles). */
     static final class Pool extends LayerOp {
         final PoolKind kind;
         final int window, stride;
@@ -153,13 +184,16 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         }
 
         @Override
-        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch) {
-            kn.pool(kind, x, y, in.c() * n, in.h(), in.w(), window, stride);
+        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
+            if (n > 1) kn.poolLanes(kind, x, y, in.c(), in.h(), in.w(), window, stride, n);
+            else kn.pool(kind, x, y, in.c(), in.h(), in.w(), window, stride);
         }
 
         @Override
-        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch) {
-            if (dx != null) kn.poolBackward(kind, x, y, dy, dx, in.c() * n, in.h(), in.w(), window, stride);
+        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
+            if (dx == null) return;
+            if (n > 1) kn.poolLanesBackward(kind, x, y, dy, dx, in.c(), in.h(), in.w(), window, stride, n);
+            else kn.poolBackward(kind, x, y, dy, dx, in.c(), in.h(), in.w(), window, stride);
         }
     }
 
@@ -174,12 +208,12 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         }
 
         @Override
-        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch) {
+        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
             kn.activate(fn, x, y, in.size() * n);
         }
 
         @Override
-        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch) {
+        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
             if (dx != null) kn.activateBackward(fn, y, dy, dx, in.size() * n);
         }
     }
@@ -187,23 +221,20 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
     // ------------------------------------------------------------------------------------------------ flatten
 
     /**
-     * [C][n][H·W] becomes [C·H·W][n]: feature f = c·H·W + (y·W + x) as in PyTorch's flatten of one image.
-     * Per channel that is a transpose of an n × H·W block.
+     * C×H×W becomes a vector of C·H·W features, f = (c·H + y)·W + x as in PyTorch's flatten. With the images innermost,
+     * [C][H][W][n] already is [C·H·W][n]: a copy.
      */
     static final class Flatten extends LayerOp {
         Flatten(int index, LayerSpec.Flatten f, Shape in) { super(index, f, in, -1); }
 
         @Override
-        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch) {
-            int hw = in.h() * in.w();
-            for (int c = 0; c < in.c(); c++) kn.transpose(x, c * n * hw, n, hw, y, c * hw * n);
+        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
+            System.arraycopy(x, 0, y, 0, in.size() * n);
         }
 
         @Override
-        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch) {
-            if (dx == null) return;
-            int hw = in.h() * in.w();
-            for (int c = 0; c < in.c(); c++) kn.transpose(dy, c * hw * n, hw, n, dx, c * n * hw);
+        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
+            if (dx != null) System.arraycopy(dy, 0, dx, 0, in.size() * n);
         }
     }
 
@@ -226,7 +257,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         @Override int scratchFloats(int n) { return n * inputs; }
 
         @Override
-        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch) {
+        void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
             if (n == 1) { // one image: dot products of weight rows with the input vector
                 kn.gemmNT(outputs, 1, inputs, p, weightOffset, inputs, x, 0, inputs, y, 0, 1, null, 0, false);
                 for (int o = 0; o < outputs; o++) y[o] += p[biasOffset + o];
@@ -236,7 +267,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         }
 
         @Override
-        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] xt) {
+        void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] xt, float[] aux) {
             // dW (O, I) += dY (O, n) · Xᵀ (n, I); Xᵀ made contiguous first so that the product runs along I
             kn.transpose(x, 0, inputs, n, xt, 0);
             kn.gemm(outputs, inputs, n, dy, 0, n, 1, xt, 0, inputs, g, weightOffset, inputs, null, 0, true);

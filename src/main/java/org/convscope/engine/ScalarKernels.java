@@ -108,6 +108,104 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
+                          float[] y, int ho, int wo, int n) {
+        for (int o = 0; o < co; o++)
+            for (int oy = 0; oy < ho; oy++)
+                for (int ox = 0; ox < wo; ox++)
+                    for (int j = 0; j < n; j++) {
+                        float s = p[bOff + o];
+                        for (int c = 0; c < ci; c++)
+                            for (int ky = 0; ky < k; ky++)
+                                for (int kx = 0; kx < k; kx++)
+                                    s += p[wOff + ((o * ci + c) * k + ky) * k + kx]
+                                            * x[((c * hp + oy * stride + ky) * wp + ox * stride + kx) * n + j];
+                        y[((o * ho + oy) * wo + ox) * n + j] = s;
+                    }
+    }
+
+    @Override
+    public void convLanesWeightGrad(float[] x, int ci, int hp, int wp, float[] dy, int co, int k, int stride, int ho, int wo,
+                                    int n, float[] g, int wOff, int bOff) {
+        for (int o = 0; o < co; o++) {
+            for (int c = 0; c < ci; c++)
+                for (int ky = 0; ky < k; ky++)
+                    for (int kx = 0; kx < k; kx++) {
+                        float s = 0f;
+                        for (int oy = 0; oy < ho; oy++)
+                            for (int ox = 0; ox < wo; ox++)
+                                for (int j = 0; j < n; j++)
+                                    s += dy[((o * ho + oy) * wo + ox) * n + j]
+                                            * x[((c * hp + oy * stride + ky) * wp + ox * stride + kx) * n + j];
+                        g[wOff + ((o * ci + c) * k + ky) * k + kx] += s;
+                    }
+            float b = 0f;
+            for (int i = 0; i < ho * wo * n; i++) b += dy[o * ho * wo * n + i];
+            g[bOff + o] += b;
+        }
+    }
+
+    @Override
+    public void convLanesInputGrad(float[] p, int wOff, float[] dy, int co, int k, int stride, int ho, int wo, int n,
+                                   float[] dxp, int ci, int hp, int wp) {
+        Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
+        for (int o = 0; o < co; o++)
+            for (int c = 0; c < ci; c++)
+                for (int ky = 0; ky < k; ky++)
+                    for (int kx = 0; kx < k; kx++) {
+                        float wv = p[wOff + ((o * ci + c) * k + ky) * k + kx];
+                        for (int oy = 0; oy < ho; oy++)
+                            for (int ox = 0; ox < wo; ox++)
+                                for (int j = 0; j < n; j++)
+                                    dxp[((c * hp + oy * stride + ky) * wp + ox * stride + kx) * n + j]
+                                            += wv * dy[((o * ho + oy) * wo + ox) * n + j];
+                    }
+    }
+
+    @Override
+    public void poolLanes(PoolKind kind, float[] x, float[] y, int c, int h, int w, int window, int stride, int n) {
+        int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
+        float inv = 1f / (window * window);
+        for (int ch = 0; ch < c; ch++)
+            for (int oy = 0; oy < ho; oy++)
+                for (int ox = 0; ox < wo; ox++)
+                    for (int j = 0; j < n; j++) {
+                        int corner = ((ch * h + oy * stride) * w + ox * stride) * n + j;
+                        float r = kind == PoolKind.MAX ? x[corner] : 0f;
+                        for (int wy = 0; wy < window; wy++)
+                            for (int wx = 0; wx < window; wx++) {
+                                float v = x[corner + (wy * w + wx) * n];
+                                r = kind == PoolKind.MAX ? Math.max(r, v) : r + v;
+                            }
+                        y[((ch * ho + oy) * wo + ox) * n + j] = kind == PoolKind.MAX ? r : r * inv;
+                    }
+    }
+
+    @Override
+    public void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w,
+                                  int window, int stride, int n) {
+        int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
+        float inv = 1f / (window * window);
+        Arrays.fill(dx, 0, c * h * w * n, 0f);
+        for (int ch = 0; ch < c; ch++)
+            for (int oy = 0; oy < ho; oy++)
+                for (int ox = 0; ox < wo; ox++)
+                    for (int j = 0; j < n; j++) {
+                        int corner = ((ch * h + oy * stride) * w + ox * stride) * n + j, out = ((ch * ho + oy) * wo + ox) * n + j;
+                        float g = dy[out];
+                        if (kind == PoolKind.MAX) {
+                            found:
+                            for (int wy = 0; wy < window; wy++)
+                                for (int wx = 0; wx < window; wx++)
+                                    if (x[corner + (wy * w + wx) * n] == y[out]) { dx[corner + (wy * w + wx) * n] += g; break found; }
+                        } else {
+                            for (int wy = 0; wy < window; wy++)
+                                for (int wx = 0; wx < window; wx++) dx[corner + (wy * w + wx) * n] += g * inv;
+                        }
+                    }
+    }
+
+    @Override
     public void activate(Activation fn, float[] x, float[] y, int len) {
         for (int i = 0; i < len; i++) y[i] = fn.apply(x[i]);
     }
@@ -180,14 +278,16 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public double softmaxCrossEntropy(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits) {
-        return softmaxCrossEntropyReference(logits, classes, n, labels, scale, dlogits);
+    public double softmaxCrossEntropy(float[] logits, int classes, int n, int count, int[] labels, float scale, float[] dlogits) {
+        return softmaxCrossEntropyReference(logits, classes, n, count, labels, scale, dlogits);
     }
 
     /** Shared by both kernel sets: ten classes per image is too little work to vectorise. */
-    static double softmaxCrossEntropyReference(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits) {
+    static double softmaxCrossEntropyReference(float[] logits, int classes, int n, int count, int[] labels, float scale,
+                                               float[] dlogits) {
         double loss = 0;
-        for (int j = 0; j < n; j++) {
+        for (int j = count; j < n; j++) for (int c = 0; c < classes; c++) dlogits[c * n + j] = 0f; // padding images
+        for (int j = 0; j < count; j++) {
             float max = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) max = Math.max(max, logits[c * n + j]);
             double sum = 0;

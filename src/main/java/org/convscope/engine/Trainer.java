@@ -17,7 +17,11 @@ import java.util.function.IntConsumer;
  * (trace, weights), see {@link Network}. Close the trainer to stop its threads and detach it from the network.
  */
 public final class Trainer implements AutoCloseable {
-    /** Images per forward/backward pass of one thread: enough columns for the matrix kernels, small enough for L2. */
+    /**
+     * Images per forward/backward pass of one thread: one 512-bit vector of floats, so each vector holds one pixel of
+     * every image of the chunk (a multiple of the vector width on any machine up to 512 bits). A shorter chunk at the
+     * end of a slice is padded with blank images that add nothing to the loss or the gradient.
+     */
     static final int CHUNK = 16;
     private static final float ADAM_BETA1 = 0.9f, ADAM_BETA2 = 0.999f, ADAM_EPS = 1e-8f;
 
@@ -58,11 +62,10 @@ public final class Trainer implements AutoCloseable {
         this.imageSize = network.spec().input().size();
         this.classes = network.spec().classes();
         this.paramCount = network.parameterCount();
-        int perThread = Math.max(1, Math.min(CHUNK, (config.batchSize() + threads - 1) / threads));
         this.ws = new Workspace[threads];
         this.grads = new float[threads][];
         for (int t = 0; t < threads; t++) {
-            ws[t] = new Workspace(network.spec().input(), network.ops, perThread);
+            ws[t] = new Workspace(network.spec().input(), network.ops, CHUNK);
             grads[t] = new float[paramCount + Workspace.SLACK]; // slack: see Workspace.SLACK
         }
         boolean adam = config.optimizer() == TrainConfig.Optimizer.ADAM;
@@ -152,28 +155,33 @@ public final class Trainer implements AutoCloseable {
         for (int c0 = lo; c0 < hi; c0 += w.capacity) {
             int cnt = Math.min(w.capacity, hi - c0);
             loadInputs(w, c0, cnt);
-            w.forward(k, net.ops, net.params, cnt);
+            w.forward(k, net.ops, net.params, CHUNK);
             int last = net.ops.size();
-            loss += k.softmaxCrossEntropy(w.act[last], classes, cnt, w.labels, scale, w.grad[last]);
-            w.backward(k, net.ops, net.params, g, cnt, first);
+            loss += k.softmaxCrossEntropy(w.act[last], classes, CHUNK, cnt, w.labels, scale, w.grad[last]);
+            w.backward(k, net.ops, net.params, g, CHUNK, first);
         }
         threadLoss[t] = loss;
     }
 
-    /** Copies images [c0, c0+cnt) of the job into w.act[0] (CNHW) and their labels into w.labels. */
+    /**
+     * Copies images [c0, c0+cnt) of the job into w.act[0] as [C·H·W][CHUNK] (image jj in lane jj; lanes from cnt on
+     * are blank) and their labels into w.labels.
+     */
     private void loadInputs(Workspace w, int c0, int cnt) {
-        Shape in = net.spec().input();
-        int hw = in.h() * in.w();
-        for (int jj = 0; jj < cnt; jj++) {
+        float[] x = w.act[0];
+        for (int jj = 0; jj < CHUNK; jj++) {
+            if (jj >= cnt) {
+                for (int q = 0; q < imageSize; q++) x[q * CHUNK + jj] = 0f;
+                w.labels[jj] = 0;
+                continue;
+            }
             int i = c0 + jj;
             if (jobFloats != null) {
-                for (int c = 0; c < in.c(); c++)
-                    System.arraycopy(jobFloats, i * imageSize + c * hw, w.act[0], (c * cnt + jj) * hw, hw);
+                for (int q = 0, src = i * imageSize; q < imageSize; q++) x[q * CHUNK + jj] = jobFloats[src + q];
                 w.labels[jj] = jobIntLabels == null ? 0 : jobIntLabels[i];
             } else {
                 int img = jobIdx == null ? i : jobIdx[i];
-                for (int c = 0; c < in.c(); c++)
-                    k.unitPixels(jobBytes, img * imageSize + c * hw, w.act[0], (c * cnt + jj) * hw, hw);
+                for (int q = 0, src = img * imageSize; q < imageSize; q++) x[q * CHUNK + jj] = (jobBytes[src + q] & 0xff) / 255f;
                 w.labels[jj] = jobLabels == null ? 0 : jobLabels[img];
             }
         }
@@ -258,14 +266,14 @@ public final class Trainer implements AutoCloseable {
         for (int c0 = lo; c0 < hi; c0 += w.capacity) {
             int cnt = Math.min(w.capacity, hi - c0);
             loadInputs(w, c0, cnt);
-            w.forward(k, net.ops, net.params, cnt);
+            w.forward(k, net.ops, net.params, CHUNK);
             float[] logits = w.act[last];
             for (int jj = 0; jj < cnt; jj++) {
                 int best = 0;
-                for (int c = 1; c < classes; c++) if (logits[c * cnt + jj] > logits[best * cnt + jj]) best = c;
+                for (int c = 1; c < classes; c++) if (logits[c * CHUNK + jj] > logits[best * CHUNK + jj]) best = c;
                 jobOut[c0 - jobFrom + jj] = best;
             }
-            if (jobLabels != null) loss += k.softmaxCrossEntropy(logits, classes, cnt, w.labels, 0f, w.grad[last]);
+            if (jobLabels != null) loss += k.softmaxCrossEntropy(logits, classes, CHUNK, cnt, w.labels, 0f, w.grad[last]);
         }
         threadLoss[t] = loss;
     }

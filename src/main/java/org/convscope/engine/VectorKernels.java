@@ -80,6 +80,8 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    private static int ceil(int a, int b) { return (a + b - 1) / b; }
+
     /**
      * One row of C, the last {@code cols} (< L) columns as one masked vector. A small method on its own (see
      * tools/gen_tiles.py on C1); it takes the column count, not a mask: a vector or mask passed to a method that C2
@@ -105,10 +107,17 @@ final class VectorKernels implements Kernels {
     public void gemmNT(int m, int n, int l, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
                        int ldc, float[] colBias, int biasOff, boolean accumulate) {
         if (m <= 0 || n <= 0) return;
-        if (n >= 4) {
-            for (int i0 = 0; i0 < m; i0 += 4)
-                for (int j0 = 0; j0 < n; j0 += 4)
-                    dot4x4(l, a, aOff, lda, m, i0, b, bOff, ldb, n, j0, c, cOff, ldc, colBias, biasOff, accumulate);
+        if (n >= 3) {
+            // 4x4 or 6x3 tiles, whichever computes fewer repeated rows (6 output channels: 6x3; 16: 4x4)
+            if (ceil(m, 4) * ceil(n, 4) * 16 <= ceil(m, 6) * ceil(n, 3) * 18) {
+                for (int i0 = 0; i0 < m; i0 += 4)
+                    for (int j0 = 0; j0 < n; j0 += 4)
+                        dot4x4(l, a, aOff, lda, m, i0, b, bOff, ldb, n, j0, c, cOff, ldc, colBias, biasOff, accumulate);
+            } else {
+                for (int i0 = 0; i0 < m; i0 += 6)
+                    for (int j0 = 0; j0 < n; j0 += 3)
+                        dot6x3(l, a, aOff, lda, m, i0, b, bOff, ldb, n, j0, c, cOff, ldc, colBias, biasOff, accumulate);
+            }
         } else { // matrix times a few vectors (one image through a dense layer): 8 rows of A per B row
             for (int j0 = 0; j0 < n; j0++)
                 for (int i0 = 0; i0 < m; i0 += 8)
@@ -122,75 +131,72 @@ final class VectorKernels implements Kernels {
     @Override
     public void im2col(float[] x, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
                        int ho, int wo, float[] col) {
-        if (stride != 1) { REF.im2col(x, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, col); return; }
+        if (stride != 1 || pad != 0) { // the layers pad their inputs first, so this is the one that matters
+            REF.im2col(x, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, col);
+            return;
+        }
         int plane = ho * wo, cols = count * plane;
-        for (int ci = 0; ci < channels; ci++) {
-            for (int ky = 0; ky < kernel; ky++) {
+        for (int ci = 0; ci < channels; ci++)
+            for (int ky = 0; ky < kernel; ky++)
                 for (int kx = 0; kx < kernel; kx++) {
                     int row = ((ci * kernel + ky) * kernel + kx) * cols;
-                    // output columns [xlo, xhi) read inside the image; the rest is zero padding
-                    int xlo = Math.max(0, pad - kx), xhi = Math.min(wo, w + pad - kx);
                     for (int jj = 0; jj < count; jj++) {
-                        int src = (ci * n + j0 + jj) * h * w;
-                        for (int y = 0; y < ho; y++) {
-                            int iy = y + ky - pad, dst = row + jj * plane + y * wo;
-                            if (iy < 0 || iy >= h || xlo >= xhi) { Arrays.fill(col, dst, dst + wo, 0f); continue; }
-                            for (int xo = 0; xo < xlo; xo++) col[dst + xo] = 0f;
-                            copy(x, src + iy * w + xlo + kx - pad, col, dst + xlo, xhi - xlo);
-                            for (int xo = xhi; xo < wo; xo++) col[dst + xo] = 0f;
-                        }
+                        int src = (ci * n + j0 + jj) * h * w + ky * w + kx, dst = row + jj * plane;
+                        // rows are written in increasing order, so a copy may spill past its end: the next one overwrites it
+                        for (int y = 0; y < ho; y++) copySpilling(x, src + y * w, col, dst + y * wo, wo);
                     }
                 }
-            }
+    }
+
+    /**
+     * dst[d..d+len) = src[s..s+len) in whole vectors, possibly writing up to L−1 floats of garbage after d+len
+     * (within dst): unmasked vector copies are several times cheaper than masked ones.
+     */
+    private static void copySpilling(float[] src, int s, float[] dst, int d, int len) {
+        int i = 0;
+        for (; i < len; i += L) {
+            if (s + i + L > src.length || d + i + L > dst.length) break;
+            FloatVector.fromArray(S, src, s + i).intoArray(dst, d + i);
+        }
+        if (i < len) copyMasked(src, s + i, dst, d + i, len - i); // at the end of an array: tail
+    }
+
+    private static void copyMasked(float[] src, int s, float[] dst, int d, int len) {
+        for (int i = 0; i < len; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, len);
+            FloatVector.fromArray(S, src, s + i, m).intoArray(dst, d + i, m);
         }
     }
 
     @Override
     public void col2im(float[] col, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
                        int ho, int wo, float[] dx) {
-        if (stride != 1) { REF.col2im(col, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, dx); return; }
+        if (stride != 1 || pad != 0) {
+            REF.col2im(col, channels, n, h, w, j0, count, kernel, pad, stride, ho, wo, dx);
+            return;
+        }
         int plane = ho * wo, cols = count * plane;
         for (int ci = 0; ci < channels; ci++) {
             int dst = (ci * n + j0) * h * w; // the count planes of channel ci are contiguous
             Arrays.fill(dx, dst, dst + count * h * w, 0f);
         }
-        for (int ci = 0; ci < channels; ci++) {
-            for (int ky = 0; ky < kernel; ky++) {
+        for (int ci = 0; ci < channels; ci++)
+            for (int ky = 0; ky < kernel; ky++)
                 for (int kx = 0; kx < kernel; kx++) {
                     int row = ((ci * kernel + ky) * kernel + kx) * cols;
-                    int xlo = Math.max(0, pad - kx), xhi = Math.min(wo, w + pad - kx);
-                    if (xlo >= xhi) continue;
-                    for (int jj = 0; jj < count; jj++) {
-                        int dst = (ci * n + j0 + jj) * h * w;
-                        for (int y = 0; y < ho; y++) {
-                            int iy = y + ky - pad;
-                            if (iy < 0 || iy >= h) continue;
-                            addTo(col, row + jj * plane + y * wo + xlo, dx, dst + iy * w + xlo + kx - pad, xhi - xlo);
-                        }
-                    }
+                    for (int jj = 0; jj < count; jj++)
+                        addRows(col, row + jj * plane, dx, (ci * n + j0 + jj) * h * w + ky * w + kx, ho, wo, w);
                 }
+    }
+
+    /** dst[d + y·w + x] += src[s + y·wo + x] for y < rows, x < wo: one kernel offset of one image, folded back. */
+    private static void addRows(float[] src, int s, float[] dst, int d, int rows, int wo, int w) {
+        for (int x0 = 0; x0 < wo; x0 += L) {
+            VectorMask<Float> m = S.indexInRange(x0, wo);
+            for (int y = 0; y < rows; y++) {
+                int ps = s + y * wo + x0, pd = d + y * w + x0;
+                FloatVector.fromArray(S, dst, pd, m).add(FloatVector.fromArray(S, src, ps, m)).intoArray(dst, pd, m);
             }
-        }
-    }
-
-    /** dst[d..d+len) = src[s..s+len). */
-    private static void copy(float[] src, int s, float[] dst, int d, int len) {
-        int i = 0;
-        for (int bound = S.loopBound(len); i < bound; i += L) FloatVector.fromArray(S, src, s + i).intoArray(dst, d + i);
-        if (i < len) { // vector tail
-            VectorMask<Float> mask = S.indexInRange(i, len);
-            FloatVector.fromArray(S, src, s + i, mask).intoArray(dst, d + i, mask);
-        }
-    }
-
-    /** dst[d..d+len) += src[s..s+len). */
-    private static void addTo(float[] src, int s, float[] dst, int d, int len) {
-        int i = 0;
-        for (int bound = S.loopBound(len); i < bound; i += L)
-            FloatVector.fromArray(S, dst, d + i).add(FloatVector.fromArray(S, src, s + i)).intoArray(dst, d + i);
-        if (i < len) { // vector tail
-            VectorMask<Float> mask = S.indexInRange(i, len);
-            FloatVector.fromArray(S, dst, d + i, mask).add(FloatVector.fromArray(S, src, s + i, mask)).intoArray(dst, d + i, mask);
         }
     }
 
@@ -213,6 +219,132 @@ final class VectorKernels implements Kernels {
     @Override
     public void transpose(float[] src, int srcOff, int rows, int cols, float[] dst, int dstOff) {
         REF.transpose(src, srcOff, rows, cols, dst, dstOff); // a few hundred values per image: not worth shuffles
+    }
+
+    // ---------------------------------------------------------------- batch kernels: [C][H][W][n], images in the lanes
+    // One vector = one pixel of L images, so a convolution is a direct, register-blocked sum over kernel taps with no
+    // unfolding, and pooling is lane-wise max/add. Chunks whose width n is not a multiple of L use the reference.
+
+    @Override
+    public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
+                          float[] y, int ho, int wo, int n) {
+        if (n % L != 0) { REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n); return; }
+        int pixels = ho * wo;
+        // 4 pixels x 6 channels or 6 pixels x 4 channels, whichever repeats fewer rows (6 channels: the first)
+        boolean six = ceil(pixels, 4) * 4 * ceil(co, 6) * 6 <= ceil(pixels, 6) * 6 * ceil(co, 4) * 4;
+        for (int v = 0; v < n; v += L) {
+            if (six) {
+                for (int c0 = 0; c0 < co; c0 += 6)
+                    for (int p0 = 0; p0 < pixels; p0 += 4)
+                        convTile4x6(x, n, v, p0, pixels, wo, stride, wp, hp, ci, k, p, wOff, c0, co, p, bOff, y);
+            } else {
+                for (int c0 = 0; c0 < co; c0 += 4)
+                    for (int p0 = 0; p0 < pixels; p0 += 6)
+                        convTile6x4(x, n, v, p0, pixels, wo, stride, wp, hp, ci, k, p, wOff, c0, co, p, bOff, y);
+            }
+        }
+    }
+
+    @Override
+    public void convLanesWeightGrad(float[] x, int ci, int hp, int wp, float[] dy, int co, int k, int stride, int ho, int wo,
+                                    int n, float[] g, int wOff, int bOff) {
+        if (n % L != 0) { REF.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, stride, ho, wo, n, g, wOff, bOff); return; }
+        int pixels = ho * wo, kk = ci * k * k;
+        boolean six = ceil(co, 6) * 6 * ceil(kk, 4) * 4 <= ceil(co, 4) * 4 * ceil(kk, 6) * 6;
+        for (int v = 0; v < n; v += L) {
+            if (six) {
+                for (int c0 = 0; c0 < co; c0 += 6)
+                    for (int t0 = 0; t0 < kk; t0 += 4)
+                        convWeightTile6x4(x, dy, n, v, pixels, wo, stride, wp, hp, k, kk, c0, co, t0, g, wOff);
+            } else {
+                for (int c0 = 0; c0 < co; c0 += 4)
+                    for (int t0 = 0; t0 < kk; t0 += 6)
+                        convWeightTile4x6(x, dy, n, v, pixels, wo, stride, wp, hp, k, kk, c0, co, t0, g, wOff);
+            }
+        }
+        addRowSums(dy, 0, co, pixels * n, pixels * n, g, bOff);
+    }
+
+    @Override
+    public void convLanesInputGrad(float[] p, int wOff, float[] dy, int co, int k, int stride, int ho, int wo, int n,
+                                   float[] dxp, int ci, int hp, int wp) {
+        if (n % L != 0) { REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
+        Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
+        int pixels = ho * wo;
+        for (int tap = 0; tap < k * k; tap++) // one kernel tap at a time: the pixels of a tile then hit distinct targets
+            for (int v = 0; v < n; v += L)
+                for (int p0 = 0; p0 < pixels; p0 += 4)
+                    for (int c0 = 0; c0 < ci; c0 += 6)
+                        convInputTile4x6(p, wOff, dy, n, v, p0, pixels, wo, stride, co, c0, ci, k, tap, dxp, hp, wp);
+    }
+
+    @Override
+    public void poolLanes(PoolKind kind, float[] x, float[] y, int c, int h, int w, int window, int stride, int n) {
+        if (n % L != 0) { REF.poolLanes(kind, x, y, c, h, w, window, stride, n); return; }
+        int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
+        boolean max = kind == PoolKind.MAX;
+        float inv = 1f / (window * window);
+        for (int ch = 0; ch < c; ch++)
+            for (int oy = 0; oy < ho; oy++)
+                for (int ox = 0; ox < wo; ox++) {
+                    int corner = ((ch * h + oy * stride) * w + ox * stride) * n, out = ((ch * ho + oy) * wo + ox) * n;
+                    for (int v = 0; v < n; v += L) {
+                        FloatVector r = FloatVector.fromArray(S, x, corner + v);
+                        for (int wy = 0; wy < window; wy++)
+                            for (int wx = (wy == 0 ? 1 : 0); wx < window; wx++) {
+                                FloatVector e = FloatVector.fromArray(S, x, corner + (wy * w + wx) * n + v);
+                                r = max ? r.max(e) : r.add(e);
+                            }
+                        (max ? r : r.mul(inv)).intoArray(y, out + v);
+                    }
+                }
+    }
+
+    @Override
+    public void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w,
+                                  int window, int stride, int n) {
+        boolean max = kind == PoolKind.MAX;
+        if (n % L != 0 || (max && window != 2)) { // max pooling over other windows is rare: the reference does it
+            REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n);
+            return;
+        }
+        int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
+        float inv = 1f / (window * window);
+        Arrays.fill(dx, 0, c * h * w * n, 0f);
+        for (int ch = 0; ch < c; ch++)
+            for (int oy = 0; oy < ho; oy++)
+                for (int ox = 0; ox < wo; ox++) {
+                    int corner = ((ch * h + oy * stride) * w + ox * stride) * n, out = ((ch * ho + oy) * wo + ox) * n;
+                    for (int v = 0; v < n; v += L) {
+                        if (max) {
+                            maxBack2x2(x, y, dy, dx, corner + v, out + v, n, w * n);
+                            continue;
+                        }
+                        FloatVector g = FloatVector.fromArray(S, dy, out + v).mul(inv);
+                        for (int wy = 0; wy < window; wy++)
+                            for (int wx = 0; wx < window; wx++) {
+                                int q = corner + (wy * w + wx) * n + v;
+                                FloatVector.fromArray(S, dx, q).add(g).intoArray(dx, q);
+                            }
+                    }
+                }
+    }
+
+    /**
+     * One 2×2 window of L images: the first position (top-left, top-right, bottom-left, bottom-right) equal to the
+     * maximum takes the gradient. Written out without loops: a mask carried around a loop is not kept in registers.
+     */
+    private static void maxBack2x2(float[] x, float[] y, float[] dy, float[] dx, int q, int out, int right, int down) {
+        FloatVector m = FloatVector.fromArray(S, y, out), g = FloatVector.fromArray(S, dy, out), zero = FloatVector.zero(S);
+        VectorMask<Float> e00 = FloatVector.fromArray(S, x, q).eq(m);
+        VectorMask<Float> e01 = FloatVector.fromArray(S, x, q + right).eq(m).andNot(e00);
+        VectorMask<Float> top = e00.or(e01);
+        VectorMask<Float> e10 = FloatVector.fromArray(S, x, q + down).eq(m).andNot(top);
+        VectorMask<Float> e11 = FloatVector.fromArray(S, x, q + down + right).eq(m).andNot(top.or(e10));
+        FloatVector.fromArray(S, dx, q).add(zero.blend(g, e00)).intoArray(dx, q);
+        FloatVector.fromArray(S, dx, q + right).add(zero.blend(g, e01)).intoArray(dx, q + right);
+        FloatVector.fromArray(S, dx, q + down).add(zero.blend(g, e10)).intoArray(dx, q + down);
+        FloatVector.fromArray(S, dx, q + down + right).add(zero.blend(g, e11)).intoArray(dx, q + down + right);
     }
 
     // ---------------------------------------------------------------- activations
@@ -409,8 +541,8 @@ final class VectorKernels implements Kernels {
     // ---------------------------------------------------------------- loss, input, optimiser
 
     @Override
-    public double softmaxCrossEntropy(float[] logits, int classes, int n, int[] labels, float scale, float[] dlogits) {
-        return ScalarKernels.softmaxCrossEntropyReference(logits, classes, n, labels, scale, dlogits); // 10 values per image
+    public double softmaxCrossEntropy(float[] logits, int classes, int n, int count, int[] labels, float scale, float[] dlogits) {
+        return ScalarKernels.softmaxCrossEntropyReference(logits, classes, n, count, labels, scale, dlogits); // 10 values per image
     }
 
     @Override
@@ -819,6 +951,139 @@ final class VectorKernels implements Kernels {
         c[q30] = t30; c[q31] = t31; c[q32] = t32; c[q33] = t33;
     }
 
+    private static void dot6x3(int l, float[] a, int aOff, int lda, int m, int i0, float[] b, int bOff, int ldb, int n, int j0, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean acc) {
+        // 6 rows of A against 3 rows of B; rows past the end repeat the last one (same result, stored twice)
+        int ri0 = Math.min(i0 + 0, m - 1), pa0 = aOff + ri0 * lda;
+        int ri1 = Math.min(i0 + 1, m - 1), pa1 = aOff + ri1 * lda;
+        int ri2 = Math.min(i0 + 2, m - 1), pa2 = aOff + ri2 * lda;
+        int ri3 = Math.min(i0 + 3, m - 1), pa3 = aOff + ri3 * lda;
+        int ri4 = Math.min(i0 + 4, m - 1), pa4 = aOff + ri4 * lda;
+        int ri5 = Math.min(i0 + 5, m - 1), pa5 = aOff + ri5 * lda;
+        int rj0 = Math.min(j0 + 0, n - 1), pb0 = bOff + rj0 * ldb;
+        int rj1 = Math.min(j0 + 1, n - 1), pb1 = bOff + rj1 * ldb;
+        int rj2 = Math.min(j0 + 2, n - 1), pb2 = bOff + rj2 * ldb;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector s00 = zero, s01 = zero, s02 = zero, s10 = zero, s11 = zero, s12 = zero, s20 = zero, s21 = zero, s22 = zero, s30 = zero, s31 = zero, s32 = zero, s40 = zero, s41 = zero, s42 = zero, s50 = zero, s51 = zero, s52 = zero;
+        int p = 0;
+        for (int bound = S.loopBound(l); p < bound; p += L) {
+            FloatVector a0 = FloatVector.fromArray(S, a, pa0 + p);
+            FloatVector a1 = FloatVector.fromArray(S, a, pa1 + p);
+            FloatVector a2 = FloatVector.fromArray(S, a, pa2 + p);
+            FloatVector a3 = FloatVector.fromArray(S, a, pa3 + p);
+            FloatVector a4 = FloatVector.fromArray(S, a, pa4 + p);
+            FloatVector a5 = FloatVector.fromArray(S, a, pa5 + p);
+            FloatVector b0 = FloatVector.fromArray(S, b, pb0 + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb1 + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, pb2 + p);
+            s00 = a0.fma(b0, s00); s01 = a0.fma(b1, s01); s02 = a0.fma(b2, s02);
+            s10 = a1.fma(b0, s10); s11 = a1.fma(b1, s11); s12 = a1.fma(b2, s12);
+            s20 = a2.fma(b0, s20); s21 = a2.fma(b1, s21); s22 = a2.fma(b2, s22);
+            s30 = a3.fma(b0, s30); s31 = a3.fma(b1, s31); s32 = a3.fma(b2, s32);
+            s40 = a4.fma(b0, s40); s41 = a4.fma(b1, s41); s42 = a4.fma(b2, s42);
+            s50 = a5.fma(b0, s50); s51 = a5.fma(b1, s51); s52 = a5.fma(b2, s52);
+        }
+        // scalar tail (l % L values): kept out of the vector code so that C1 can compile this method too
+        // read every initial value before writing any: repeated rows must not add twice
+        int q00 = cOff + ri0 * ldc + rj0;
+        int q01 = cOff + ri0 * ldc + rj1;
+        int q02 = cOff + ri0 * ldc + rj2;
+        int q10 = cOff + ri1 * ldc + rj0;
+        int q11 = cOff + ri1 * ldc + rj1;
+        int q12 = cOff + ri1 * ldc + rj2;
+        int q20 = cOff + ri2 * ldc + rj0;
+        int q21 = cOff + ri2 * ldc + rj1;
+        int q22 = cOff + ri2 * ldc + rj2;
+        int q30 = cOff + ri3 * ldc + rj0;
+        int q31 = cOff + ri3 * ldc + rj1;
+        int q32 = cOff + ri3 * ldc + rj2;
+        int q40 = cOff + ri4 * ldc + rj0;
+        int q41 = cOff + ri4 * ldc + rj1;
+        int q42 = cOff + ri4 * ldc + rj2;
+        int q50 = cOff + ri5 * ldc + rj0;
+        int q51 = cOff + ri5 * ldc + rj1;
+        int q52 = cOff + ri5 * ldc + rj2;
+        // lane sums, written out here rather than calling sumLanes: a big method may not get it inlined, and a
+        // vector passed to a call that is not inlined is allocated
+        if (L >= 16) s00 = s00.add(s00.rearrange(FOLD8));
+        if (L >= 8) s00 = s00.add(s00.rearrange(FOLD4));
+        s00 = s00.add(s00.rearrange(FOLD2)); s00 = s00.add(s00.rearrange(FOLD1));
+        if (L >= 16) s01 = s01.add(s01.rearrange(FOLD8));
+        if (L >= 8) s01 = s01.add(s01.rearrange(FOLD4));
+        s01 = s01.add(s01.rearrange(FOLD2)); s01 = s01.add(s01.rearrange(FOLD1));
+        if (L >= 16) s02 = s02.add(s02.rearrange(FOLD8));
+        if (L >= 8) s02 = s02.add(s02.rearrange(FOLD4));
+        s02 = s02.add(s02.rearrange(FOLD2)); s02 = s02.add(s02.rearrange(FOLD1));
+        if (L >= 16) s10 = s10.add(s10.rearrange(FOLD8));
+        if (L >= 8) s10 = s10.add(s10.rearrange(FOLD4));
+        s10 = s10.add(s10.rearrange(FOLD2)); s10 = s10.add(s10.rearrange(FOLD1));
+        if (L >= 16) s11 = s11.add(s11.rearrange(FOLD8));
+        if (L >= 8) s11 = s11.add(s11.rearrange(FOLD4));
+        s11 = s11.add(s11.rearrange(FOLD2)); s11 = s11.add(s11.rearrange(FOLD1));
+        if (L >= 16) s12 = s12.add(s12.rearrange(FOLD8));
+        if (L >= 8) s12 = s12.add(s12.rearrange(FOLD4));
+        s12 = s12.add(s12.rearrange(FOLD2)); s12 = s12.add(s12.rearrange(FOLD1));
+        if (L >= 16) s20 = s20.add(s20.rearrange(FOLD8));
+        if (L >= 8) s20 = s20.add(s20.rearrange(FOLD4));
+        s20 = s20.add(s20.rearrange(FOLD2)); s20 = s20.add(s20.rearrange(FOLD1));
+        if (L >= 16) s21 = s21.add(s21.rearrange(FOLD8));
+        if (L >= 8) s21 = s21.add(s21.rearrange(FOLD4));
+        s21 = s21.add(s21.rearrange(FOLD2)); s21 = s21.add(s21.rearrange(FOLD1));
+        if (L >= 16) s22 = s22.add(s22.rearrange(FOLD8));
+        if (L >= 8) s22 = s22.add(s22.rearrange(FOLD4));
+        s22 = s22.add(s22.rearrange(FOLD2)); s22 = s22.add(s22.rearrange(FOLD1));
+        if (L >= 16) s30 = s30.add(s30.rearrange(FOLD8));
+        if (L >= 8) s30 = s30.add(s30.rearrange(FOLD4));
+        s30 = s30.add(s30.rearrange(FOLD2)); s30 = s30.add(s30.rearrange(FOLD1));
+        if (L >= 16) s31 = s31.add(s31.rearrange(FOLD8));
+        if (L >= 8) s31 = s31.add(s31.rearrange(FOLD4));
+        s31 = s31.add(s31.rearrange(FOLD2)); s31 = s31.add(s31.rearrange(FOLD1));
+        if (L >= 16) s32 = s32.add(s32.rearrange(FOLD8));
+        if (L >= 8) s32 = s32.add(s32.rearrange(FOLD4));
+        s32 = s32.add(s32.rearrange(FOLD2)); s32 = s32.add(s32.rearrange(FOLD1));
+        if (L >= 16) s40 = s40.add(s40.rearrange(FOLD8));
+        if (L >= 8) s40 = s40.add(s40.rearrange(FOLD4));
+        s40 = s40.add(s40.rearrange(FOLD2)); s40 = s40.add(s40.rearrange(FOLD1));
+        if (L >= 16) s41 = s41.add(s41.rearrange(FOLD8));
+        if (L >= 8) s41 = s41.add(s41.rearrange(FOLD4));
+        s41 = s41.add(s41.rearrange(FOLD2)); s41 = s41.add(s41.rearrange(FOLD1));
+        if (L >= 16) s42 = s42.add(s42.rearrange(FOLD8));
+        if (L >= 8) s42 = s42.add(s42.rearrange(FOLD4));
+        s42 = s42.add(s42.rearrange(FOLD2)); s42 = s42.add(s42.rearrange(FOLD1));
+        if (L >= 16) s50 = s50.add(s50.rearrange(FOLD8));
+        if (L >= 8) s50 = s50.add(s50.rearrange(FOLD4));
+        s50 = s50.add(s50.rearrange(FOLD2)); s50 = s50.add(s50.rearrange(FOLD1));
+        if (L >= 16) s51 = s51.add(s51.rearrange(FOLD8));
+        if (L >= 8) s51 = s51.add(s51.rearrange(FOLD4));
+        s51 = s51.add(s51.rearrange(FOLD2)); s51 = s51.add(s51.rearrange(FOLD1));
+        if (L >= 16) s52 = s52.add(s52.rearrange(FOLD8));
+        if (L >= 8) s52 = s52.add(s52.rearrange(FOLD4));
+        s52 = s52.add(s52.rearrange(FOLD2)); s52 = s52.add(s52.rearrange(FOLD1));
+        float t00 = (acc ? c[q00] : bias == null ? 0f : bias[biasOff + rj0]) + s00.lane(0) + dotTail(a, pa0, b, pb0, p, l);
+        float t01 = (acc ? c[q01] : bias == null ? 0f : bias[biasOff + rj1]) + s01.lane(0) + dotTail(a, pa0, b, pb1, p, l);
+        float t02 = (acc ? c[q02] : bias == null ? 0f : bias[biasOff + rj2]) + s02.lane(0) + dotTail(a, pa0, b, pb2, p, l);
+        float t10 = (acc ? c[q10] : bias == null ? 0f : bias[biasOff + rj0]) + s10.lane(0) + dotTail(a, pa1, b, pb0, p, l);
+        float t11 = (acc ? c[q11] : bias == null ? 0f : bias[biasOff + rj1]) + s11.lane(0) + dotTail(a, pa1, b, pb1, p, l);
+        float t12 = (acc ? c[q12] : bias == null ? 0f : bias[biasOff + rj2]) + s12.lane(0) + dotTail(a, pa1, b, pb2, p, l);
+        float t20 = (acc ? c[q20] : bias == null ? 0f : bias[biasOff + rj0]) + s20.lane(0) + dotTail(a, pa2, b, pb0, p, l);
+        float t21 = (acc ? c[q21] : bias == null ? 0f : bias[biasOff + rj1]) + s21.lane(0) + dotTail(a, pa2, b, pb1, p, l);
+        float t22 = (acc ? c[q22] : bias == null ? 0f : bias[biasOff + rj2]) + s22.lane(0) + dotTail(a, pa2, b, pb2, p, l);
+        float t30 = (acc ? c[q30] : bias == null ? 0f : bias[biasOff + rj0]) + s30.lane(0) + dotTail(a, pa3, b, pb0, p, l);
+        float t31 = (acc ? c[q31] : bias == null ? 0f : bias[biasOff + rj1]) + s31.lane(0) + dotTail(a, pa3, b, pb1, p, l);
+        float t32 = (acc ? c[q32] : bias == null ? 0f : bias[biasOff + rj2]) + s32.lane(0) + dotTail(a, pa3, b, pb2, p, l);
+        float t40 = (acc ? c[q40] : bias == null ? 0f : bias[biasOff + rj0]) + s40.lane(0) + dotTail(a, pa4, b, pb0, p, l);
+        float t41 = (acc ? c[q41] : bias == null ? 0f : bias[biasOff + rj1]) + s41.lane(0) + dotTail(a, pa4, b, pb1, p, l);
+        float t42 = (acc ? c[q42] : bias == null ? 0f : bias[biasOff + rj2]) + s42.lane(0) + dotTail(a, pa4, b, pb2, p, l);
+        float t50 = (acc ? c[q50] : bias == null ? 0f : bias[biasOff + rj0]) + s50.lane(0) + dotTail(a, pa5, b, pb0, p, l);
+        float t51 = (acc ? c[q51] : bias == null ? 0f : bias[biasOff + rj1]) + s51.lane(0) + dotTail(a, pa5, b, pb1, p, l);
+        float t52 = (acc ? c[q52] : bias == null ? 0f : bias[biasOff + rj2]) + s52.lane(0) + dotTail(a, pa5, b, pb2, p, l);
+        c[q00] = t00; c[q01] = t01; c[q02] = t02;
+        c[q10] = t10; c[q11] = t11; c[q12] = t12;
+        c[q20] = t20; c[q21] = t21; c[q22] = t22;
+        c[q30] = t30; c[q31] = t31; c[q32] = t32;
+        c[q40] = t40; c[q41] = t41; c[q42] = t42;
+        c[q50] = t50; c[q51] = t51; c[q52] = t52;
+    }
+
     private static void dot8x1(int l, float[] a, int aOff, int lda, int m, int i0, float[] b, int bOff, int ldb, int n, int j0, float[] c, int cOff, int ldc, float[] bias, int biasOff, boolean acc) {
         // 8 rows of A against 1 rows of B; rows past the end repeat the last one (same result, stored twice)
         int ri0 = Math.min(i0 + 0, m - 1), pa0 = aOff + ri0 * lda;
@@ -906,5 +1171,480 @@ final class VectorKernels implements Kernels {
         c[q70] = t70;
     }
     // ---- end of generated code ----
+
+
+    // ---- generated by tools/gen_tiles.py lanes: batch-lane convolution tiles ----
+
+    private static void convTile4x6(float[] x, int n, int v, int first, int pixels, int wo, int stride, int wp, int hp, int ci, int k,
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y) {
+        // 4 pixels (the last ones repeat pixel pixels-1) x 6 channels (repeating co-1): same values, stored twice
+        int p0 = Math.min(first + 0, pixels - 1), px0 = ((p0 / wo) * stride * wp + (p0 % wo) * stride) * n + v;
+        int p1 = Math.min(first + 1, pixels - 1), px1 = ((p1 / wo) * stride * wp + (p1 % wo) * stride) * n + v;
+        int p2 = Math.min(first + 2, pixels - 1), px2 = ((p2 / wo) * stride * wp + (p2 % wo) * stride) * n + v;
+        int p3 = Math.min(first + 3, pixels - 1), px3 = ((p3 / wo) * stride * wp + (p3 % wo) * stride) * n + v;
+        int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * ci * k * k;
+        int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * ci * k * k;
+        int c2 = Math.min(co0 + 2, co - 1), pw2 = wOff + c2 * ci * k * k;
+        int c3 = Math.min(co0 + 3, co - 1), pw3 = wOff + c3 * ci * k * k;
+        int c4 = Math.min(co0 + 4, co - 1), pw4 = wOff + c4 * ci * k * k;
+        int c5 = Math.min(co0 + 5, co - 1), pw5 = wOff + c5 * ci * k * k;
+        FloatVector a00, a10, a20, a30; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c0]); a00 = z; a10 = z; a20 = z; a30 = z; }
+        FloatVector a01, a11, a21, a31; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c1]); a01 = z; a11 = z; a21 = z; a31 = z; }
+        FloatVector a02, a12, a22, a32; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c2]); a02 = z; a12 = z; a22 = z; a32 = z; }
+        FloatVector a03, a13, a23, a33; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c3]); a03 = z; a13 = z; a23 = z; a33 = z; }
+        FloatVector a04, a14, a24, a34; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c4]); a04 = z; a14 = z; a24 = z; a34 = z; }
+        FloatVector a05, a15, a25, a35; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c5]); a05 = z; a15 = z; a25 = z; a35 = z; }
+        int q = 0, plane = hp * wp * n, row = wp * n;
+        for (int c = 0; c < ci; c++)
+            for (int ky = 0; ky < k; ky++)
+                for (int kx = 0; kx < k; kx++, q++) {
+                    int off = c * plane + ky * row + kx * n;
+                    FloatVector w0 = FloatVector.broadcast(S, w[pw0 + q]);
+                    FloatVector w1 = FloatVector.broadcast(S, w[pw1 + q]);
+                    FloatVector w2 = FloatVector.broadcast(S, w[pw2 + q]);
+                    FloatVector w3 = FloatVector.broadcast(S, w[pw3 + q]);
+                    FloatVector w4 = FloatVector.broadcast(S, w[pw4 + q]);
+                    FloatVector w5 = FloatVector.broadcast(S, w[pw5 + q]);
+                    FloatVector x0 = FloatVector.fromArray(S, x, px0 + off);
+                    a00 = x0.fma(w0, a00); a01 = x0.fma(w1, a01); a02 = x0.fma(w2, a02); a03 = x0.fma(w3, a03); a04 = x0.fma(w4, a04); a05 = x0.fma(w5, a05);
+                    FloatVector x1 = FloatVector.fromArray(S, x, px1 + off);
+                    a10 = x1.fma(w0, a10); a11 = x1.fma(w1, a11); a12 = x1.fma(w2, a12); a13 = x1.fma(w3, a13); a14 = x1.fma(w4, a14); a15 = x1.fma(w5, a15);
+                    FloatVector x2 = FloatVector.fromArray(S, x, px2 + off);
+                    a20 = x2.fma(w0, a20); a21 = x2.fma(w1, a21); a22 = x2.fma(w2, a22); a23 = x2.fma(w3, a23); a24 = x2.fma(w4, a24); a25 = x2.fma(w5, a25);
+                    FloatVector x3 = FloatVector.fromArray(S, x, px3 + off);
+                    a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33); a34 = x3.fma(w4, a34); a35 = x3.fma(w5, a35);
+                }
+        int cs = (pixels) * n; // channel stride of y
+        a00.intoArray(y, c0 * cs + p0 * n + v);
+        a10.intoArray(y, c0 * cs + p1 * n + v);
+        a20.intoArray(y, c0 * cs + p2 * n + v);
+        a30.intoArray(y, c0 * cs + p3 * n + v);
+        a01.intoArray(y, c1 * cs + p0 * n + v);
+        a11.intoArray(y, c1 * cs + p1 * n + v);
+        a21.intoArray(y, c1 * cs + p2 * n + v);
+        a31.intoArray(y, c1 * cs + p3 * n + v);
+        a02.intoArray(y, c2 * cs + p0 * n + v);
+        a12.intoArray(y, c2 * cs + p1 * n + v);
+        a22.intoArray(y, c2 * cs + p2 * n + v);
+        a32.intoArray(y, c2 * cs + p3 * n + v);
+        a03.intoArray(y, c3 * cs + p0 * n + v);
+        a13.intoArray(y, c3 * cs + p1 * n + v);
+        a23.intoArray(y, c3 * cs + p2 * n + v);
+        a33.intoArray(y, c3 * cs + p3 * n + v);
+        a04.intoArray(y, c4 * cs + p0 * n + v);
+        a14.intoArray(y, c4 * cs + p1 * n + v);
+        a24.intoArray(y, c4 * cs + p2 * n + v);
+        a34.intoArray(y, c4 * cs + p3 * n + v);
+        a05.intoArray(y, c5 * cs + p0 * n + v);
+        a15.intoArray(y, c5 * cs + p1 * n + v);
+        a25.intoArray(y, c5 * cs + p2 * n + v);
+        a35.intoArray(y, c5 * cs + p3 * n + v);
+    }
+
+    private static void convTile6x4(float[] x, int n, int v, int first, int pixels, int wo, int stride, int wp, int hp, int ci, int k,
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y) {
+        // 6 pixels (the last ones repeat pixel pixels-1) x 4 channels (repeating co-1): same values, stored twice
+        int p0 = Math.min(first + 0, pixels - 1), px0 = ((p0 / wo) * stride * wp + (p0 % wo) * stride) * n + v;
+        int p1 = Math.min(first + 1, pixels - 1), px1 = ((p1 / wo) * stride * wp + (p1 % wo) * stride) * n + v;
+        int p2 = Math.min(first + 2, pixels - 1), px2 = ((p2 / wo) * stride * wp + (p2 % wo) * stride) * n + v;
+        int p3 = Math.min(first + 3, pixels - 1), px3 = ((p3 / wo) * stride * wp + (p3 % wo) * stride) * n + v;
+        int p4 = Math.min(first + 4, pixels - 1), px4 = ((p4 / wo) * stride * wp + (p4 % wo) * stride) * n + v;
+        int p5 = Math.min(first + 5, pixels - 1), px5 = ((p5 / wo) * stride * wp + (p5 % wo) * stride) * n + v;
+        int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * ci * k * k;
+        int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * ci * k * k;
+        int c2 = Math.min(co0 + 2, co - 1), pw2 = wOff + c2 * ci * k * k;
+        int c3 = Math.min(co0 + 3, co - 1), pw3 = wOff + c3 * ci * k * k;
+        FloatVector a00, a10, a20, a30, a40, a50; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c0]); a00 = z; a10 = z; a20 = z; a30 = z; a40 = z; a50 = z; }
+        FloatVector a01, a11, a21, a31, a41, a51; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c1]); a01 = z; a11 = z; a21 = z; a31 = z; a41 = z; a51 = z; }
+        FloatVector a02, a12, a22, a32, a42, a52; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c2]); a02 = z; a12 = z; a22 = z; a32 = z; a42 = z; a52 = z; }
+        FloatVector a03, a13, a23, a33, a43, a53; { FloatVector z = FloatVector.broadcast(S, bias[bOff + c3]); a03 = z; a13 = z; a23 = z; a33 = z; a43 = z; a53 = z; }
+        int q = 0, plane = hp * wp * n, row = wp * n;
+        for (int c = 0; c < ci; c++)
+            for (int ky = 0; ky < k; ky++)
+                for (int kx = 0; kx < k; kx++, q++) {
+                    int off = c * plane + ky * row + kx * n;
+                    FloatVector w0 = FloatVector.broadcast(S, w[pw0 + q]);
+                    FloatVector w1 = FloatVector.broadcast(S, w[pw1 + q]);
+                    FloatVector w2 = FloatVector.broadcast(S, w[pw2 + q]);
+                    FloatVector w3 = FloatVector.broadcast(S, w[pw3 + q]);
+                    FloatVector x0 = FloatVector.fromArray(S, x, px0 + off);
+                    a00 = x0.fma(w0, a00); a01 = x0.fma(w1, a01); a02 = x0.fma(w2, a02); a03 = x0.fma(w3, a03);
+                    FloatVector x1 = FloatVector.fromArray(S, x, px1 + off);
+                    a10 = x1.fma(w0, a10); a11 = x1.fma(w1, a11); a12 = x1.fma(w2, a12); a13 = x1.fma(w3, a13);
+                    FloatVector x2 = FloatVector.fromArray(S, x, px2 + off);
+                    a20 = x2.fma(w0, a20); a21 = x2.fma(w1, a21); a22 = x2.fma(w2, a22); a23 = x2.fma(w3, a23);
+                    FloatVector x3 = FloatVector.fromArray(S, x, px3 + off);
+                    a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33);
+                    FloatVector x4 = FloatVector.fromArray(S, x, px4 + off);
+                    a40 = x4.fma(w0, a40); a41 = x4.fma(w1, a41); a42 = x4.fma(w2, a42); a43 = x4.fma(w3, a43);
+                    FloatVector x5 = FloatVector.fromArray(S, x, px5 + off);
+                    a50 = x5.fma(w0, a50); a51 = x5.fma(w1, a51); a52 = x5.fma(w2, a52); a53 = x5.fma(w3, a53);
+                }
+        int cs = (pixels) * n; // channel stride of y
+        a00.intoArray(y, c0 * cs + p0 * n + v);
+        a10.intoArray(y, c0 * cs + p1 * n + v);
+        a20.intoArray(y, c0 * cs + p2 * n + v);
+        a30.intoArray(y, c0 * cs + p3 * n + v);
+        a40.intoArray(y, c0 * cs + p4 * n + v);
+        a50.intoArray(y, c0 * cs + p5 * n + v);
+        a01.intoArray(y, c1 * cs + p0 * n + v);
+        a11.intoArray(y, c1 * cs + p1 * n + v);
+        a21.intoArray(y, c1 * cs + p2 * n + v);
+        a31.intoArray(y, c1 * cs + p3 * n + v);
+        a41.intoArray(y, c1 * cs + p4 * n + v);
+        a51.intoArray(y, c1 * cs + p5 * n + v);
+        a02.intoArray(y, c2 * cs + p0 * n + v);
+        a12.intoArray(y, c2 * cs + p1 * n + v);
+        a22.intoArray(y, c2 * cs + p2 * n + v);
+        a32.intoArray(y, c2 * cs + p3 * n + v);
+        a42.intoArray(y, c2 * cs + p4 * n + v);
+        a52.intoArray(y, c2 * cs + p5 * n + v);
+        a03.intoArray(y, c3 * cs + p0 * n + v);
+        a13.intoArray(y, c3 * cs + p1 * n + v);
+        a23.intoArray(y, c3 * cs + p2 * n + v);
+        a33.intoArray(y, c3 * cs + p3 * n + v);
+        a43.intoArray(y, c3 * cs + p4 * n + v);
+        a53.intoArray(y, c3 * cs + p5 * n + v);
+    }
+
+    private static void convWeightTile6x4(float[] x, float[] dy, int n, int v, int pixels, int wo, int stride, int wp, int hp, int k,
+                                       int kk, int co0, int co, int tap0, float[] g, int wOff) {
+        // 6 channels x 4 taps (t = (ci·k + ky)·k + kx); repeated rows/taps at the edges give the same sums, stored twice
+        int c0 = Math.min(co0 + 0, co - 1), pd0 = c0 * pixels * n + v;
+        int c1 = Math.min(co0 + 1, co - 1), pd1 = c1 * pixels * n + v;
+        int c2 = Math.min(co0 + 2, co - 1), pd2 = c2 * pixels * n + v;
+        int c3 = Math.min(co0 + 3, co - 1), pd3 = c3 * pixels * n + v;
+        int c4 = Math.min(co0 + 4, co - 1), pd4 = c4 * pixels * n + v;
+        int c5 = Math.min(co0 + 5, co - 1), pd5 = c5 * pixels * n + v;
+        int t0 = Math.min(tap0 + 0, kk - 1), o0 = (((t0 / (k * k)) * hp + (t0 / k) % k) * wp + t0 % k) * n;
+        int t1 = Math.min(tap0 + 1, kk - 1), o1 = (((t1 / (k * k)) * hp + (t1 / k) % k) * wp + t1 % k) * n;
+        int t2 = Math.min(tap0 + 2, kk - 1), o2 = (((t2 / (k * k)) * hp + (t2 / k) % k) * wp + t2 % k) * n;
+        int t3 = Math.min(tap0 + 3, kk - 1), o3 = (((t3 / (k * k)) * hp + (t3 / k) % k) * wp + t3 % k) * n;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector s00 = zero, s01 = zero, s02 = zero, s03 = zero, s10 = zero, s11 = zero, s12 = zero, s13 = zero, s20 = zero, s21 = zero, s22 = zero, s23 = zero, s30 = zero, s31 = zero, s32 = zero, s33 = zero, s40 = zero, s41 = zero, s42 = zero, s43 = zero, s50 = zero, s51 = zero, s52 = zero, s53 = zero;
+        for (int p = 0, oy = 0, ox = 0; p < pixels; p++) {
+            int px = (oy * stride * wp + ox * stride) * n + v, pp = p * n;
+            FloatVector d0 = FloatVector.fromArray(S, dy, pd0 + pp);
+            FloatVector d1 = FloatVector.fromArray(S, dy, pd1 + pp);
+            FloatVector d2 = FloatVector.fromArray(S, dy, pd2 + pp);
+            FloatVector d3 = FloatVector.fromArray(S, dy, pd3 + pp);
+            FloatVector d4 = FloatVector.fromArray(S, dy, pd4 + pp);
+            FloatVector d5 = FloatVector.fromArray(S, dy, pd5 + pp);
+            FloatVector x0 = FloatVector.fromArray(S, x, px + o0);
+            s00 = d0.fma(x0, s00); s10 = d1.fma(x0, s10); s20 = d2.fma(x0, s20); s30 = d3.fma(x0, s30); s40 = d4.fma(x0, s40); s50 = d5.fma(x0, s50);
+            FloatVector x1 = FloatVector.fromArray(S, x, px + o1);
+            s01 = d0.fma(x1, s01); s11 = d1.fma(x1, s11); s21 = d2.fma(x1, s21); s31 = d3.fma(x1, s31); s41 = d4.fma(x1, s41); s51 = d5.fma(x1, s51);
+            FloatVector x2 = FloatVector.fromArray(S, x, px + o2);
+            s02 = d0.fma(x2, s02); s12 = d1.fma(x2, s12); s22 = d2.fma(x2, s22); s32 = d3.fma(x2, s32); s42 = d4.fma(x2, s42); s52 = d5.fma(x2, s52);
+            FloatVector x3 = FloatVector.fromArray(S, x, px + o3);
+            s03 = d0.fma(x3, s03); s13 = d1.fma(x3, s13); s23 = d2.fma(x3, s23); s33 = d3.fma(x3, s33); s43 = d4.fma(x3, s43); s53 = d5.fma(x3, s53);
+            if (++ox == wo) { ox = 0; oy++; }
+        }
+        // lane sums (written out: a vector passed to a call that is not inlined is allocated), read before written
+        if (L >= 16) s00 = s00.add(s00.rearrange(FOLD8));
+        if (L >= 8) s00 = s00.add(s00.rearrange(FOLD4));
+        s00 = s00.add(s00.rearrange(FOLD2)); s00 = s00.add(s00.rearrange(FOLD1));
+        if (L >= 16) s01 = s01.add(s01.rearrange(FOLD8));
+        if (L >= 8) s01 = s01.add(s01.rearrange(FOLD4));
+        s01 = s01.add(s01.rearrange(FOLD2)); s01 = s01.add(s01.rearrange(FOLD1));
+        if (L >= 16) s02 = s02.add(s02.rearrange(FOLD8));
+        if (L >= 8) s02 = s02.add(s02.rearrange(FOLD4));
+        s02 = s02.add(s02.rearrange(FOLD2)); s02 = s02.add(s02.rearrange(FOLD1));
+        if (L >= 16) s03 = s03.add(s03.rearrange(FOLD8));
+        if (L >= 8) s03 = s03.add(s03.rearrange(FOLD4));
+        s03 = s03.add(s03.rearrange(FOLD2)); s03 = s03.add(s03.rearrange(FOLD1));
+        if (L >= 16) s10 = s10.add(s10.rearrange(FOLD8));
+        if (L >= 8) s10 = s10.add(s10.rearrange(FOLD4));
+        s10 = s10.add(s10.rearrange(FOLD2)); s10 = s10.add(s10.rearrange(FOLD1));
+        if (L >= 16) s11 = s11.add(s11.rearrange(FOLD8));
+        if (L >= 8) s11 = s11.add(s11.rearrange(FOLD4));
+        s11 = s11.add(s11.rearrange(FOLD2)); s11 = s11.add(s11.rearrange(FOLD1));
+        if (L >= 16) s12 = s12.add(s12.rearrange(FOLD8));
+        if (L >= 8) s12 = s12.add(s12.rearrange(FOLD4));
+        s12 = s12.add(s12.rearrange(FOLD2)); s12 = s12.add(s12.rearrange(FOLD1));
+        if (L >= 16) s13 = s13.add(s13.rearrange(FOLD8));
+        if (L >= 8) s13 = s13.add(s13.rearrange(FOLD4));
+        s13 = s13.add(s13.rearrange(FOLD2)); s13 = s13.add(s13.rearrange(FOLD1));
+        if (L >= 16) s20 = s20.add(s20.rearrange(FOLD8));
+        if (L >= 8) s20 = s20.add(s20.rearrange(FOLD4));
+        s20 = s20.add(s20.rearrange(FOLD2)); s20 = s20.add(s20.rearrange(FOLD1));
+        if (L >= 16) s21 = s21.add(s21.rearrange(FOLD8));
+        if (L >= 8) s21 = s21.add(s21.rearrange(FOLD4));
+        s21 = s21.add(s21.rearrange(FOLD2)); s21 = s21.add(s21.rearrange(FOLD1));
+        if (L >= 16) s22 = s22.add(s22.rearrange(FOLD8));
+        if (L >= 8) s22 = s22.add(s22.rearrange(FOLD4));
+        s22 = s22.add(s22.rearrange(FOLD2)); s22 = s22.add(s22.rearrange(FOLD1));
+        if (L >= 16) s23 = s23.add(s23.rearrange(FOLD8));
+        if (L >= 8) s23 = s23.add(s23.rearrange(FOLD4));
+        s23 = s23.add(s23.rearrange(FOLD2)); s23 = s23.add(s23.rearrange(FOLD1));
+        if (L >= 16) s30 = s30.add(s30.rearrange(FOLD8));
+        if (L >= 8) s30 = s30.add(s30.rearrange(FOLD4));
+        s30 = s30.add(s30.rearrange(FOLD2)); s30 = s30.add(s30.rearrange(FOLD1));
+        if (L >= 16) s31 = s31.add(s31.rearrange(FOLD8));
+        if (L >= 8) s31 = s31.add(s31.rearrange(FOLD4));
+        s31 = s31.add(s31.rearrange(FOLD2)); s31 = s31.add(s31.rearrange(FOLD1));
+        if (L >= 16) s32 = s32.add(s32.rearrange(FOLD8));
+        if (L >= 8) s32 = s32.add(s32.rearrange(FOLD4));
+        s32 = s32.add(s32.rearrange(FOLD2)); s32 = s32.add(s32.rearrange(FOLD1));
+        if (L >= 16) s33 = s33.add(s33.rearrange(FOLD8));
+        if (L >= 8) s33 = s33.add(s33.rearrange(FOLD4));
+        s33 = s33.add(s33.rearrange(FOLD2)); s33 = s33.add(s33.rearrange(FOLD1));
+        if (L >= 16) s40 = s40.add(s40.rearrange(FOLD8));
+        if (L >= 8) s40 = s40.add(s40.rearrange(FOLD4));
+        s40 = s40.add(s40.rearrange(FOLD2)); s40 = s40.add(s40.rearrange(FOLD1));
+        if (L >= 16) s41 = s41.add(s41.rearrange(FOLD8));
+        if (L >= 8) s41 = s41.add(s41.rearrange(FOLD4));
+        s41 = s41.add(s41.rearrange(FOLD2)); s41 = s41.add(s41.rearrange(FOLD1));
+        if (L >= 16) s42 = s42.add(s42.rearrange(FOLD8));
+        if (L >= 8) s42 = s42.add(s42.rearrange(FOLD4));
+        s42 = s42.add(s42.rearrange(FOLD2)); s42 = s42.add(s42.rearrange(FOLD1));
+        if (L >= 16) s43 = s43.add(s43.rearrange(FOLD8));
+        if (L >= 8) s43 = s43.add(s43.rearrange(FOLD4));
+        s43 = s43.add(s43.rearrange(FOLD2)); s43 = s43.add(s43.rearrange(FOLD1));
+        if (L >= 16) s50 = s50.add(s50.rearrange(FOLD8));
+        if (L >= 8) s50 = s50.add(s50.rearrange(FOLD4));
+        s50 = s50.add(s50.rearrange(FOLD2)); s50 = s50.add(s50.rearrange(FOLD1));
+        if (L >= 16) s51 = s51.add(s51.rearrange(FOLD8));
+        if (L >= 8) s51 = s51.add(s51.rearrange(FOLD4));
+        s51 = s51.add(s51.rearrange(FOLD2)); s51 = s51.add(s51.rearrange(FOLD1));
+        if (L >= 16) s52 = s52.add(s52.rearrange(FOLD8));
+        if (L >= 8) s52 = s52.add(s52.rearrange(FOLD4));
+        s52 = s52.add(s52.rearrange(FOLD2)); s52 = s52.add(s52.rearrange(FOLD1));
+        if (L >= 16) s53 = s53.add(s53.rearrange(FOLD8));
+        if (L >= 8) s53 = s53.add(s53.rearrange(FOLD4));
+        s53 = s53.add(s53.rearrange(FOLD2)); s53 = s53.add(s53.rearrange(FOLD1));
+        float r00 = g[wOff + c0 * kk + t0] + s00.lane(0);
+        float r01 = g[wOff + c0 * kk + t1] + s01.lane(0);
+        float r02 = g[wOff + c0 * kk + t2] + s02.lane(0);
+        float r03 = g[wOff + c0 * kk + t3] + s03.lane(0);
+        float r10 = g[wOff + c1 * kk + t0] + s10.lane(0);
+        float r11 = g[wOff + c1 * kk + t1] + s11.lane(0);
+        float r12 = g[wOff + c1 * kk + t2] + s12.lane(0);
+        float r13 = g[wOff + c1 * kk + t3] + s13.lane(0);
+        float r20 = g[wOff + c2 * kk + t0] + s20.lane(0);
+        float r21 = g[wOff + c2 * kk + t1] + s21.lane(0);
+        float r22 = g[wOff + c2 * kk + t2] + s22.lane(0);
+        float r23 = g[wOff + c2 * kk + t3] + s23.lane(0);
+        float r30 = g[wOff + c3 * kk + t0] + s30.lane(0);
+        float r31 = g[wOff + c3 * kk + t1] + s31.lane(0);
+        float r32 = g[wOff + c3 * kk + t2] + s32.lane(0);
+        float r33 = g[wOff + c3 * kk + t3] + s33.lane(0);
+        float r40 = g[wOff + c4 * kk + t0] + s40.lane(0);
+        float r41 = g[wOff + c4 * kk + t1] + s41.lane(0);
+        float r42 = g[wOff + c4 * kk + t2] + s42.lane(0);
+        float r43 = g[wOff + c4 * kk + t3] + s43.lane(0);
+        float r50 = g[wOff + c5 * kk + t0] + s50.lane(0);
+        float r51 = g[wOff + c5 * kk + t1] + s51.lane(0);
+        float r52 = g[wOff + c5 * kk + t2] + s52.lane(0);
+        float r53 = g[wOff + c5 * kk + t3] + s53.lane(0);
+        g[wOff + c0 * kk + t0] = r00; g[wOff + c0 * kk + t1] = r01; g[wOff + c0 * kk + t2] = r02; g[wOff + c0 * kk + t3] = r03;
+        g[wOff + c1 * kk + t0] = r10; g[wOff + c1 * kk + t1] = r11; g[wOff + c1 * kk + t2] = r12; g[wOff + c1 * kk + t3] = r13;
+        g[wOff + c2 * kk + t0] = r20; g[wOff + c2 * kk + t1] = r21; g[wOff + c2 * kk + t2] = r22; g[wOff + c2 * kk + t3] = r23;
+        g[wOff + c3 * kk + t0] = r30; g[wOff + c3 * kk + t1] = r31; g[wOff + c3 * kk + t2] = r32; g[wOff + c3 * kk + t3] = r33;
+        g[wOff + c4 * kk + t0] = r40; g[wOff + c4 * kk + t1] = r41; g[wOff + c4 * kk + t2] = r42; g[wOff + c4 * kk + t3] = r43;
+        g[wOff + c5 * kk + t0] = r50; g[wOff + c5 * kk + t1] = r51; g[wOff + c5 * kk + t2] = r52; g[wOff + c5 * kk + t3] = r53;
+    }
+
+    private static void convWeightTile4x6(float[] x, float[] dy, int n, int v, int pixels, int wo, int stride, int wp, int hp, int k,
+                                       int kk, int co0, int co, int tap0, float[] g, int wOff) {
+        // 4 channels x 6 taps (t = (ci·k + ky)·k + kx); repeated rows/taps at the edges give the same sums, stored twice
+        int c0 = Math.min(co0 + 0, co - 1), pd0 = c0 * pixels * n + v;
+        int c1 = Math.min(co0 + 1, co - 1), pd1 = c1 * pixels * n + v;
+        int c2 = Math.min(co0 + 2, co - 1), pd2 = c2 * pixels * n + v;
+        int c3 = Math.min(co0 + 3, co - 1), pd3 = c3 * pixels * n + v;
+        int t0 = Math.min(tap0 + 0, kk - 1), o0 = (((t0 / (k * k)) * hp + (t0 / k) % k) * wp + t0 % k) * n;
+        int t1 = Math.min(tap0 + 1, kk - 1), o1 = (((t1 / (k * k)) * hp + (t1 / k) % k) * wp + t1 % k) * n;
+        int t2 = Math.min(tap0 + 2, kk - 1), o2 = (((t2 / (k * k)) * hp + (t2 / k) % k) * wp + t2 % k) * n;
+        int t3 = Math.min(tap0 + 3, kk - 1), o3 = (((t3 / (k * k)) * hp + (t3 / k) % k) * wp + t3 % k) * n;
+        int t4 = Math.min(tap0 + 4, kk - 1), o4 = (((t4 / (k * k)) * hp + (t4 / k) % k) * wp + t4 % k) * n;
+        int t5 = Math.min(tap0 + 5, kk - 1), o5 = (((t5 / (k * k)) * hp + (t5 / k) % k) * wp + t5 % k) * n;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector s00 = zero, s01 = zero, s02 = zero, s03 = zero, s04 = zero, s05 = zero, s10 = zero, s11 = zero, s12 = zero, s13 = zero, s14 = zero, s15 = zero, s20 = zero, s21 = zero, s22 = zero, s23 = zero, s24 = zero, s25 = zero, s30 = zero, s31 = zero, s32 = zero, s33 = zero, s34 = zero, s35 = zero;
+        for (int p = 0, oy = 0, ox = 0; p < pixels; p++) {
+            int px = (oy * stride * wp + ox * stride) * n + v, pp = p * n;
+            FloatVector d0 = FloatVector.fromArray(S, dy, pd0 + pp);
+            FloatVector d1 = FloatVector.fromArray(S, dy, pd1 + pp);
+            FloatVector d2 = FloatVector.fromArray(S, dy, pd2 + pp);
+            FloatVector d3 = FloatVector.fromArray(S, dy, pd3 + pp);
+            FloatVector x0 = FloatVector.fromArray(S, x, px + o0);
+            s00 = d0.fma(x0, s00); s10 = d1.fma(x0, s10); s20 = d2.fma(x0, s20); s30 = d3.fma(x0, s30);
+            FloatVector x1 = FloatVector.fromArray(S, x, px + o1);
+            s01 = d0.fma(x1, s01); s11 = d1.fma(x1, s11); s21 = d2.fma(x1, s21); s31 = d3.fma(x1, s31);
+            FloatVector x2 = FloatVector.fromArray(S, x, px + o2);
+            s02 = d0.fma(x2, s02); s12 = d1.fma(x2, s12); s22 = d2.fma(x2, s22); s32 = d3.fma(x2, s32);
+            FloatVector x3 = FloatVector.fromArray(S, x, px + o3);
+            s03 = d0.fma(x3, s03); s13 = d1.fma(x3, s13); s23 = d2.fma(x3, s23); s33 = d3.fma(x3, s33);
+            FloatVector x4 = FloatVector.fromArray(S, x, px + o4);
+            s04 = d0.fma(x4, s04); s14 = d1.fma(x4, s14); s24 = d2.fma(x4, s24); s34 = d3.fma(x4, s34);
+            FloatVector x5 = FloatVector.fromArray(S, x, px + o5);
+            s05 = d0.fma(x5, s05); s15 = d1.fma(x5, s15); s25 = d2.fma(x5, s25); s35 = d3.fma(x5, s35);
+            if (++ox == wo) { ox = 0; oy++; }
+        }
+        // lane sums (written out: a vector passed to a call that is not inlined is allocated), read before written
+        if (L >= 16) s00 = s00.add(s00.rearrange(FOLD8));
+        if (L >= 8) s00 = s00.add(s00.rearrange(FOLD4));
+        s00 = s00.add(s00.rearrange(FOLD2)); s00 = s00.add(s00.rearrange(FOLD1));
+        if (L >= 16) s01 = s01.add(s01.rearrange(FOLD8));
+        if (L >= 8) s01 = s01.add(s01.rearrange(FOLD4));
+        s01 = s01.add(s01.rearrange(FOLD2)); s01 = s01.add(s01.rearrange(FOLD1));
+        if (L >= 16) s02 = s02.add(s02.rearrange(FOLD8));
+        if (L >= 8) s02 = s02.add(s02.rearrange(FOLD4));
+        s02 = s02.add(s02.rearrange(FOLD2)); s02 = s02.add(s02.rearrange(FOLD1));
+        if (L >= 16) s03 = s03.add(s03.rearrange(FOLD8));
+        if (L >= 8) s03 = s03.add(s03.rearrange(FOLD4));
+        s03 = s03.add(s03.rearrange(FOLD2)); s03 = s03.add(s03.rearrange(FOLD1));
+        if (L >= 16) s04 = s04.add(s04.rearrange(FOLD8));
+        if (L >= 8) s04 = s04.add(s04.rearrange(FOLD4));
+        s04 = s04.add(s04.rearrange(FOLD2)); s04 = s04.add(s04.rearrange(FOLD1));
+        if (L >= 16) s05 = s05.add(s05.rearrange(FOLD8));
+        if (L >= 8) s05 = s05.add(s05.rearrange(FOLD4));
+        s05 = s05.add(s05.rearrange(FOLD2)); s05 = s05.add(s05.rearrange(FOLD1));
+        if (L >= 16) s10 = s10.add(s10.rearrange(FOLD8));
+        if (L >= 8) s10 = s10.add(s10.rearrange(FOLD4));
+        s10 = s10.add(s10.rearrange(FOLD2)); s10 = s10.add(s10.rearrange(FOLD1));
+        if (L >= 16) s11 = s11.add(s11.rearrange(FOLD8));
+        if (L >= 8) s11 = s11.add(s11.rearrange(FOLD4));
+        s11 = s11.add(s11.rearrange(FOLD2)); s11 = s11.add(s11.rearrange(FOLD1));
+        if (L >= 16) s12 = s12.add(s12.rearrange(FOLD8));
+        if (L >= 8) s12 = s12.add(s12.rearrange(FOLD4));
+        s12 = s12.add(s12.rearrange(FOLD2)); s12 = s12.add(s12.rearrange(FOLD1));
+        if (L >= 16) s13 = s13.add(s13.rearrange(FOLD8));
+        if (L >= 8) s13 = s13.add(s13.rearrange(FOLD4));
+        s13 = s13.add(s13.rearrange(FOLD2)); s13 = s13.add(s13.rearrange(FOLD1));
+        if (L >= 16) s14 = s14.add(s14.rearrange(FOLD8));
+        if (L >= 8) s14 = s14.add(s14.rearrange(FOLD4));
+        s14 = s14.add(s14.rearrange(FOLD2)); s14 = s14.add(s14.rearrange(FOLD1));
+        if (L >= 16) s15 = s15.add(s15.rearrange(FOLD8));
+        if (L >= 8) s15 = s15.add(s15.rearrange(FOLD4));
+        s15 = s15.add(s15.rearrange(FOLD2)); s15 = s15.add(s15.rearrange(FOLD1));
+        if (L >= 16) s20 = s20.add(s20.rearrange(FOLD8));
+        if (L >= 8) s20 = s20.add(s20.rearrange(FOLD4));
+        s20 = s20.add(s20.rearrange(FOLD2)); s20 = s20.add(s20.rearrange(FOLD1));
+        if (L >= 16) s21 = s21.add(s21.rearrange(FOLD8));
+        if (L >= 8) s21 = s21.add(s21.rearrange(FOLD4));
+        s21 = s21.add(s21.rearrange(FOLD2)); s21 = s21.add(s21.rearrange(FOLD1));
+        if (L >= 16) s22 = s22.add(s22.rearrange(FOLD8));
+        if (L >= 8) s22 = s22.add(s22.rearrange(FOLD4));
+        s22 = s22.add(s22.rearrange(FOLD2)); s22 = s22.add(s22.rearrange(FOLD1));
+        if (L >= 16) s23 = s23.add(s23.rearrange(FOLD8));
+        if (L >= 8) s23 = s23.add(s23.rearrange(FOLD4));
+        s23 = s23.add(s23.rearrange(FOLD2)); s23 = s23.add(s23.rearrange(FOLD1));
+        if (L >= 16) s24 = s24.add(s24.rearrange(FOLD8));
+        if (L >= 8) s24 = s24.add(s24.rearrange(FOLD4));
+        s24 = s24.add(s24.rearrange(FOLD2)); s24 = s24.add(s24.rearrange(FOLD1));
+        if (L >= 16) s25 = s25.add(s25.rearrange(FOLD8));
+        if (L >= 8) s25 = s25.add(s25.rearrange(FOLD4));
+        s25 = s25.add(s25.rearrange(FOLD2)); s25 = s25.add(s25.rearrange(FOLD1));
+        if (L >= 16) s30 = s30.add(s30.rearrange(FOLD8));
+        if (L >= 8) s30 = s30.add(s30.rearrange(FOLD4));
+        s30 = s30.add(s30.rearrange(FOLD2)); s30 = s30.add(s30.rearrange(FOLD1));
+        if (L >= 16) s31 = s31.add(s31.rearrange(FOLD8));
+        if (L >= 8) s31 = s31.add(s31.rearrange(FOLD4));
+        s31 = s31.add(s31.rearrange(FOLD2)); s31 = s31.add(s31.rearrange(FOLD1));
+        if (L >= 16) s32 = s32.add(s32.rearrange(FOLD8));
+        if (L >= 8) s32 = s32.add(s32.rearrange(FOLD4));
+        s32 = s32.add(s32.rearrange(FOLD2)); s32 = s32.add(s32.rearrange(FOLD1));
+        if (L >= 16) s33 = s33.add(s33.rearrange(FOLD8));
+        if (L >= 8) s33 = s33.add(s33.rearrange(FOLD4));
+        s33 = s33.add(s33.rearrange(FOLD2)); s33 = s33.add(s33.rearrange(FOLD1));
+        if (L >= 16) s34 = s34.add(s34.rearrange(FOLD8));
+        if (L >= 8) s34 = s34.add(s34.rearrange(FOLD4));
+        s34 = s34.add(s34.rearrange(FOLD2)); s34 = s34.add(s34.rearrange(FOLD1));
+        if (L >= 16) s35 = s35.add(s35.rearrange(FOLD8));
+        if (L >= 8) s35 = s35.add(s35.rearrange(FOLD4));
+        s35 = s35.add(s35.rearrange(FOLD2)); s35 = s35.add(s35.rearrange(FOLD1));
+        float r00 = g[wOff + c0 * kk + t0] + s00.lane(0);
+        float r01 = g[wOff + c0 * kk + t1] + s01.lane(0);
+        float r02 = g[wOff + c0 * kk + t2] + s02.lane(0);
+        float r03 = g[wOff + c0 * kk + t3] + s03.lane(0);
+        float r04 = g[wOff + c0 * kk + t4] + s04.lane(0);
+        float r05 = g[wOff + c0 * kk + t5] + s05.lane(0);
+        float r10 = g[wOff + c1 * kk + t0] + s10.lane(0);
+        float r11 = g[wOff + c1 * kk + t1] + s11.lane(0);
+        float r12 = g[wOff + c1 * kk + t2] + s12.lane(0);
+        float r13 = g[wOff + c1 * kk + t3] + s13.lane(0);
+        float r14 = g[wOff + c1 * kk + t4] + s14.lane(0);
+        float r15 = g[wOff + c1 * kk + t5] + s15.lane(0);
+        float r20 = g[wOff + c2 * kk + t0] + s20.lane(0);
+        float r21 = g[wOff + c2 * kk + t1] + s21.lane(0);
+        float r22 = g[wOff + c2 * kk + t2] + s22.lane(0);
+        float r23 = g[wOff + c2 * kk + t3] + s23.lane(0);
+        float r24 = g[wOff + c2 * kk + t4] + s24.lane(0);
+        float r25 = g[wOff + c2 * kk + t5] + s25.lane(0);
+        float r30 = g[wOff + c3 * kk + t0] + s30.lane(0);
+        float r31 = g[wOff + c3 * kk + t1] + s31.lane(0);
+        float r32 = g[wOff + c3 * kk + t2] + s32.lane(0);
+        float r33 = g[wOff + c3 * kk + t3] + s33.lane(0);
+        float r34 = g[wOff + c3 * kk + t4] + s34.lane(0);
+        float r35 = g[wOff + c3 * kk + t5] + s35.lane(0);
+        g[wOff + c0 * kk + t0] = r00; g[wOff + c0 * kk + t1] = r01; g[wOff + c0 * kk + t2] = r02; g[wOff + c0 * kk + t3] = r03; g[wOff + c0 * kk + t4] = r04; g[wOff + c0 * kk + t5] = r05;
+        g[wOff + c1 * kk + t0] = r10; g[wOff + c1 * kk + t1] = r11; g[wOff + c1 * kk + t2] = r12; g[wOff + c1 * kk + t3] = r13; g[wOff + c1 * kk + t4] = r14; g[wOff + c1 * kk + t5] = r15;
+        g[wOff + c2 * kk + t0] = r20; g[wOff + c2 * kk + t1] = r21; g[wOff + c2 * kk + t2] = r22; g[wOff + c2 * kk + t3] = r23; g[wOff + c2 * kk + t4] = r24; g[wOff + c2 * kk + t5] = r25;
+        g[wOff + c3 * kk + t0] = r30; g[wOff + c3 * kk + t1] = r31; g[wOff + c3 * kk + t2] = r32; g[wOff + c3 * kk + t3] = r33; g[wOff + c3 * kk + t4] = r34; g[wOff + c3 * kk + t5] = r35;
+    }
+
+    private static void convInputTile4x6(float[] w, int wOff, float[] dy, int n, int v, int first, int pixels, int wo, int stride,
+                                      int co, int ci0, int ci, int k, int tap, float[] dxp, int hp, int wp) {
+        // 4 pixels x 6 input channels; repeats at the edges load and store the same values (all loads come first)
+        int ky = tap / k, kx = tap % k, kk = ci * k * k, plane = hp * wp * n;
+        int p0 = Math.min(first + 0, pixels - 1), px0 = (((p0 / wo) * stride + ky) * wp + (p0 % wo) * stride + kx) * n + v;
+        int p1 = Math.min(first + 1, pixels - 1), px1 = (((p1 / wo) * stride + ky) * wp + (p1 % wo) * stride + kx) * n + v;
+        int p2 = Math.min(first + 2, pixels - 1), px2 = (((p2 / wo) * stride + ky) * wp + (p2 % wo) * stride + kx) * n + v;
+        int p3 = Math.min(first + 3, pixels - 1), px3 = (((p3 / wo) * stride + ky) * wp + (p3 % wo) * stride + kx) * n + v;
+        int c0 = Math.min(ci0 + 0, ci - 1), pc0 = c0 * plane, pw0 = wOff + c0 * k * k + tap;
+        int c1 = Math.min(ci0 + 1, ci - 1), pc1 = c1 * plane, pw1 = wOff + c1 * k * k + tap;
+        int c2 = Math.min(ci0 + 2, ci - 1), pc2 = c2 * plane, pw2 = wOff + c2 * k * k + tap;
+        int c3 = Math.min(ci0 + 3, ci - 1), pc3 = c3 * plane, pw3 = wOff + c3 * k * k + tap;
+        int c4 = Math.min(ci0 + 4, ci - 1), pc4 = c4 * plane, pw4 = wOff + c4 * k * k + tap;
+        int c5 = Math.min(ci0 + 5, ci - 1), pc5 = c5 * plane, pw5 = wOff + c5 * k * k + tap;
+        FloatVector a00 = FloatVector.fromArray(S, dxp, pc0 + px0), a10 = FloatVector.fromArray(S, dxp, pc0 + px1), a20 = FloatVector.fromArray(S, dxp, pc0 + px2), a30 = FloatVector.fromArray(S, dxp, pc0 + px3);
+        FloatVector a01 = FloatVector.fromArray(S, dxp, pc1 + px0), a11 = FloatVector.fromArray(S, dxp, pc1 + px1), a21 = FloatVector.fromArray(S, dxp, pc1 + px2), a31 = FloatVector.fromArray(S, dxp, pc1 + px3);
+        FloatVector a02 = FloatVector.fromArray(S, dxp, pc2 + px0), a12 = FloatVector.fromArray(S, dxp, pc2 + px1), a22 = FloatVector.fromArray(S, dxp, pc2 + px2), a32 = FloatVector.fromArray(S, dxp, pc2 + px3);
+        FloatVector a03 = FloatVector.fromArray(S, dxp, pc3 + px0), a13 = FloatVector.fromArray(S, dxp, pc3 + px1), a23 = FloatVector.fromArray(S, dxp, pc3 + px2), a33 = FloatVector.fromArray(S, dxp, pc3 + px3);
+        FloatVector a04 = FloatVector.fromArray(S, dxp, pc4 + px0), a14 = FloatVector.fromArray(S, dxp, pc4 + px1), a24 = FloatVector.fromArray(S, dxp, pc4 + px2), a34 = FloatVector.fromArray(S, dxp, pc4 + px3);
+        FloatVector a05 = FloatVector.fromArray(S, dxp, pc5 + px0), a15 = FloatVector.fromArray(S, dxp, pc5 + px1), a25 = FloatVector.fromArray(S, dxp, pc5 + px2), a35 = FloatVector.fromArray(S, dxp, pc5 + px3);
+        for (int o = 0; o < co; o++) {
+            int pd = o * pixels * n + v, pw = o * kk;
+            FloatVector w0 = FloatVector.broadcast(S, w[pw0 + pw]);
+            FloatVector w1 = FloatVector.broadcast(S, w[pw1 + pw]);
+            FloatVector w2 = FloatVector.broadcast(S, w[pw2 + pw]);
+            FloatVector w3 = FloatVector.broadcast(S, w[pw3 + pw]);
+            FloatVector w4 = FloatVector.broadcast(S, w[pw4 + pw]);
+            FloatVector w5 = FloatVector.broadcast(S, w[pw5 + pw]);
+            FloatVector d0 = FloatVector.fromArray(S, dy, pd + p0 * n);
+            a00 = d0.fma(w0, a00); a01 = d0.fma(w1, a01); a02 = d0.fma(w2, a02); a03 = d0.fma(w3, a03); a04 = d0.fma(w4, a04); a05 = d0.fma(w5, a05);
+            FloatVector d1 = FloatVector.fromArray(S, dy, pd + p1 * n);
+            a10 = d1.fma(w0, a10); a11 = d1.fma(w1, a11); a12 = d1.fma(w2, a12); a13 = d1.fma(w3, a13); a14 = d1.fma(w4, a14); a15 = d1.fma(w5, a15);
+            FloatVector d2 = FloatVector.fromArray(S, dy, pd + p2 * n);
+            a20 = d2.fma(w0, a20); a21 = d2.fma(w1, a21); a22 = d2.fma(w2, a22); a23 = d2.fma(w3, a23); a24 = d2.fma(w4, a24); a25 = d2.fma(w5, a25);
+            FloatVector d3 = FloatVector.fromArray(S, dy, pd + p3 * n);
+            a30 = d3.fma(w0, a30); a31 = d3.fma(w1, a31); a32 = d3.fma(w2, a32); a33 = d3.fma(w3, a33); a34 = d3.fma(w4, a34); a35 = d3.fma(w5, a35);
+        }
+        a00.intoArray(dxp, pc0 + px0);
+        a10.intoArray(dxp, pc0 + px1);
+        a20.intoArray(dxp, pc0 + px2);
+        a30.intoArray(dxp, pc0 + px3);
+        a01.intoArray(dxp, pc1 + px0);
+        a11.intoArray(dxp, pc1 + px1);
+        a21.intoArray(dxp, pc1 + px2);
+        a31.intoArray(dxp, pc1 + px3);
+        a02.intoArray(dxp, pc2 + px0);
+        a12.intoArray(dxp, pc2 + px1);
+        a22.intoArray(dxp, pc2 + px2);
+        a32.intoArray(dxp, pc2 + px3);
+        a03.intoArray(dxp, pc3 + px0);
+        a13.intoArray(dxp, pc3 + px1);
+        a23.intoArray(dxp, pc3 + px2);
+        a33.intoArray(dxp, pc3 + px3);
+        a04.intoArray(dxp, pc4 + px0);
+        a14.intoArray(dxp, pc4 + px1);
+        a24.intoArray(dxp, pc4 + px2);
+        a34.intoArray(dxp, pc4 + px3);
+        a05.intoArray(dxp, pc5 + px0);
+        a15.intoArray(dxp, pc5 + px1);
+        a25.intoArray(dxp, pc5 + px2);
+        a35.intoArray(dxp, pc5 + px3);
+    }
+    // ---- end of generated lane tiles ----
 
 }

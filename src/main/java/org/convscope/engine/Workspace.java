@@ -14,6 +14,8 @@ final class Workspace {
     /** grad[i + 1] = dL/d act[i + 1]; grad[0] stays null (nobody needs the gradient of the pixels). */
     final float[][] grad;
     final float[] scratch;
+    /** aux[i]: what layer i keeps from forward to backward (null if nothing). */
+    final float[][] aux;
     final int[] labels;
     /**
      * Spare floats at the end of every buffer: a masked vector access whose full width would run past the end of
@@ -26,12 +28,14 @@ final class Workspace {
         act = new float[ops.size() + 1][];
         grad = new float[ops.size() + 1][];
         act[0] = new float[input.size() * capacity + SLACK];
+        aux = new float[ops.size()][];
         int scratchSize = 0;
         for (int i = 0; i < ops.size(); i++) {
             LayerOp op = ops.get(i);
             act[i + 1] = new float[op.out.size() * capacity + SLACK];
             grad[i + 1] = new float[op.out.size() * capacity + SLACK];
             scratchSize = Math.max(scratchSize, op.scratchFloats(capacity));
+            if (op.auxFloats(capacity) > 0) aux[i] = new float[op.auxFloats(capacity) + SLACK];
         }
         scratch = new float[scratchSize + SLACK];
         labels = new int[capacity];
@@ -39,7 +43,7 @@ final class Workspace {
 
     /** Forward pass of n ≤ capacity images already in act[0]; the logits end up in act[ops.size()]. */
     void forward(Kernels k, List<LayerOp> ops, float[] params, int n) {
-        for (int i = 0; i < ops.size(); i++) ops.get(i).forward(k, params, act[i], act[i + 1], n, scratch);
+        for (int i = 0; i < ops.size(); i++) ops.get(i).forward(k, params, act[i], act[i + 1], n, scratch, aux[i]);
     }
 
     /**
@@ -49,7 +53,7 @@ final class Workspace {
     void backward(Kernels k, List<LayerOp> ops, float[] params, float[] g, int n, int first) {
         for (int i = ops.size() - 1; i >= first; i--) {
             float[] dx = i == first ? null : grad[i];
-            ops.get(i).backward(k, params, g, act[i], act[i + 1], grad[i + 1], dx, n, scratch);
+            ops.get(i).backward(k, params, g, act[i], act[i + 1], grad[i + 1], dx, n, scratch, aux[i]);
         }
     }
 }

@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * against central differences (h = 1e-4) of an independent double-precision reference written straight from each
  * layer's definition, one image at a time in plain C×H×W. Relative error |a − n| / (|a| + |n|) must stay below
  * 1e-3 unless |a − n| is below an absolute floor of 1e-5. Each layer is checked with the loss Σ r·y for a random r
- * (so dL/dy = r), on a batch of 3 images, with both kernel sets; then a whole small network with softmax +
- * cross-entropy through {@link Trainer} on 2 threads.
+ * (so dL/dy = r), with both kernel sets, on one image (the single-image kernels), 3 images and 16 images (the
+ * batch kernels: 16 is one vector of images); then a whole small network with softmax + cross-entropy through
+ * {@link Trainer} on 2 threads.
  */
 class GradientCheckTest {
     static final double H = 1e-4, MAX_RELATIVE = 1e-3, ABSOLUTE_FLOOR = 1e-5;
-    static final int BATCH = 3;
 
     record Case(String name, LayerSpec spec, Shape in) {
         @Override public String toString() { return name; }
@@ -31,6 +31,7 @@ class GradientCheckTest {
         List<Case> cases = List.of(
                 new Case("conv 1->2 k3 pad1", new LayerSpec.Conv(2, 3, 1, 1), new Shape(1, 6, 6)),
                 new Case("conv 2->3 k3 stride2", new LayerSpec.Conv(3, 3, 0, 2), new Shape(2, 7, 7)),
+                new Case("conv 2->5 k3 pad1 stride2", new LayerSpec.Conv(5, 3, 1, 2), new Shape(2, 7, 7)),
                 new Case("conv 3->4 k5 pad2 (LeNet conv1 style)", new LayerSpec.Conv(4, 5, 2, 1), new Shape(3, 5, 5)),
                 new Case("conv 6->16 k5 (LeNet conv2)", new LayerSpec.Conv(16, 5, 0, 1), new Shape(6, 14, 14)),
                 new Case("max pool 2/2", new LayerSpec.Pool(PoolKind.MAX, 2, 2), new Shape(2, 6, 6)),
@@ -45,13 +46,14 @@ class GradientCheckTest {
                 new Case("dense 10->7", new LayerSpec.Dense(7), Shape.vector(10)),
                 new Case("dense 400->120 (LeNet)", new LayerSpec.Dense(120), Shape.vector(400)));
         List<Object[]> out = new ArrayList<>();
-        for (Case c : cases) for (Kernels k : List.of(Kernels.vector(), Kernels.scalar())) out.add(new Object[]{c, k.name(), k});
+        for (Case c : cases) for (Kernels k : List.of(Kernels.vector(), Kernels.scalar())) for (int batch : new int[]{1, 3, 16})
+            out.add(new Object[]{c, k.name(), batch, k});
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} [{1}]")
+    @ParameterizedTest(name = "{0} [{1}, batch {2}]")
     @MethodSource("layers")
-    void layerGradientsMatchCentralDifferences(Case c, String kernelsName, Kernels k) {
+    void layerGradientsMatchCentralDifferences(Case c, String kernelsName, int batch, Kernels k) {
         SplittableRandom rnd = new SplittableRandom(c.name.hashCode());
         LayerOp op = build(c.spec, c.in);
         Shape out = op.out;
@@ -59,34 +61,34 @@ class GradientCheckTest {
         float[] params = new float[pc];
         for (int i = 0; i < pc; i++) params[i] = (float) (rnd.nextDouble() - 0.5);
         // inputs: distinct values at least 1/size apart (no ties for max pooling), away from ReLU's kink at 0
-        float[][] x = new float[BATCH][inSize];
-        int[] perm = permutation(BATCH * inSize, rnd);
-        for (int j = 0; j < BATCH; j++)
+        float[][] x = new float[batch][inSize];
+        int[] perm = permutation(batch * inSize, rnd);
+        for (int j = 0; j < batch; j++)
             for (int i = 0; i < inSize; i++) {
-                double v = (perm[j * inSize + i] + 0.5) / (BATCH * inSize) * 2 - 1;
+                double v = (perm[j * inSize + i] + 0.5) / (batch * inSize) * 2 - 1;
                 x[j][i] = (float) (v + Math.signum(v) * 0.05);
             }
-        float[][] r = new float[BATCH][outSize];
+        float[][] r = new float[batch][outSize];
         for (float[] row : r) for (int i = 0; i < outSize; i++) row[i] = (float) (rnd.nextDouble() * 2 - 1);
 
         // engine forward + backward on the CNHW batch
-        float[] xb = toCnhw(x, c.in), yb = new float[BATCH * outSize], dyb = toCnhw(r, out), dxb = new float[BATCH * inSize];
-        float[] scratch = new float[op.scratchFloats(BATCH)];
+        float[] xb = toLanes(x), yb = new float[batch * outSize], dyb = toLanes(r), dxb = new float[batch * inSize];
+        float[] scratch = new float[op.scratchFloats(batch)], aux = new float[op.auxFloats(batch)];
         float[] grad = new float[pc];
-        op.forward(k, params, xb, yb, BATCH, scratch);
-        op.backward(k, params, grad, xb, yb, dyb, dxb, BATCH, scratch);
-        float[][] y = fromCnhw(yb, out, BATCH), dx = fromCnhw(dxb, c.in, BATCH);
+        op.forward(k, params, xb, yb, batch, scratch, aux);
+        op.backward(k, params, grad, xb, yb, dyb, dxb, batch, scratch, aux);
+        float[][] y = fromLanes(yb, outSize, batch), dx = fromLanes(dxb, inSize, batch);
 
         // the forward pass agrees with the double reference
         double[] p = toDouble(params);
-        for (int j = 0; j < BATCH; j++) {
+        for (int j = 0; j < batch; j++) {
             double[] ref = Reference.forward(c.spec, c.in, p, toDouble(x[j]));
             for (int i = 0; i < outSize; i++)
                 if (Math.abs(ref[i] - y[j][i]) > 1e-4 * (1 + Math.abs(ref[i])))
                     fail(c.name + ": forward image " + j + " value " + i + " reference " + ref[i] + " engine " + y[j][i]);
         }
-        // parameter gradients (a random subset of 60 when there are more)
-        for (int i : subset(pc, 60, rnd)) {
+        // parameter gradients (a random subset when there are many)
+        for (int i : subset(pc, batch > 3 ? 24 : 60, rnd)) {
             double saved = p[i];
             p[i] = saved + H;
             double plus = loss(c, p, x, r);
@@ -96,8 +98,8 @@ class GradientCheckTest {
             check(c.name + " parameter " + i, grad[i], (plus - minus) / (2 * H));
         }
         // input gradients
-        for (int j = 0; j < BATCH; j++)
-            for (int i : subset(inSize, 40, rnd)) {
+        for (int j = 0; j < Math.min(batch, 4); j++)
+            for (int i : subset(inSize, 30, rnd)) {
                 double[] xd = toDouble(x[j]);
                 xd[i] += H;
                 double plus = dot(r[j], Reference.forward(c.spec, c.in, p, xd));
@@ -195,20 +197,17 @@ class GradientCheckTest {
         return d;
     }
 
-    /** n images of C×H×W (image-major) to the engine's [C][n][H·W]. */
-    static float[] toCnhw(float[][] images, Shape s) {
-        int n = images.length, hw = s.h() * s.w();
-        float[] out = new float[n * s.size()];
-        for (int j = 0; j < n; j++)
-            for (int c = 0; c < s.c(); c++) System.arraycopy(images[j], c * hw, out, (c * n + j) * hw, hw);
+    /** n images of C×H×W (image-major) to the engine's [C·H·W][n]: image j in lane j. */
+    static float[] toLanes(float[][] images) {
+        int n = images.length, size = images[0].length;
+        float[] out = new float[n * size];
+        for (int j = 0; j < n; j++) for (int q = 0; q < size; q++) out[q * n + j] = images[j][q];
         return out;
     }
 
-    static float[][] fromCnhw(float[] b, Shape s, int n) {
-        int hw = s.h() * s.w();
-        float[][] out = new float[n][s.size()];
-        for (int j = 0; j < n; j++)
-            for (int c = 0; c < s.c(); c++) System.arraycopy(b, (c * n + j) * hw, out[j], c * hw, hw);
+    static float[][] fromLanes(float[] b, int size, int n) {
+        float[][] out = new float[n][size];
+        for (int j = 0; j < n; j++) for (int q = 0; q < size; q++) out[j][q] = b[q * n + j];
         return out;
     }
 

@@ -78,7 +78,7 @@ class KernelsTest {
     }
 
     /** (channels, h, w, kernel, pad, stride) of LeNet's two convolutions plus strided and odd cases. */
-    static final int[][] CONVS = {{1, 28, 28, 5, 2, 1}, {6, 14, 14, 5, 0, 1}, {3, 10, 10, 3, 1, 2}, {2, 5, 7, 3, 2, 1},
+    static final int[][] CONVS = {{1, 28, 28, 5, 2, 1}, {1, 32, 32, 5, 0, 1}, {6, 14, 14, 5, 0, 1}, {3, 10, 10, 3, 1, 2}, {2, 5, 7, 3, 2, 1},
             {4, 14, 14, 1, 0, 1}, {2, 9, 9, 4, 1, 3}};
 
     @Test
@@ -101,6 +101,54 @@ class KernelsTest {
                 R.col2im(g, c, n, h, w, j0, count, k, pad, stride, ho, wo, dxR);
                 assertClose(dxR, dxV, sumTolerance(k * k), what + " col2im");
             }
+        }
+    }
+
+    /** Batch kernels, images in the lanes: LeNet's convolutions (padded input sizes) plus strided and odd ones. */
+    @Test
+    void laneConvolutionsMatchReference() {
+        long seed = 700;
+        // (ci, hp, wp, co, k, stride)
+        int[][] convs = {{1, 32, 32, 6, 5, 1}, {6, 14, 14, 16, 5, 1}, {3, 9, 9, 5, 3, 2}, {2, 7, 6, 1, 3, 1}, {4, 5, 5, 7, 5, 1}};
+        for (int[] cv : convs) for (int n : new int[]{16, 32, 3}) {
+            int ci = cv[0], hp = cv[1], wp = cv[2], co = cv[3], k = cv[4], s = cv[5];
+            int ho = (hp - k) / s + 1, wo = (wp - k) / s + 1, kk = ci * k * k;
+            String what = "lanes conv " + Arrays.toString(cv) + " n=" + n;
+            float[] x = random(ci * hp * wp * n, seed++), p = random(co * kk + co + 5, seed++);
+            float[] yV = new float[co * ho * wo * n], yR = yV.clone();
+            V.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yV, ho, wo, n);
+            R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n);
+            assertClose(yR, yV, sumTolerance(kk), what + " forward");
+            float[] dy = random(yV.length, seed++);
+            float[] gV = random(co * kk + co + 3, seed++), gR = gV.clone();
+            V.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gV, 1, 1 + co * kk);
+            R.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gR, 1, 1 + co * kk);
+            assertClose(gR, gV, sumTolerance(ho * wo * n), what + " weight gradient");
+            float[] dxV = random(x.length, seed++), dxR = dxV.clone();
+            V.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxV, ci, hp, wp);
+            R.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxR, ci, hp, wp);
+            assertClose(dxR, dxV, sumTolerance(co * k * k), what + " input gradient");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolKind.class)
+    void lanePoolingMatchesReference(PoolKind kind) {
+        long seed = 800;
+        int[][] cases = {{6, 28, 28, 2, 2}, {16, 10, 10, 2, 2}, {2, 7, 9, 3, 2}, {3, 5, 5, 2, 1}, {1, 5, 5, 5, 1}};
+        for (int[] pc : cases) for (int n : new int[]{16, 48, 3}) {
+            int c = pc[0], h = pc[1], w = pc[2], win = pc[3], s = pc[4], ho = (h - win) / s + 1, wo = (w - win) / s + 1;
+            float[] x = random(c * h * w * n, seed++);
+            if (kind == PoolKind.MAX) for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, x[i]); // ties at 0, as after ReLU
+            float[] yV = new float[c * ho * wo * n], yR = yV.clone();
+            V.poolLanes(kind, x, yV, c, h, w, win, s, n);
+            R.poolLanes(kind, x, yR, c, h, w, win, s, n);
+            String what = kind + " lanes " + Arrays.toString(pc) + " n=" + n;
+            assertClose(yR, yV, 1e-6, what + " forward");
+            float[] dy = random(yV.length, seed++), dxV = random(x.length, seed++), dxR = dxV.clone();
+            V.poolLanesBackward(kind, x, yR, dy, dxV, c, h, w, win, s, n);
+            R.poolLanesBackward(kind, x, yR, dy, dxR, c, h, w, win, s, n);
+            assertClose(dxR, dxV, 1e-6, what + " backward");
         }
     }
 
@@ -218,7 +266,7 @@ class KernelsTest {
         // logits [classes=3][n=2]: image 0 = (1, 2, 3), image 1 = (1000, 0, -1000): no overflow
         float[] logits = {1, 1000, 2, 0, 3, -1000};
         float[] d = new float[6];
-        double loss = V.softmaxCrossEntropy(logits, 3, 2, new int[]{2, 0}, 0.5f, d);
+        double loss = V.softmaxCrossEntropy(logits, 3, 2, 2, new int[]{2, 0}, 0.5f, d);
         double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
         assertEquals(-Math.log(Math.exp(3) / z) + 0, loss, 1e-6, "second image is certain and right: loss 0");
         assertEquals(0.5 * (Math.exp(1) / z), d[0], 1e-7);
