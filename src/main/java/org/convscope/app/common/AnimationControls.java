@@ -149,11 +149,14 @@ public final class AnimationControls extends VBox {
 
     /**
      * Keyboard control on a view's root: Space, ←/→ (positions), Shift+←/→ (terms), Home, End; ignored while a
-     * text field has the focus.
+     * text field, combo box, slider, spinner or list has the focus.
      */
     public void installKeys(Node root) {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl) return;
+            // controls that use the keys themselves keep them
+            if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>
+                    || e.getTarget() instanceof Slider || e.getTarget() instanceof javafx.scene.control.Spinner<?>
+                    || e.getTarget() instanceof javafx.scene.control.ListView<?>) return;
             boolean handled = true;
             KeyCode k = e.getCode();
             if (k == KeyCode.SPACE) playback.togglePlay();

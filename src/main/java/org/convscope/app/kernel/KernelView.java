@@ -429,13 +429,23 @@ public final class KernelView implements ConceptView {
         for (Node n : grid.getChildren()) {
             TextField f = (TextField) n;
             int y = GridPane.getRowIndex(f), x = GridPane.getColumnIndex(f);
-            if (!f.isFocused() || !f.getStyleClass().contains("bad-number")) f.setText(plain(s.kernelAt(0, y, x)));
+            if (!f.isFocused() || !f.getStyleClass().contains("bad-number")) shown(f, plain(s.kernelAt(0, y, x)));
             if (!f.isFocused()) f.getStyleClass().remove("bad-number");
         }
-        if (!bias.isFocused()) bias.setText(plain(s.bias()));
+        if (!bias.isFocused()) shown(bias, plain(s.bias()));
     }
 
+    /** Shows a rounded number and remembers it, so that leaving the field unchanged does not write the rounding back. */
+    private static void shown(TextField f, String text) {
+        f.setText(text);
+        f.setUserData(text);
+    }
+
+    /** Whether the person typed something else than what was shown. */
+    private static boolean edited(TextField f) { return !f.getText().equals(f.getUserData()); }
+
     private void commitCell(TextField f, int ky, int kx) {
+        if (!edited(f)) return;
         Float v = parse(f);
         if (v == null) return;
         KernelSweep s = vm.sweep();
@@ -444,6 +454,7 @@ public final class KernelView implements ConceptView {
     }
 
     private void commitBias(TextField f) {
+        if (!edited(f)) return;
         Float v = parse(f);
         if (v == null) return;
         KernelSweep s = vm.sweep();
@@ -469,7 +480,7 @@ public final class KernelView implements ConceptView {
 
     private static String plain(float v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) return Integer.toString((int) v);
-        return StageDrawing.format(v, 4).replace('\u2212', '-').replaceAll("0+$", "");
+        return StageDrawing.format(v, 3).replace('\u2212', '-').replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private Node geometryBox() {

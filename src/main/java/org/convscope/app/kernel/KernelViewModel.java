@@ -318,20 +318,29 @@ public final class KernelViewModel {
         }
     }
 
+    /**
+     * The first template: the 5×5 patch of the input with the most contrast (largest variance), so that it holds a
+     * piece of the stroke; the centre of brightness of a 7 lies in the empty space between its strokes.
+     */
     private void placeDefaultTemplate() {
-        // centre of brightness of the input map: on a digit that is on the stroke
         float[] map = singleInput();
         int[] hw = singleInputSize();
         if (map == null) return;
-        double sy = 0, sx = 0, s = 0;
-        for (int y = 0; y < hw[0]; y++) for (int x = 0; x < hw[1]; x++) {
-            float v = Math.max(0, map[y * hw[1] + x]);
-            sy += v * y; sx += v * x; s += v;
+        int k = Math.min(5, Math.min(hw[0], hw[1]));
+        double best = -1;
+        for (int y0 = 0; y0 + k <= hw[0]; y0++) {
+            for (int x0 = 0; x0 + k <= hw[1]; x0++) {
+                double s = 0, ss = 0;
+                for (int dy = 0; dy < k; dy++) for (int dx = 0; dx < k; dx++) {
+                    double v = map[(y0 + dy) * hw[1] + x0 + dx];
+                    s += v;
+                    ss += v * v;
+                }
+                double var = ss / (k * k) - (s / (k * k)) * (s / (k * k));
+                if (var > best + 1e-9) { best = var; templateY = y0; templateX = x0; }
+            }
         }
-        int cy = s > 0 ? (int) Math.round(sy / s) : hw[0] / 2, cx = s > 0 ? (int) Math.round(sx / s) : hw[1] / 2;
-        templateK = Math.min(5, Math.min(hw[0], hw[1]));
-        templateY = Math.clamp(cy - templateK / 2, 0, hw[0] - templateK);
-        templateX = Math.clamp(cx - templateK / 2, 0, hw[1] - templateK);
+        templateK = k;
     }
 
     // ---- building the sweep -------------------------------------------------------------------------------

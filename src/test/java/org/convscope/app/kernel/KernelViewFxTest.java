@@ -206,6 +206,19 @@ public class KernelViewFxTest {
     }
 
     @Test
+    void visitingAKernelCellWithoutTypingChangesNothing(FxRobot robot) {
+        modelKernel(robot);
+        reveal(robot, "kernel-cell-2-2");
+        float before = vm.sweep().kernelAt(0, 2, 2);
+        robot.clickOn("#kernel-cell-2-2");
+        robot.clickOn("#kernel-cell-0-1");
+        robot.clickOn("#kernel-bias");
+        robot.clickOn("#kernel-stage");
+        assertEquals(KernelViewModel.Source.MODEL, vm.sourceProperty().get(), "the rounded numbers in the grid are not written back");
+        assertEquals(before, vm.sweep().kernelAt(0, 2, 2));
+    }
+
+    @Test
     void draggingOnTheInputCutsATemplate(FxRobot robot) {
         waitForNetwork();
         robot.clickOn("#kernel-source-preset");

@@ -218,6 +218,17 @@ class KernelViewModelTest {
     }
 
     @Test
+    void theFirstTemplateHoldsAPieceOfTheStroke() {
+        KernelViewModel vm = withNetwork();
+        vm.sourceProperty().set(KernelViewModel.Source.TEMPLATE);
+        int[] t = vm.template();
+        float[] patch = KernelSweep.template(image, 0, 28, 28, t[0], t[1], t[2], false);
+        float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+        for (float v : patch) { min = Math.min(min, v); max = Math.max(max, v); }
+        assertTrue(max > 0.9f && min < 0.1f, "ink and background in the patch: " + min + ".." + max);
+    }
+
+    @Test
     void jumpingLightsTheReceptiveFieldUntilTheNextStep() {
         KernelViewModel vm = withNetwork();
         vm.jumpTo(10, 20);
