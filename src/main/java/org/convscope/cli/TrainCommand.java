@@ -57,6 +57,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "softmax-regression, mlp, lenet5-classic or lenet5-modern (default: ${DEFAULT-VALUE})")
     String model;
 
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from the weights in FILE (continue training, or a second stage with a smaller --lr) "
+                    + "instead of random ones; the model is the file's")
+    Path init;
+
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME", description = "sgd or adam (default: ${DEFAULT-VALUE})")
     String optimizer;
 
@@ -99,7 +104,18 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         // ---- everything the user typed is checked before any data is loaded
         DatasetKind kind = usage(() -> DatasetFiles.kind(dataset));
-        ModelSpec spec = usage(() -> ModelZoo.byId(model));
+        ModelFile.Contents start = null;
+        if (init != null) {
+            try {
+                start = ModelFile.load(init);
+            } catch (ModelFile.ModelFileException e) {
+                throw new Cli.Failure(e.getMessage(), e);
+            }
+            if (command.commandLine().getParseResult().hasMatchedOption("--model") && !start.spec().id().equals(model))
+                throw new Cli.UsageProblem("--init " + init + " holds a " + start.spec().id() + " model, not " + model
+                        + "; leave --model out to continue with the file's model.");
+        }
+        ModelSpec spec = start != null ? start.spec() : usage(() -> ModelZoo.byId(model));
         TrainConfig.Optimizer opt = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "sgd" -> TrainConfig.Optimizer.SGD;
             case "adam" -> TrainConfig.Optimizer.ADAM;
@@ -138,7 +154,10 @@ final class TrainCommand implements Callable<Integer> {
                 config.batchSize(), config.epochs(), config.epochs() == 1 ? "" : "s", config.threads(), config.threads() == 1 ? "" : "s", seed);
         o.flush();
 
-        Network network = Network.create(spec, seed);
+        Network network = start != null ? start.network() : Network.create(spec, seed);
+        if (start != null)
+            o.printf(Locale.ROOT, "Starting from %s (%s)%n", init, start.info().getOrDefault(ModelFile.TEST_ACCURACY, "?").equals("?")
+                    ? "no recorded accuracy" : "recorded test accuracy " + start.info().get(ModelFile.TEST_ACCURACY));
         ProgressLine bar = new ProgressLine(o, progress, config.epochs(), batches);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -203,6 +222,14 @@ final class TrainCommand implements Callable<Integer> {
             info.put("seed", Long.toString(seed));
             info.put("threads", Integer.toString(config.threads()));
             info.put(ModelFile.COMMAND, commandText());
+            if (start != null) { // how the starting weights were made, so the whole chain can be reproduced
+                info.put("init_file", init.getFileName().toString());
+                info.put("init_command", start.info().getOrDefault(ModelFile.COMMAND, "unknown"));
+                info.put("init_test_accuracy", start.info().getOrDefault(ModelFile.TEST_ACCURACY, "unknown"));
+                String before = start.info().getOrDefault("total_epochs", start.info().get(ModelFile.EPOCHS));
+                if (before != null && before.trim().matches("\\d{1,6}"))
+                    info.put("total_epochs", Integer.toString(config.epochs() + Integer.parseInt(before.trim())));
+            }
             info.put(ModelFile.ENGINE_VERSION, "ConvScope " + Cli.version() + ", Java " + Runtime.version());
             info.put("training_seconds", String.format(Locale.ROOT, "%.1f", totalSeconds));
             info.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -122,6 +122,17 @@ class CliTest {
         assertTrue(e.out.contains(String.format(java.util.Locale.ROOT, "accuracy  %.4f (", testAcc)), "same accuracy as train measured: " + e.out);
         assertTrue(e.out.contains("true \\ predicted"), e.out);
         assertTrue(e.out.contains("of 500 correct"), e.out);
+
+        // a second stage from the saved weights: the file remembers how its starting point was made
+        Path second = dir.resolve("second.safetensors");
+        Run s = run("train", "--init", file.toString(), "--limit", "256", "--test-limit", "200", "--epochs", "1", "--batch", "64",
+                "--optimizer", "adam", "--lr", "0.0003", "--threads", "2", "--progress", "none", "--out", second.toString());
+        assertEquals(0, s.code, s.err + s.out);
+        assertTrue(s.out.contains("Starting from " + file + " (recorded test accuracy " + c.info().get(ModelFile.TEST_ACCURACY) + ")"), s.out);
+        ModelFile.Contents c2 = ModelFile.load(second);
+        assertEquals(c.info().get(ModelFile.COMMAND), c2.info().get("init_command"));
+        assertEquals("2", c2.info().get("total_epochs"));
+        assertEquals(2, run("train", "--init", file.toString(), "--model", "mlp").code, "the file's model is LeNet, not an MLP");
     }
 
     @Test

@@ -169,6 +169,9 @@ class ModelFileTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(file), s.toList(), "no temporary file is left behind");
         }
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class))
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "readable like any document, not private like a temporary file");
     }
 
     @Test
