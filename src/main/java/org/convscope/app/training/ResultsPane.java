@@ -103,8 +103,10 @@ final class ResultsPane extends HBox {
         galleryScroll.setFitToWidth(true);
         galleryScroll.getStyleClass().add("gallery-scroll");
         VBox.setVgrow(galleryScroll, Priority.ALWAYS);
-        HBox lists = new HBox(28, new VBox(6, sectionTitle("training.results.perClass"), classAccuracy),
-                new VBox(6, sectionTitle("training.results.top"), topConfusions));
+        Label topTitle = sectionTitle("training.results.top");
+        topTitle.setWrapText(true);
+        HBox lists = new HBox(24, new VBox(6, sectionTitle("training.results.perClass"), classAccuracy),
+                new VBox(6, topTitle, topConfusions));
         VBox right = new VBox(12, lists, galleryTitle, galleryScroll);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(left, right);
@@ -202,6 +204,7 @@ final class ResultsPane extends HBox {
         for (int a = 0; a < k; a++) {
             Label r = new Label(TrainingModel.className(ds, a));
             r.getStyleClass().add("cm-header");
+            r.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(r, HPos.RIGHT);
             matrix.add(r, 0, a + 1);
             for (int p = 0; p < k; p++) {
@@ -222,11 +225,14 @@ final class ResultsPane extends HBox {
                 fills.add(bg); counts.add(count); tips.add(tip); cells.add(cell);
             }
             Label name = new Label(TrainingModel.className(ds, a));
-            name.setMinWidth(110);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setPrefWidth(100);
             ProgressBar bar = new ProgressBar(0);
-            bar.setPrefWidth(150);
+            bar.setPrefWidth(110);
+            bar.setMinWidth(60);
             Label pct = new Label();
             pct.getStyleClass().add("number");
+            pct.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(8, name, bar, pct);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("class-accuracy-" + a);

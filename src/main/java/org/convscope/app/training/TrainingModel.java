@@ -108,6 +108,7 @@ public final class TrainingModel {
     private TestPredictions shownPredictions;
     private TrainingSnapshot.Event shownEvent;
     private boolean endReported;
+    private int loggedEpochs;
     private final ReadOnlyObjectWrapper<ConfusionMatrix> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
     /** The images behind the confusion matrix (the run's test set, or the loaded model's). */
     private LabeledImages confusionImages;
@@ -121,6 +122,7 @@ public final class TrainingModel {
     private volatile String autosaveProblem;
     private long lastAutosave;
     private Network usedNetwork;
+    private long lastLiveUpdate;
     private String usedDataset;
 
     private final BooleanBinding canStart, canStep, canPause, canResume, canStop, hasModel;
@@ -375,6 +377,7 @@ public final class TrainingModel {
         shownPredictions = null;
         shownEvent = null;
         endReported = false;
+        loggedEpochs = (int) session.snapshot().testAccuracy().stream().filter(p -> !p.sample()).count();
         confusion.set(null);
         confusionImages = te;
         confusionDataset = runDataset;
@@ -427,8 +430,26 @@ public final class TrainingModel {
                         s.event().batch(), number(lr), number(lr / 10)));
             }
         }
+        long full = s.testAccuracy().stream().filter(p -> !p.sample()).count();
+        if (full > loggedEpochs) {
+            loggedEpochs = (int) full;
+            int n = s.losses().count(), bpe2 = Math.max(1, s.batchesPerEpoch());
+            double mean = 0;
+            for (int i = Math.max(0, n - bpe2); i < n; i++) mean += s.losses().get(i);
+            mean /= Math.max(1, Math.min(n, bpe2));
+            System.getLogger("convscope.training").log(System.Logger.Level.INFO, String.format(Locale.ROOT,
+                    "epoch %d: loss %.3f (mean of its batches), train accuracy %.4f, test accuracy %.4f, %.1f s so far",
+                    s.epoch(), mean, s.finalTrainAccuracy(), s.finalTestAccuracy(), s.runningSeconds()));
+        }
         if (s.state().ended() && !endReported) {
             endReported = true;
+            System.getLogger("convscope.training").log(System.Logger.Level.INFO, String.format(Locale.ROOT,
+                    "Training %s: %s on %s (%d training images), %s lr %s batch %d, %d threads: epoch %d of %d, "
+                            + "test accuracy %.4f, train accuracy %.4f, %.1f s running, %.0f images/s in optimizer steps",
+                    s.state(), s.spec().id(), runDataset, session.trainSet().count(), s.config().optimizer(),
+                    number(s.config().learningRate()), s.config().batchSize(), s.config().threads(), s.epoch(),
+                    s.config().epochs(), s.finalTestAccuracy(), s.finalTrainAccuracy(), s.runningSeconds(),
+                    session.meanStepImagesPerSecond()));
             switch (s.state()) {
                 case FINISHED -> say(MessageKind.SUCCESS, I18n.get("training.finished", s.config().epochs(),
                         percent(s.finalTestAccuracy()), duration(s.runningSeconds())));
@@ -438,9 +459,16 @@ public final class TrainingModel {
                 default -> { }
             }
         }
-        if (usedNetwork != null && usedDataset.equals(runDataset) && s.network() != usedNetwork
-                && models.get(usedDataset) != null && models.get(usedDataset).network() == usedNetwork) {
-            useThisModel(); // the run replaced its network (divergence recovery): keep the other views on it
+        ActiveModel used = usedDataset == null ? null : models.get(usedDataset);
+        if (used != null && used.network() == usedNetwork && usedDataset.equals(runDataset)) {
+            // The other views show this run's network: keep them on it when divergence recovery replaced it, and
+            // re-announce it about once a second while training so that the network view's feature maps follow
+            // the weights as they learn (a trace costs microseconds).
+            boolean replaced = s.network() != usedNetwork;
+            if (replaced || (s.state() == State.RUNNING && System.nanoTime() - lastLiveUpdate > 1_000_000_000L)) {
+                lastLiveUpdate = System.nanoTime();
+                publishModel(false);
+            }
         }
         String ap = autosaveProblem;
         if (ap != null) {
@@ -518,7 +546,9 @@ public final class TrainingModel {
     }
 
     /** Makes the current model the one the draw and network views use for its dataset. */
-    public void useThisModel() {
+    public void useThisModel() { publishModel(true); }
+
+    private void publishModel(boolean announce) {
         Network n = currentNetwork();
         if (n == null) return;
         String ds = runDataset();
@@ -527,7 +557,7 @@ public final class TrainingModel {
         models.put(ds, new ActiveModel(n, ds, currentDescription(), acc));
         usedNetwork = n;
         usedDataset = ds;
-        say(MessageKind.SUCCESS, I18n.get("training.used", currentDescription(), I18n.get(datasetKey(ds))));
+        if (announce) say(MessageKind.SUCCESS, I18n.get("training.used", currentDescription(), I18n.get(datasetKey(ds))));
     }
 
     /** Saves the current weights (background); the message says where or what went wrong. */
