@@ -56,7 +56,13 @@ final class KernelGrid extends VBox {
                     views.add(v);
                 }
         }
-        float scale = ColorMap.SIGNED.scaleOf(w.weights(), 0, w.weights().length);
+        // One scale for the layer: 3 x the RMS weight, at most the largest |weight|. The plain maximum lets a
+        // single large weight wash every other kernel out to white; beyond the scale colours saturate.
+        double sq = 0;
+        for (float v : w.weights()) sq += (double) v * v;
+        float rms = (float) Math.sqrt(sq / Math.max(1, w.weights().length));
+        float scale = Math.min(ColorMap.SIGNED.scaleOf(w.weights(), 0, w.weights().length), 3 * rms);
+        if (!(scale > 0)) scale = 1e-6f;
         for (int i = 0; i < ci; i++)
             for (int o = 0; o < co; o++)
                 views.get(i * co + o).setImage(MapImages.render(w.weights(), (o * ci + i) * k * k, k, k, ColorMap.SIGNED, scale));

@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -75,7 +76,10 @@ final class TrainPane extends BorderPane {
     private long lastKernels;
     private Network staticKernelsOf;
 
-    TrainPane(TrainingModel model, FilePicker files) {
+    /** Views this pane can open on the trained model: the network view (live feature maps) and kernel sliding. */
+    static final String NETWORK_VIEW = "network", KERNEL_VIEW = "kernel";
+
+    TrainPane(TrainingModel model, FilePicker files, AppContext ctx) {
         this.model = model;
         this.files = files;
         getStyleClass().add("train-pane");
@@ -141,7 +145,18 @@ final class TrainPane extends BorderPane {
         kernelNote.setWrapText(true);
         kernelNote.setMinHeight(Region.USE_PREF_SIZE);
         HBox grids = new HBox(28, conv1, conv2);
-        VBox kernels = new VBox(6, grids, kernelNote);
+        // "Use this model" and go: the network view then shows this run's feature maps, updated as it learns;
+        // the kernel-sliding view slides one of its kernels (best on a paused model, so the numbers stay put).
+        Hyperlink toNetwork = link("open-network", "training.openNetwork", () -> open(ctx, NETWORK_VIEW));
+        Hyperlink toKernel = link("open-kernel", "training.openKernel", () -> open(ctx, KERNEL_VIEW));
+        toNetwork.visibleProperty().bind(Bindings.createBooleanBinding(() -> ctx.viewIds().contains(NETWORK_VIEW), ctx.viewIds()));
+        toKernel.visibleProperty().bind(Bindings.createBooleanBinding(() -> ctx.viewIds().contains(KERNEL_VIEW)
+                && model.stateProperty().get() != TrainingSnapshot.State.RUNNING, ctx.viewIds(), model.stateProperty()));
+        for (Hyperlink l : List.of(toNetwork, toKernel)) {
+            l.managedProperty().bind(l.visibleProperty());
+            l.disableProperty().bind(model.hasModelProperty().not());
+        }
+        VBox kernels = new VBox(6, grids, kernelNote, new HBox(16, toNetwork, toKernel));
         kernels.getStyleClass().add("kernels-row");
         // Only convolutional models have kernels to show: the run's model, or the one in the form before a run.
         kernels.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -474,7 +489,20 @@ final class TrainPane extends BorderPane {
         }
     }
 
+    private void open(AppContext ctx, String view) {
+        model.useThisModel();
+        ctx.requestedViewProperty().set(view);
+    }
+
     // ------------------------------------------------------------------ small builders
+
+    private static Hyperlink link(String id, String key, Runnable action) {
+        Hyperlink l = new Hyperlink();
+        l.setId(id);
+        l.textProperty().bind(I18n.bind(key));
+        l.setOnAction(e -> action.run());
+        return l;
+    }
 
     private static Label bigLabel(String id) {
         Label l = new Label();

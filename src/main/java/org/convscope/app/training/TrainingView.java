@@ -74,7 +74,7 @@ public final class TrainingView implements ConceptView {
         model = new TrainingModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
                 TrainingSession.Options.defaults());
         compare = new ComparisonModel(model);
-        trainPane = new TrainPane(model, files);
+        trainPane = new TrainPane(model, files, ctx);
         resultsPane = new ResultsPane(model);
         comparePane = new ComparePane(compare, model, () -> files, ctx.services().background());
         Tab resultsTab = tab("tab-results", "training.tab.results", resultsPane);

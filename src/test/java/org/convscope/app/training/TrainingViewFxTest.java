@@ -184,6 +184,13 @@ class TrainingViewFxTest {
                 && model.stateProperty().get() == State.PAUSED);
         ShellFx.await("kernels drawn", 10, () -> robot.lookup("#kernels-conv2").queryAs(KernelGrid.class).kernelCount() == 96);
         assertEquals(6, robot.lookup("#kernels-conv1").queryAs(KernelGrid.class).kernelCount());
+
+        // "Watch this model in the network view": the run's live network becomes the dataset's model, and the
+        // shell is asked to show the network view.
+        robot.interact(() -> ctx.viewIds().add("network"));
+        robot.clickOn("#open-network");
+        assertEquals("network", ctx.requestedViewProperty().get());
+        assertSame(snapshot().network(), ctx.models().get(AppContext.FASHION_MNIST).network());
         robot.clickOn("#stop");
         awaitState(State.STOPPED);
     }
