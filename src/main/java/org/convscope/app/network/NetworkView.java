@@ -86,6 +86,18 @@ public final class NetworkView implements ConceptView {
     @Override public void onShow() {
         node();
         vm.setShowing(true);
+        if (ctx.currentImageProperty().get() == null) showFirstTestImage();
+    }
+
+    /** Nothing drawn or picked yet: start with the first MNIST test image rather than an empty view. */
+    private void showFirstTestImage() {
+        var kind = org.convscope.data.DatasetKind.MNIST;
+        var split = org.convscope.data.Split.TEST;
+        ctx.datasets().load(kind, split, d -> {
+            if (ctx.currentImageProperty().get() != null || d.count() == 0) return;
+            String source = I18n.get("browser.image", org.convscope.app.DatasetCache.name(new org.convscope.app.DatasetCache.Key(kind, split)), 0);
+            ctx.currentImageProperty().set(new AppContext.InputImage(d.image(0), kind.id(), d.label(0), source));
+        }, error -> { }); // the empty note stays; the browser reports dataset problems
     }
 
     @Override public void onHide() { vm.setShowing(false); }

@@ -1,0 +1,100 @@
+package org.convscope.app.draw;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.convscope.app.AppContext;
+import org.convscope.app.FxTestSupport;
+import org.convscope.app.I18n;
+import org.convscope.app.ModelLibrary;
+import org.convscope.app.Services;
+import org.convscope.engine.ModelFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A person drawing clear digits 0-9 with the mouse gets them recognised by the bundled MNIST model: the TestFX robot
+ * draws each digit's strokes ({@link DigitStrokes}) on the pad, and the prediction must be that digit. While it
+ * draws, the prediction must follow the pen (several answers per stroke, not one at pen-up). Also prints the
+ * measured latencies (pen event -> bars, -> laid-out frame) and frame intervals; they are reported, not asserted.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DigitRecognitionTest {
+
+    Services services;
+    AppContext ctx;
+    DrawView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        FxTestSupport.theme();
+        I18n.setLocale(I18n.ENGLISH);
+        services = new Services();
+        ctx = new AppContext(services);
+        ctx.models().put(AppContext.MNIST, ModelLibrary.toActiveModel(ModelFile.loadBundled("lenet5-mnist.safetensors"), AppContext.MNIST));
+        view = new DrawView(ctx);
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1400, 900));
+        stage.show();
+        view.onShow();
+    }
+
+    @AfterEach
+    void stop() { services.close(); }
+
+    Point2D pad(FxRobot robot, double x, double y) {
+        ImageView pad = robot.lookup("#draw-pad").queryAs(ImageView.class);
+        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        double k = b.getWidth() / Drawing.SIZE;
+        return new Point2D(b.getMinX() + x * k, b.getMinY() + y * k);
+    }
+
+    @Test
+    void everyDigitDrawnWithTheMouseIsRecognised(FxRobot robot) {
+        List<String> wrong = new ArrayList<>();
+        int strokes = 0;
+        // answers that reach the FX thread while the pen is still down
+        var answersWhileDrawing = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> view.model().predictionProperty().addListener((o, a, p) -> {
+            if (p != null && view.model().drawing().drawing()) answersWhileDrawing.incrementAndGet();
+        }));
+        for (int digit = 0; digit <= 9; digit++) {
+            robot.interact(view.model()::clear);
+            for (double[][] stroke : DigitStrokes.of(digit)) {
+                double[][] pts = DigitStrokes.dense(stroke, 12);
+                robot.moveTo(pad(robot, pts[0][0], pts[0][1]));
+                robot.press(MouseButton.PRIMARY);
+                for (int i = 1; i < pts.length; i++) robot.moveTo(pad(robot, pts[i][0], pts[i][1]));
+                robot.release(MouseButton.PRIMARY);
+                strokes++;
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            FxTestSupport.await("the answer for the finished " + digit, 10, () -> {
+                var p = view.model().predictionProperty().get();
+                return p != null && java.util.Arrays.equals(p.input().pixels(), view.model().inputProperty().get().pixels());
+            });
+            var p = view.model().predictionProperty().get();
+            System.out.printf("digit %d -> %d (%.1f %%)%n", digit, p.topClass(), 100 * p.probabilities()[p.topClass()]);
+            if (p.topClass() != digit) wrong.add(digit + " read as " + p.topClass());
+        }
+        System.out.println("pen event -> bars set:      " + view.barsLatency());
+        System.out.println("pen event -> laid-out frame: " + view.frameLatency());
+        System.out.println("frame interval while drawing: " + view.frameIntervals());
+        System.out.println("pen handler (raster + preprocessing): " + view.handlerTime());
+        assertTrue(wrong.isEmpty(), "misread: " + wrong);
+        assertTrue(answersWhileDrawing.get() >= 2 * strokes,
+                "the answer follows the pen: " + answersWhileDrawing + " answers while drawing " + strokes + " strokes");
+    }
+}
