@@ -62,6 +62,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class DrawView implements ConceptView {
 
     private static final int STEP = 112; // step pictures: 28 x 4 screen pixels
+    /** The draw view's network runs on one long-lived thread: no thread start per pen event. */
+    private static final java.util.concurrent.ExecutorService PREDICTIONS = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("convscope-draw-predict").daemon(true).factory());
     private static final double STEPS_WIDTH = 230;
 
     private final AppContext ctx;
@@ -88,6 +91,11 @@ public final class DrawView implements ConceptView {
     private final LatencyStats toBars = new LatencyStats(), toFrame = new LatencyStats(), frames = new LatencyStats(),
             handler = new LatencyStats();
     private long awaitingFrameSince;
+    /** Laid-out frames so far, and the frame count at recent pen events (to count in which frame each answer shows). */
+    private long frameCount;
+    private final long[] eventNanos = new long[64], eventFrame = new long[64];
+    private int eventNext;
+    private final long[] framesLate = new long[4]; // answers shown 0, 1, 2, 3+ frames after their stroke
     private boolean stepsDirty = true;
     private final Label latencyLabel = new Label();
     private final AnimationTimer timer = new AnimationTimer() {
@@ -101,6 +109,7 @@ public final class DrawView implements ConceptView {
         @Override public void stop() { super.stop(); last = 0; }
     };
     private final Runnable afterLayout = () -> {
+        frameCount++;
         if (awaitingFrameSince != 0) {
             toFrame.add(System.nanoTime() - awaitingFrameSince);
             awaitingFrameSince = 0;
@@ -108,7 +117,7 @@ public final class DrawView implements ConceptView {
     };
 
     public DrawView(AppContext ctx) {
-        this(ctx, new DrawViewModel(ctx, ctx.services().background(), Platform::runLater));
+        this(ctx, new DrawViewModel(ctx, ctx.services().background(), PREDICTIONS, Platform::runLater));
     }
 
     public DrawView(AppContext ctx, DrawViewModel vm) {
@@ -319,6 +328,7 @@ public final class DrawView implements ConceptView {
             long t = System.nanoTime();
             if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.SECONDARY) return;
             var with = e.getButton() == MouseButton.SECONDARY ? DrawViewModel.Tool.ERASER : vm.toolProperty().get();
+            noteEvent(t);
             vm.press(toPad(e.getX()), toPad(e.getY()), with, t);
             handler.add(System.nanoTime() - t);
             moveBrush(e);
@@ -327,6 +337,7 @@ public final class DrawView implements ConceptView {
         });
         padView.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             long t = System.nanoTime();
+            noteEvent(t);
             vm.drag(toPad(e.getX()), toPad(e.getY()), t);
             handler.add(System.nanoTime() - t);
             moveBrush(e);
@@ -422,6 +433,14 @@ public final class DrawView implements ConceptView {
         bars.setProbabilities(p.probabilities());
         toBars.add(System.nanoTime() - p.eventNanos());
         awaitingFrameSince = p.eventNanos();
+        for (int i = 0; i < eventNanos.length; i++) {
+            if (eventNanos[i] == p.eventNanos()) {
+                // the stroke segment of that event appears in the first frame laid out after it: same frame = 0
+                framesLate[(int) Math.min(3, frameCount - eventFrame[i])]++;
+                eventNanos[i] = 0;
+                break;
+            }
+        }
     }
 
     private void repaintPad(Drawing.Dirty d) {
@@ -470,10 +489,9 @@ public final class DrawView implements ConceptView {
             return;
         }
         // the crop can be the whole pad (448 x 448): shrink it for the thumbnail first
-        GrayImage crop = s.cropped();
-        if (Math.max(crop.width(), crop.height()) > STEP) crop = Preprocessing.fit(crop, STEP);
+        GrayImage crop = s.croppedThumbnail(STEP);
         croppedView.setImage(MapImages.render(crop.pixels(), 0, crop.height(), crop.width(), ColorMap.GRAY, 1f));
-        croppedCaption.setText(I18n.get("draw.steps.cropped.caption", s.cropped().width(), s.cropped().height()));
+        croppedCaption.setText(I18n.get("draw.steps.cropped.caption", s.box().width(), s.box().height()));
         framedView.setImage(MapImages.render(s.framed().pixels(), 0, box, box, ColorMap.GRAY, 1f));
         framedCaption.setText(I18n.get("draw.steps.scaled.caption", s.scaled().width(), s.scaled().height()));
         centredView.setImage(MapImages.render(s.centred().pixels(), 0, 28, 28, ColorMap.GRAY, 1f));
@@ -515,15 +533,26 @@ public final class DrawView implements ConceptView {
         if (vm.toolProperty().get() == DrawViewModel.Tool.ERASER || e.isSecondaryButtonDown()) brush.getStyleClass().add("eraser");
     }
 
+    private void noteEvent(long nanos) {
+        eventNanos[eventNext] = nanos;
+        eventFrame[eventNext] = frameCount;
+        eventNext = (eventNext + 1) % eventNanos.length;
+    }
+
+    /** How many answers appeared 0, 1, 2, 3+ frames after the frame that showed their pen movement. */
+    public long[] framesLate() { return framesLate.clone(); }
+
     private void updateLatencyLabel() {
         if (toFrame.count() == 0 && toBars.count() == 0) {
             latencyLabel.setText("");
             return;
         }
         var frameMs = frames.count() > 0 ? frames.medianMs() : Double.NaN;
+        long answers = 0;
+        for (long c : framesLate) answers += c;
         latencyLabel.setText(I18n.get("draw.latency",
-                fmt(toFrame.count() > 0 ? toFrame.medianMs() : toBars.medianMs()),
-                fmt(toFrame.count() > 0 ? toFrame.p95Ms() : toBars.p95Ms()),
+                fmt(toBars.medianMs()), fmt(toBars.p95Ms()),
+                answers == 0 ? "–" : String.format(Locale.ROOT, "%.0f", 100.0 * framesLate[0] / answers),
                 Double.isNaN(frameMs) ? "–" : fmt(1000.0 / frameMs)));
     }
 

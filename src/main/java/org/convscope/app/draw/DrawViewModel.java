@@ -85,11 +85,22 @@ public final class DrawViewModel {
     private long openGeneration, seq, cancelledUpTo;
     private String source = "drawn";
 
+    /** Everything on one background executor (tests pass Runnable::run for both). */
     public DrawViewModel(AppContext ctx, Executor background, Executor fx) {
+        this(ctx, background, background, fx);
+    }
+
+    /**
+     * @param background picture decoding
+     * @param predictions where the network runs; the app gives it a thread of its own so that a decoding picture
+     *                    never delays the answer, and no thread is started per pen event
+     * @param fx          the FX thread (Platform::runLater)
+     */
+    public DrawViewModel(AppContext ctx, Executor background, Executor predictions, Executor fx) {
         this.ctx = ctx;
         this.background = background;
         this.fx = fx;
-        this.predictor = new LatestOnly<>(background, fx, DrawViewModel::predict, p -> {
+        this.predictor = new LatestOnly<>(predictions, fx, DrawViewModel::predict, p -> {
                     if (p.seq() > cancelledUpTo) prediction.set(p); // else: the pad was cleared after it was asked for
                 },
                 e -> message.set(new Message("draw.error.predict", String.valueOf(e.getMessage()))));

@@ -35,16 +35,28 @@ public final class Preprocessing {
      * Every step, for display and for the network.
      * @param source   the drawing as given
      * @param box      the ink's bounding box in source, or null if there is no ink
-     * @param cropped  the bounding box cut out (source pixels)
      * @param scaled   the crop resized to fit the box (20x20 for MNIST, 28x28 for Fashion-MNIST), aspect preserved, brightest pixel 1
      * @param framed   scaled, shown inside its full box (20x20 / 28x28), centred by bounding box (for the step picture)
      * @param centred  the network's input, 28x28
      * @param offsetX  where scaled's left column lands in centred
      * @param offsetY  where scaled's top row lands in centred
      */
-    public record Steps(Style style, GrayImage source, Box box, GrayImage cropped, GrayImage scaled, GrayImage framed,
+    public record Steps(Style style, GrayImage source, Box box, GrayImage scaled, GrayImage framed,
                         GrayImage centred, int offsetX, int offsetY) {
         public boolean empty() { return box == null; }
+
+        /**
+         * The bounding box cut out of the source (a 1x1 blank when empty). Made on demand: while the pen moves the
+         * network needs only the scaled box, and copying a large crop at every mouse event would be wasted.
+         */
+        public GrayImage cropped() { return box == null ? GrayImage.blank(1, 1) : crop(source, box); }
+
+        /** The crop shrunk so that its longer side is at most maxSide (for a thumbnail), straight from the source. */
+        public GrayImage croppedThumbnail(int maxSide) {
+            if (box == null) return GrayImage.blank(1, 1);
+            if (Math.max(box.width(), box.height()) <= maxSide) return cropped();
+            return fit(source, box, maxSide);
+        }
     }
 
     public static Steps apply(GrayImage source, Style style) {
@@ -55,31 +67,29 @@ public final class Preprocessing {
     public static Steps mnist(GrayImage source) {
         Box box = inkBox(source);
         if (box == null) return emptySteps(source, Style.MNIST);
-        GrayImage cropped = crop(source, box);
-        GrayImage scaled = normaliseMax(fit(cropped, MNIST_BOX));
+        GrayImage scaled = normaliseMax(fit(source, box, MNIST_BOX));
         float[] com = centreOfMass(scaled);
         // Integer translation (as MNIST) puts the centre of mass within half a pixel of (14, 14). Clamped so that no
         // ink leaves the field: a very lopsided shape (an "L" with a heavy foot) stays whole, slightly off-centre.
         int ox = Math.clamp(Math.round(SIDE / 2f - com[0]), 0, SIDE - scaled.width());
         int oy = Math.clamp(Math.round(SIDE / 2f - com[1]), 0, SIDE - scaled.height());
-        return new Steps(Style.MNIST, source, box, cropped, scaled, framed(scaled, MNIST_BOX), paste(scaled, SIDE, ox, oy), ox, oy);
+        return new Steps(Style.MNIST, source, box, scaled, framed(scaled, MNIST_BOX), paste(scaled, SIDE, ox, oy), ox, oy);
     }
 
     /** Fashion-MNIST: crop, fit 28x28 (longest edge 28), centred by bounding box. */
     public static Steps fashion(GrayImage source) {
         Box box = inkBox(source);
         if (box == null) return emptySteps(source, Style.FASHION);
-        GrayImage cropped = crop(source, box);
-        GrayImage scaled = normaliseMax(fit(cropped, SIDE));
+        GrayImage scaled = normaliseMax(fit(source, box, SIDE));
         int ox = (SIDE - scaled.width()) / 2, oy = (SIDE - scaled.height()) / 2;
         GrayImage centred = paste(scaled, SIDE, ox, oy);
-        return new Steps(Style.FASHION, source, box, cropped, scaled, centred, centred, ox, oy);
+        return new Steps(Style.FASHION, source, box, scaled, centred, centred, ox, oy);
     }
 
     private static Steps emptySteps(GrayImage source, Style style) {
         GrayImage none = GrayImage.blank(1, 1);
         int box = style == Style.MNIST ? MNIST_BOX : SIDE;
-        return new Steps(style, source, null, none, none, GrayImage.blank(box, box), GrayImage.blank(SIDE, SIDE), 0, 0);
+        return new Steps(style, source, null, none, GrayImage.blank(box, box), GrayImage.blank(SIDE, SIDE), 0, 0);
     }
 
     /** Smallest box holding every pixel brighter than {@link #INK}, or null when there is none. */
@@ -111,9 +121,14 @@ public final class Preprocessing {
 
     /** Resize so that the longer side is exactly {@code side} and the aspect ratio is kept (the shorter side at least 1). */
     public static GrayImage fit(GrayImage img, int side) {
-        double s = (double) side / Math.max(img.width(), img.height());
-        int w = Math.clamp(Math.round(img.width() * s), 1, side), h = Math.clamp(Math.round(img.height() * s), 1, side);
-        return resize(img, w, h);
+        return fit(img, new Box(0, 0, img.width(), img.height()), side);
+    }
+
+    /** The region of img resized so that its longer side is exactly {@code side}, aspect kept. */
+    public static GrayImage fit(GrayImage img, Box region, int side) {
+        double s = (double) side / Math.max(region.width(), region.height());
+        int w = Math.clamp(Math.round(region.width() * s), 1, side), h = Math.clamp(Math.round(region.height() * s), 1, side);
+        return resize(img, region, w, h);
     }
 
     /**
@@ -122,7 +137,12 @@ public final class Preprocessing {
      * neighbour with blended borders. Separable: rows first (h x dw), then columns (dh x dw).
      */
     public static GrayImage resize(GrayImage img, int dw, int dh) {
-        int sw = img.width(), sh = img.height();
+        return resize(img, new Box(0, 0, img.width(), img.height()), dw, dh);
+    }
+
+    /** Area-average resampling of a region of img (read in place: no crop is copied) to dw x dh. */
+    public static GrayImage resize(GrayImage img, Box region, int dw, int dh) {
+        int sw = region.width(), sh = region.height(), stride = img.width(), base = region.y0() * stride + region.x0();
         float[] src = img.pixels();
         Weights wx = Weights.of(sw, dw), wy = Weights.of(sh, dh);
         float[] rows = new float[sh * dw]; // (sh, dw)
@@ -131,7 +151,8 @@ public final class Preprocessing {
                 float acc = 0f;
                 int first = wx.first[x];
                 float[] wt = wx.weight[x];
-                for (int k = 0; k < wt.length; k++) acc += wt[k] * src[y * sw + first + k];
+                int row = base + y * stride + first;
+                for (int k = 0; k < wt.length; k++) acc += wt[k] * src[row + k];
                 rows[y * dw + x] = acc;
             }
         }

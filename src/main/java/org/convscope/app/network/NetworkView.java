@@ -86,6 +86,7 @@ public final class NetworkView implements ConceptView {
     @Override public void onShow() {
         node();
         vm.setShowing(true);
+        Platform.runLater(root::requestFocus);
         if (ctx.currentImageProperty().get() == null) showFirstTestImage();
     }
 
@@ -142,6 +143,9 @@ public final class NetworkView implements ConceptView {
         vm.curveProperty().addListener((o, a, c) -> { plot.setCurve(c); updateSummary(); });
         I18n.localeProperty().addListener((o, a, b) -> { builtFor = null; show(vm.resultProperty().get()); updateSummary(); });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // the arrow keys belong to the experiment: the view takes the keyboard focus when shown or clicked
+        root.setFocusTraversable(true);
+        root.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> root.requestFocus());
         show(vm.resultProperty().get());
     }
 

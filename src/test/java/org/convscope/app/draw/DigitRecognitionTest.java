@@ -93,6 +93,8 @@ class DigitRecognitionTest {
         System.out.println("pen event -> laid-out frame: " + view.frameLatency());
         System.out.println("frame interval while drawing: " + view.frameIntervals());
         System.out.println("pen handler (raster + preprocessing): " + view.handlerTime());
+        long[] late = view.framesLate();
+        System.out.println("answers shown 0 / 1 / 2 / 3+ frames after their stroke: " + late[0] + " / " + late[1] + " / " + late[2] + " / " + late[3]);
         assertTrue(wrong.isEmpty(), "misread: " + wrong);
         assertTrue(answersWhileDrawing.get() >= 2 * strokes,
                 "the answer follows the pen: " + answersWhileDrawing + " answers while drawing " + strokes + " strokes");

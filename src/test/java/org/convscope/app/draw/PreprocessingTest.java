@@ -111,6 +111,21 @@ class PreprocessingTest {
     }
 
     @Test
+    void resizingARegionInPlaceEqualsCroppingFirst() {
+        float[] p = new float[300 * 200];
+        for (int i = 0; i < p.length; i++) p[i] = (float) ((i * 7919L % 1000) / 1000.0);
+        var img = new GrayImage(300, 200, p);
+        var box = new Preprocessing.Box(37, 21, 251, 180);
+        assertArrayEquals(Preprocessing.resize(Preprocessing.crop(img, box), 17, 13).pixels(),
+                Preprocessing.resize(img, box, 17, 13).pixels(), 1e-6f);
+        var steps = Preprocessing.mnist(rect(448, 448, 100, 50, 300, 400));
+        assertEquals(200, steps.cropped().width());
+        var thumb = steps.croppedThumbnail(112);
+        assertEquals(112, thumb.height());
+        assertEquals(64, thumb.width());
+    }
+
+    @Test
     void enlargingATinyDotStillFillsTheBox() {
         var steps = Preprocessing.mnist(rect(448, 448, 200, 200, 203, 203));
         assertEquals(20, steps.scaled().width());
