@@ -543,13 +543,13 @@ public final class DrawView implements ConceptView {
     public long[] framesLate() { return framesLate.clone(); }
 
     private void updateLatencyLabel() {
-        if (toFrame.count() == 0 && toBars.count() == 0) {
+        long answers = 0;
+        for (long c : framesLate) answers += c;
+        if (answers < 10) { // only once the pen has really moved (the first answer also includes loading the model)
             latencyLabel.setText("");
             return;
         }
         var frameMs = frames.count() > 0 ? frames.medianMs() : Double.NaN;
-        long answers = 0;
-        for (long c : framesLate) answers += c;
         latencyLabel.setText(I18n.get("draw.latency",
                 fmt(toBars.medianMs()), fmt(toBars.p95Ms()),
                 answers == 0 ? "–" : String.format(Locale.ROOT, "%.0f", 100.0 * framesLate[0] / answers),

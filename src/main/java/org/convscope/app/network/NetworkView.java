@@ -51,7 +51,9 @@ public final class NetworkView implements ConceptView {
 
     /** The id of the convolution (kernel sliding) view, opened when a feature map is clicked. */
     public static final String KERNEL_VIEW = "kernel";
-    private static final double MAPS_HEIGHT = 520, UNITS_HEIGHT = 520, GAP = 4;
+    private static final double GAP = 4, COLUMN_MIN_WIDTH = 78;
+    /** Room for the title, detail, shape and legend lines of a column, besides its pictures. */
+    private static final double COLUMN_CHROME = 130;
 
     private final AppContext ctx;
     private final NetworkViewModel vm;
@@ -63,6 +65,8 @@ public final class NetworkView implements ConceptView {
     private final Label shiftLabel = new Label(), summary = new Label();
     private final List<ColumnView> columns = new ArrayList<>();
     private ModelSpec builtFor;
+    /** Height available for a column's pictures; the maps are sized from it so that every column fits on screen. */
+    private double picturesHeight = 440, builtForHeight;
 
     public NetworkView(AppContext ctx) {
         this(ctx, new NetworkViewModel(ctx, ctx.services().background(), Platform::runLater));
@@ -111,7 +115,8 @@ public final class NetworkView implements ConceptView {
         title.getStyleClass().add("view-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             var m = vm.modelProperty().get();
-            return m == null ? I18n.get("network.title") : I18n.get("network.title.model", m.description());
+            return m == null ? I18n.get("network.title")
+                    : I18n.get("network.title.model", m.description(), I18n.get("dataset." + m.dataset()));
         }, vm.modelProperty(), I18n.localeProperty()));
         inputInfo.getStyleClass().add("input-info");
         inputInfo.textProperty().bind(Bindings.createStringBinding(this::inputText, vm.resultProperty(), I18n.localeProperty()));
@@ -137,6 +142,14 @@ public final class NetworkView implements ConceptView {
         scroll.setFitToHeight(true);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
+        // larger screens (a projector) get larger maps: rebuild when the height changes noticeably
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            double h = Math.max(240, b.getHeight() - COLUMN_CHROME - 16);
+            if (Math.abs(h - picturesHeight) >= 24) {
+                picturesHeight = h;
+                show(vm.resultProperty().get());
+            }
+        });
         root.setBottom(invariancePanel());
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
@@ -157,13 +170,14 @@ public final class NetworkView implements ConceptView {
         columnsBox.setVisible(has);
         if (!has) return;
         ModelSpec spec = r.trace().spec();
-        if (spec != builtFor) rebuild(spec);
+        if (spec != builtFor || picturesHeight != builtForHeight) rebuild(spec);
         for (ColumnView c : columns) c.update(r.trace());
         updateSummary();
     }
 
     private void rebuild(ModelSpec spec) {
         builtFor = spec;
+        builtForHeight = picturesHeight;
         columns.clear();
         for (Column c : NetworkLayout.of(spec)) {
             columns.add(switch (c.kind()) {
@@ -179,14 +193,14 @@ public final class NetworkView implements ConceptView {
                 var arrow = new FontIcon(Material2AL.ARROW_FORWARD);
                 arrow.getStyleClass().add("flow-arrow");
                 var box = new StackPane(arrow);
-                box.setPadding(new Insets(80, 0, 0, 0));
+                box.setPadding(new Insets(60, 0, 0, 0));
                 box.setAlignment(Pos.TOP_CENTER);
                 nodes.add(box);
             }
             nodes.add(columns.get(i).node);
         }
         columnsBox.getChildren().setAll(nodes);
-        columnsBox.setSpacing(6);
+        columnsBox.setSpacing(2);
     }
 
     private static float[] values(Trace t, Column c) {
@@ -212,11 +226,14 @@ public final class NetworkView implements ConceptView {
             node.setId(colId(c));
             node.getStyleClass().add("layer-column");
             node.setAlignment(Pos.TOP_CENTER);
+            node.setMinWidth(COLUMN_MIN_WIDTH);
             var t = new Label(I18n.get(c.titleKey(), c.titleArgs()));
             t.getStyleClass().add("layer-title");
+            t.setMinWidth(Region.USE_PREF_SIZE);
             node.getChildren().add(t);
             var d = new Label(c.detailKey() == null ? " " : I18n.get(c.detailKey(), c.detailArgs()));
             d.getStyleClass().add("layer-detail");
+            d.setMinWidth(Region.USE_PREF_SIZE);
             node.getChildren().add(d);
         }
 
@@ -225,24 +242,23 @@ public final class NetworkView implements ConceptView {
         void finish(Node content, boolean legend) {
             var shape = new Label(column.shape().toString());
             shape.getStyleClass().add("layer-shape");
+            shape.setMinWidth(Region.USE_PREF_SIZE);
             node.getChildren().addAll(content, shape);
             if (legend) {
+                // drawn at its final size: a stretched 1-pixel-high image is blurred with its neighbours in the texture
                 var ramp = new ImageView(column.map() == ColorMap.SIGNED
-                        ? MapImages.render(ramp(-1, 1), 0, 1, 64, ColorMap.SIGNED, 1f)
-                        : MapImages.render(ramp(0, 1), 0, 1, 64, ColorMap.GRAY, 1f));
-                ramp.setFitWidth(72);
-                ramp.setFitHeight(8);
-                ramp.setPreserveRatio(false);
+                        ? MapImages.render(ramp(-1, 1), 0, RAMP_H, RAMP_W, ColorMap.SIGNED, 1f)
+                        : MapImages.render(ramp(0, 1), 0, RAMP_H, RAMP_W, ColorMap.GRAY, 1f));
                 ramp.getStyleClass().add("legend-ramp");
                 legendLow.getStyleClass().add("legend-value");
                 legendHigh.getStyleClass().add("legend-value");
                 var spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 var nums = new HBox(legendLow, spacer, legendHigh);
-                nums.setMaxWidth(84);
+                nums.setMaxWidth(RAMP_W + 12);
                 var box = new VBox(1, new StackPane(ramp), nums);
                 box.setAlignment(Pos.CENTER);
-                box.setMaxWidth(84);
+                box.setMaxWidth(RAMP_W + 12);
                 Tooltip.install(box, new Tooltip(I18n.get(column.map() == ColorMap.SIGNED ? "network.legend.signed" : "network.legend.gray")));
                 node.getChildren().add(box);
             }
@@ -256,9 +272,12 @@ public final class NetworkView implements ConceptView {
         abstract void update(Trace t);
     }
 
+    private static final int RAMP_W = 64, RAMP_H = 8;
+
+    /** RAMP_H identical rows running from -> to. */
     private static float[] ramp(float from, float to) {
-        float[] r = new float[64];
-        for (int i = 0; i < 64; i++) r[i] = from + (to - from) * i / 63f;
+        float[] r = new float[RAMP_W * RAMP_H];
+        for (int i = 0; i < r.length; i++) r[i] = from + (to - from) * (i % RAMP_W) / (RAMP_W - 1f);
         return r;
     }
 
@@ -277,8 +296,8 @@ public final class NetworkView implements ConceptView {
             int channels = c.shape().c(), h = c.shape().h(), w = c.shape().w();
             int gridCols = channels <= 8 ? 1 : 2;
             int rows = (channels + gridCols - 1) / gridCols;
-            int maxScale = c.kind() == Kind.INPUT ? 6 : 10;
-            scale = (int) Math.clamp(Math.floor((MAPS_HEIGHT / rows - GAP) / h), 1, maxScale);
+            int maxScale = c.kind() == Kind.INPUT ? 5 : 10;
+            scale = (int) Math.clamp(Math.floor((picturesHeight / rows - GAP) / h), 1, maxScale);
             var grid = new GridPane();
             grid.setHgap(GAP);
             grid.setVgap(GAP);
@@ -337,7 +356,7 @@ public final class NetworkView implements ConceptView {
         UnitsColumn(Column c) {
             super(c);
             int n = c.shape().size();
-            double cell = Math.min(6, UNITS_HEIGHT / n);
+            double cell = Math.min(6, picturesHeight / n);
             strip.setFitWidth(22);
             strip.setFitHeight(cell * n);
             strip.setPreserveRatio(false);

@@ -78,6 +78,7 @@ public final class DrawTour {
                     sleep(1500);
                     snap(scene, "draw-fashion-" + lang);
                     fx(() -> {
+                        draw.model().datasetProperty().set(AppContext.MNIST);
                         draw.model().undo();
                         window.select("network");
                     });
