@@ -412,8 +412,8 @@ public final class DrawView implements ConceptView {
         toNetwork.disableProperty().bind(vm.inputProperty().isNull());
         var box = new VBox(12, title, modelLabel, answer, bars, toNetwork);
         box.getStyleClass().add("prediction");
-        box.setMinWidth(340);
-        box.setPrefWidth(440);
+        box.setMinWidth(330);
+        box.setPrefWidth(400);
         box.setMaxWidth(560);
         return box;
     }
@@ -474,6 +474,7 @@ public final class DrawView implements ConceptView {
         datasetNote.setVisible(!showSteps);
         datasetNote.setManaged(!showSteps);
         if (fromDataset != null) {
+            centredTitle.setText(I18n.get("draw.steps.input"));
             datasetNote.setText(I18n.get("draw.steps.fromDataset", fromDataset.source()));
             centredView.setImage(MapImages.render(fromDataset.pixels(), 0, 28, 28, ColorMap.GRAY, 1f));
             placeMassDot(new GrayImage(28, 28, fromDataset.pixels()));

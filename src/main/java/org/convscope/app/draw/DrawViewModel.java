@@ -22,6 +22,7 @@ import javafx.collections.MapChangeListener;
 import org.convscope.app.AppContext;
 import org.convscope.app.AppContext.ActiveModel;
 import org.convscope.app.AppContext.InputImage;
+import org.convscope.app.I18n;
 import org.convscope.app.common.LatestOnly;
 import org.convscope.engine.Trace;
 
@@ -83,7 +84,7 @@ public final class DrawViewModel {
     private InputImage published;
     private InputImage pendingFromContext;
     private long openGeneration, seq, cancelledUpTo;
-    private String source = "drawn";
+    private String source = I18n.get("draw.source.drawn");
 
     /** Everything on one background executor (tests pass Runnable::run for both). */
     public DrawViewModel(AppContext ctx, Executor background, Executor fx) {
@@ -235,7 +236,7 @@ public final class DrawViewModel {
     private void refresh(long eventNanos) {
         if (datasetImage.get() != null && drawing.version() != datasetImageVersion) {
             datasetImage.set(null); // drawn over: from now on it is a picture like any other
-            source = "drawn";
+            source = I18n.get("draw.source.drawn");
         }
         InputImage in;
         boolean isBlank = drawing.isBlank();

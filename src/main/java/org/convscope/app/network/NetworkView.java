@@ -226,10 +226,11 @@ public final class NetworkView implements ConceptView {
             node.setId(colId(c));
             node.getStyleClass().add("layer-column");
             node.setAlignment(Pos.TOP_CENTER);
-            node.setMinWidth(COLUMN_MIN_WIDTH);
+            node.setMinWidth(Region.USE_PREF_SIZE); // columns never overlap: the view scrolls instead
             var t = new Label(I18n.get(c.titleKey(), c.titleArgs()));
             t.getStyleClass().add("layer-title");
-            t.setMinWidth(Region.USE_PREF_SIZE);
+            t.setMinWidth(COLUMN_MIN_WIDTH);
+            t.setAlignment(Pos.CENTER);
             node.getChildren().add(t);
             var d = new Label(c.detailKey() == null ? " " : I18n.get(c.detailKey(), c.detailArgs()));
             d.getStyleClass().add("layer-detail");
@@ -296,7 +297,7 @@ public final class NetworkView implements ConceptView {
             int channels = c.shape().c(), h = c.shape().h(), w = c.shape().w();
             int gridCols = channels <= 8 ? 1 : 2;
             int rows = (channels + gridCols - 1) / gridCols;
-            int maxScale = c.kind() == Kind.INPUT ? 5 : 10;
+            int maxScale = c.kind() == Kind.INPUT ? 4 : 10;
             scale = (int) Math.clamp(Math.floor((picturesHeight / rows - GAP) / h), 1, maxScale);
             var grid = new GridPane();
             grid.setHgap(GAP);
@@ -426,8 +427,8 @@ public final class NetworkView implements ConceptView {
         ProbabilitiesColumn(Column c) {
             super(c);
             bars.getStyleClass().add("compact");
-            bars.setPrefWidth(300);
-            bars.setMinWidth(260);
+            bars.setPrefWidth(250);
+            bars.setMinWidth(230);
             finish(bars, false);
         }
 
