@@ -30,14 +30,19 @@ import org.convscope.data.Split;
 /**
  * Developer tool, not a test: opens the app's main window, draws a 7 on the draw view, picks a Fashion-MNIST ankle
  * boot, shows the network view (unmoved and shifted), and saves window snapshots of each in both languages to the
- * folder given as the first argument (default /tmp/tour). Run under Xvfb with -Dconvscope.prefs.node=convscope-tour:
- * xvfb-run -a -s "-screen 0 1600x1000x24" java -cp ... org.convscope.app.draw.DrawTour /tmp/tour
+ * folder given as the first argument (default /tmp/tour); optional arguments: theme (light, dark, projector), window
+ * width and height. Run under Xvfb with -Dconvscope.prefs.node=convscope-tour:
+ * xvfb-run -a -s "-screen 0 1920x1080x24" java -cp ... org.convscope.app.draw.DrawTour /tmp/tour dark 1600 1000
  */
 public final class DrawTour {
     static Path out = Path.of("/tmp/tour");
+    static org.convscope.app.Theme theme = org.convscope.app.Theme.LIGHT;
+    static int width = 1600, height = 1000;
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0) out = Path.of(args[0]);
+        if (args.length > 1) theme = org.convscope.app.Theme.valueOf(args[1].toUpperCase(Locale.ROOT));
+        if (args.length > 3) { width = Integer.parseInt(args[2]); height = Integer.parseInt(args[3]); }
         Files.createDirectories(out);
         Platform.startup(() -> {
             try { start(new Stage()); } catch (Exception e) { e.printStackTrace(); Platform.exit(); }
@@ -49,9 +54,10 @@ public final class DrawTour {
         var ctx = new AppContext(services);
         var window = new MainWindow(ctx, Settings.load(), Views.create(ctx));
         window.attach(stage);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.show();
+        window.setTheme(theme);
         ModelLibrary.loadBundled(ctx, msg -> System.err.println("model: " + msg));
         var draw = (DrawView) window.view("draw").orElseThrow();
         var network = (NetworkView) window.view("network").orElseThrow();
