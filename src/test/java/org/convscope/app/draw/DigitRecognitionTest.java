@@ -63,7 +63,22 @@ class DigitRecognitionTest {
 
     @Test
     void everyDigitDrawnWithTheMouseIsRecognised(FxRobot robot) {
+        // once large in the middle of the pad, once small in its top-left corner: the preprocessing makes both the same
         List<String> wrong = new ArrayList<>();
+        drawAll(robot, 1.0, 0, 0, wrong);
+        drawAll(robot, 0.55, -90, -85, wrong);
+        System.out.println("pen event -> bars set:      " + view.barsLatency());
+        System.out.println("pen event -> laid-out frame: " + view.frameLatency());
+        System.out.println("frame interval while drawing: " + view.frameIntervals());
+        System.out.println("pen handler (raster + preprocessing): " + view.handlerTime());
+        long[] late = view.framesLate();
+        System.out.println("answers shown 0 / 1 / 2 / 3+ frames after their stroke: " + late[0] + " / " + late[1] + " / " + late[2] + " / " + late[3]);
+        assertTrue(wrong.isEmpty(), "misread: " + wrong);
+    }
+
+    /** Draws 0..9, each scaled about the pad's centre and moved by (dx, dy) pad pixels, and checks the answers. */
+    void drawAll(FxRobot robot, double scale, double dx, double dy, List<String> wrong) {
+        double c = Drawing.SIZE / 2.0;
         int strokes = 0;
         // answers that reach the FX thread while the pen is still down
         var answersWhileDrawing = new java.util.concurrent.atomic.AtomicInteger();
@@ -74,6 +89,10 @@ class DigitRecognitionTest {
             robot.interact(view.model()::clear);
             for (double[][] stroke : DigitStrokes.of(digit)) {
                 double[][] pts = DigitStrokes.dense(stroke, 12);
+                for (double[] p : pts) {
+                    p[0] = c + (p[0] - c) * scale + dx;
+                    p[1] = c + (p[1] - c) * scale + dy;
+                }
                 robot.moveTo(pad(robot, pts[0][0], pts[0][1]));
                 robot.press(MouseButton.PRIMARY);
                 for (int i = 1; i < pts.length; i++) robot.moveTo(pad(robot, pts[i][0], pts[i][1]));
@@ -86,16 +105,9 @@ class DigitRecognitionTest {
                 return p != null && java.util.Arrays.equals(p.input().pixels(), view.model().inputProperty().get().pixels());
             });
             var p = view.model().predictionProperty().get();
-            System.out.printf("digit %d -> %d (%.1f %%)%n", digit, p.topClass(), 100 * p.probabilities()[p.topClass()]);
-            if (p.topClass() != digit) wrong.add(digit + " read as " + p.topClass());
+            System.out.printf("scale %.2f: digit %d -> %d (%.1f %%)%n", scale, digit, p.topClass(), 100 * p.probabilities()[p.topClass()]);
+            if (p.topClass() != digit) wrong.add(digit + " (scale " + scale + ") read as " + p.topClass());
         }
-        System.out.println("pen event -> bars set:      " + view.barsLatency());
-        System.out.println("pen event -> laid-out frame: " + view.frameLatency());
-        System.out.println("frame interval while drawing: " + view.frameIntervals());
-        System.out.println("pen handler (raster + preprocessing): " + view.handlerTime());
-        long[] late = view.framesLate();
-        System.out.println("answers shown 0 / 1 / 2 / 3+ frames after their stroke: " + late[0] + " / " + late[1] + " / " + late[2] + " / " + late[3]);
-        assertTrue(wrong.isEmpty(), "misread: " + wrong);
         assertTrue(answersWhileDrawing.get() >= 2 * strokes,
                 "the answer follows the pen: " + answersWhileDrawing + " answers while drawing " + strokes + " strokes");
     }
