@@ -53,7 +53,7 @@ public final class NetworkView implements ConceptView {
     public static final String KERNEL_VIEW = "kernel";
     private static final double GAP = 4, COLUMN_MIN_WIDTH = 78;
     /** Room for the title, detail, shape and legend lines of a column, besides its pictures. */
-    private static final double COLUMN_CHROME = 130;
+    private static final double COLUMN_CHROME = 150;
 
     private final AppContext ctx;
     private final NetworkViewModel vm;
@@ -187,20 +187,12 @@ public final class NetworkView implements ConceptView {
                 case PROBABILITIES -> new ProbabilitiesColumn(c);
             });
         }
+        // left to right in the order of the layers; no arrows between them: on a 1600-pixel window every pixel of
+        // width goes to the maps
         List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                var arrow = new FontIcon(Material2AL.ARROW_FORWARD);
-                arrow.getStyleClass().add("flow-arrow");
-                var box = new StackPane(arrow);
-                box.setPadding(new Insets(60, 0, 0, 0));
-                box.setAlignment(Pos.TOP_CENTER);
-                nodes.add(box);
-            }
-            nodes.add(columns.get(i).node);
-        }
+        for (ColumnView c : columns) nodes.add(c.node);
         columnsBox.getChildren().setAll(nodes);
-        columnsBox.setSpacing(2);
+        columnsBox.setSpacing(10);
     }
 
     private static float[] values(Trace t, Column c) {
