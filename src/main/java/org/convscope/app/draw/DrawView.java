@@ -273,6 +273,10 @@ public final class DrawView implements ConceptView {
         Runnable refreshNames = () -> { classes.setCellFactory(l -> new ClassCell()); classes.setButtonCell(new ClassCell()); };
         vm.datasetProperty().addListener((o, a, b) -> refreshNames.run());
         I18n.localeProperty().addListener((o, a, b) -> refreshNames.run());
+        // a dataset image on the pad names its class in the chooser (so "Random" gives another of the same class)
+        vm.datasetImageProperty().addListener((o, a, img) -> {
+            if (img != null && img.label() >= 0 && img.label() < 10) classes.getSelectionModel().select(Integer.valueOf(img.label()));
+        });
         var randomButton = button("draw-random", "draw.random", Material2AL.CASINO,
                 () -> random.pick(vm.datasetProperty().get(), classes.getValue(), vm::show, vm::setMessage));
         var randomLabel = new Label();
