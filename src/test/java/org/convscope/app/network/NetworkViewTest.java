@@ -124,6 +124,19 @@ class NetworkViewTest {
     }
 
     @Test
+    void theRotateButtonsTurnTheInputTheNetworkSees(FxRobot robot) {
+        awaitTrace();
+        robot.clickOn("#net-rotate-left").clickOn("#net-rotate-left");
+        assertEquals(10.0, view.model().shiftProperty().get().degrees());
+        awaitTrace();
+        float[] expected = InputShift.rotate(bar(), 28, 28, 10);
+        assertArrayEquals(expected, view.model().resultProperty().get().trace().input(), 1e-6f);
+        robot.clickOn("#net-rotate-right");
+        assertEquals(5.0, view.model().shiftProperty().get().degrees());
+        assertTrue(robot.lookup("#net-shift").queryAs(Label.class).getText().contains("rotation +5"));
+    }
+
+    @Test
     void theInvariancePlotShowsTheTopClassAgainstTheShift(FxRobot robot) {
         awaitTrace();
         robot.clickOn("#net-left");
