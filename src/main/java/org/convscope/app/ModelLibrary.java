@@ -58,7 +58,13 @@ public final class ModelLibrary {
                     AppContext.ActiveModel model = null;
                     String problem = null;
                     try {
-                        model = toActiveModel(reader.read(b.file()), b.dataset());
+                        var contents = reader.read(b.file());
+                        String trainedOn = contents.info().get(ModelFile.DATASET);
+                        if (trainedOn != null && !trainedOn.equals(b.dataset())) {
+                            problem = I18n.get("models.error.dataset", b.file(), trainedOn, b.dataset());
+                        } else {
+                            model = toActiveModel(contents, b.dataset());
+                        }
                     } catch (Exception | LinkageError e) {
                         problem = I18n.get("models.error.load", b.file(), String.valueOf(e.getMessage()));
                     }

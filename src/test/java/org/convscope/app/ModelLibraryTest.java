@@ -30,6 +30,40 @@ class ModelLibraryTest {
     }
 
     @Test
+    void bundledModelsLoadWithTheirAccuracyAndAFileForTheWrongDatasetIsRefused() throws Exception {
+        var spec = ModelZoo.lenetModern();
+        var weights = org.convscope.engine.Network.create(spec, 3).weights();
+        try (var services = new Services()) {
+            var ctx = new AppContext(services);
+            List<String> problems = new ArrayList<>();
+            ModelLibrary.loadBundled(ctx, Runnable::run, Runnable::run, name -> new ModelFile.Contents(spec, weights,
+                    Map.of(ModelFile.DATASET, "mnist", ModelFile.TEST_ACCURACY, "0.9924")), problems::add).get();
+            var mnist = ctx.models().get(AppContext.MNIST);
+            assertEquals(0.9924, mnist.testAccuracy(), 1e-9);
+            assertEquals("LeNet-5 (ReLU, max pooling)", mnist.description());
+            assertEquals(10, mnist.network().predict(new float[784]).length);
+            assertNull(ctx.models().get(AppContext.FASHION_MNIST), "an MNIST file is not used for Fashion-MNIST");
+            assertEquals(1, problems.size());
+            assertTrue(problems.getFirst().contains("lenet5-fashion-mnist.safetensors"), problems.getFirst());
+        }
+    }
+
+    @Test
+    void aModelAlreadyChosenIsNotReplacedByTheBundledOne() throws Exception {
+        var spec = ModelZoo.lenetModern();
+        var weights = org.convscope.engine.Network.create(spec, 3).weights();
+        try (var services = new Services()) {
+            var ctx = new AppContext(services);
+            var mine = new AppContext.ActiveModel(org.convscope.engine.Network.create(ModelZoo.mlp(), 1), AppContext.MNIST, "mine", 0.5);
+            ctx.models().put(AppContext.MNIST, mine);
+            ModelLibrary.loadBundled(ctx, Runnable::run, Runnable::run, name -> new ModelFile.Contents(spec, weights,
+                    Map.of(ModelFile.TEST_ACCURACY, "0.9")), p -> { }).get();
+            assertSame(mine, ctx.models().get(AppContext.MNIST));
+            assertEquals(0.9, ctx.models().get(AppContext.FASHION_MNIST).testAccuracy(), 1e-9);
+        }
+    }
+
+    @Test
     void aMissingFileIsReportedAndLeavesNoModel() throws Exception {
         try (var services = new Services()) {
             var ctx = new AppContext(services);

@@ -115,8 +115,10 @@ public final class NetworkView implements ConceptView {
         title.getStyleClass().add("view-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             var m = vm.modelProperty().get();
-            return m == null ? I18n.get("network.title")
-                    : I18n.get("network.title.model", m.description(), I18n.get("dataset." + m.dataset()));
+            if (m == null) return I18n.get("network.title");
+            String title = I18n.get("network.title.model", m.description(), I18n.get("dataset." + m.dataset()));
+            return Double.isNaN(m.testAccuracy()) ? title
+                    : title + " · " + I18n.get("network.title.accuracy", String.format(Locale.ROOT, "%.1f", 100 * m.testAccuracy()));
         }, vm.modelProperty(), I18n.localeProperty()));
         inputInfo.getStyleClass().add("input-info");
         inputInfo.textProperty().bind(Bindings.createStringBinding(this::inputText, vm.resultProperty(), I18n.localeProperty()));
