@@ -54,9 +54,19 @@ class DigitRecognitionTest {
     @AfterEach
     void stop() { services.close(); }
 
-    Point2D pad(FxRobot robot, double x, double y) {
+    static void sleep(long ms) {
+        try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    }
+
+    /** The pad's screen bounds (read on the FX thread). */
+    Bounds padBounds(FxRobot robot) {
         ImageView pad = robot.lookup("#draw-pad").queryAs(ImageView.class);
-        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        var b = new java.util.concurrent.atomic.AtomicReference<Bounds>();
+        robot.interact(() -> b.set(pad.localToScreen(pad.getBoundsInLocal())));
+        return b.get();
+    }
+
+    static Point2D pad(Bounds b, double x, double y) {
         double k = b.getWidth() / Drawing.SIZE;
         return new Point2D(b.getMinX() + x * k, b.getMinY() + y * k);
     }
@@ -79,6 +89,7 @@ class DigitRecognitionTest {
     /** Draws 0..9, each scaled about the pad's centre and moved by (dx, dy) pad pixels, and checks the answers. */
     void drawAll(FxRobot robot, double scale, double dx, double dy, List<String> wrong) {
         double c = Drawing.SIZE / 2.0;
+        Bounds bounds = padBounds(robot);
         int strokes = 0;
         // answers that reach the FX thread while the pen is still down
         var answersWhileDrawing = new java.util.concurrent.atomic.AtomicInteger();
@@ -88,14 +99,21 @@ class DigitRecognitionTest {
         for (int digit = 0; digit <= 9; digit++) {
             robot.interact(view.model()::clear);
             for (double[][] stroke : DigitStrokes.of(digit)) {
-                double[][] pts = DigitStrokes.dense(stroke, 12);
+                double[][] pts = DigitStrokes.dense(stroke, 6);
                 for (double[] p : pts) {
                     p[0] = c + (p[0] - c) * scale + dx;
                     p[1] = c + (p[1] - c) * scale + dy;
                 }
-                robot.moveTo(pad(robot, pts[0][0], pts[0][1]));
+                robot.moveTo(pad(bounds, pts[0][0], pts[0][1]));
                 robot.press(MouseButton.PRIMARY);
-                for (int i = 1; i < pts.length; i++) robot.moveTo(pad(robot, pts[i][0], pts[i][1]));
+                // like a 125 Hz mouse: one move every 8 ms, 6 pad pixels apart (about 1,000 screen pixels a second);
+                // the base robot moves without waiting for the FX thread, as a real mouse does
+                var mouse = robot.robotContext().getBaseRobot();
+                for (int i = 1; i < pts.length; i++) {
+                    mouse.moveMouse(pad(bounds, pts[i][0], pts[i][1]));
+                    sleep(8);
+                }
+                WaitForAsyncUtils.waitForFxEvents();
                 robot.release(MouseButton.PRIMARY);
                 strokes++;
             }
