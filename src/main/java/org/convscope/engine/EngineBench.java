@@ -14,8 +14,9 @@ import java.util.zip.GZIPInputStream;
  * max pooling) on MNIST, batch 256, SGD lr 0.1, measured for the vector kernels and the scalar reference in the same
  * run so that their ratio holds on a noisy machine.
  * <ul>
- *   <li>training: {@code warmup} batches on a throw-away network, then {@code batches} timed steps on a fresh one
- *       (forward + backward + update, reading the loss every step), images/s over the wall time;</li>
+ *   <li>training: at least {@code warmup} batches on a throw-away network, more until the JIT has settled (see
+ *       {@link #warmUp}), then {@code batches} timed steps on a fresh one (forward + backward + update, reading the
+ *       loss every step), images/s over the wall time;</li>
  *   <li>inference: Trainer.predict over the test images in batches of 256, median of 3 passes;</li>
  *   <li>trace latency: Network.trace of one image with every layer recorded, median of 2,000 calls after 200.</li>
  * </ul>
@@ -91,9 +92,8 @@ public final class EngineBench {
         int[] order = shuffled(trainCount, o.seed);
         TrainConfig cfg = new TrainConfig(TrainConfig.Optimizer.SGD, 0.1f, 0f, 0f, o.batch, 1, o.threads, o.seed);
         boolean scalar = kernels instanceof ScalarKernels;
-        int warmup = scalar ? Math.max(1, o.warmup / 5) : o.warmup;
         try (Trainer t = new Trainer(Network.create(spec, o.seed + 1, kernels), cfg)) {
-            for (int b = 0; b < warmup; b++) t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+            warmUp(t, o, scalar, trainImages, trainLabels, order, trainCount, testImages);
         }
         Network net = Network.create(spec, o.seed, kernels);
         float first = Float.NaN, last = Float.NaN;
@@ -128,6 +128,41 @@ public final class EngineBench {
         }
         Arrays.sort(times);
         return new Numbers(kernels.name(), trainRate, inferRate, times[calls / 2] / 1e3, first, last);
+    }
+
+    /**
+     * At least {@code o.warmup} steps, then more until the JIT has settled: the Vector API runs boxed, allocating
+     * code until C2 has compiled the kernels (tens of steps), so a fixed short warm-up would time the compiler. Stops
+     * when the median of the last 5 step times is within 5 % of the 5 before, or after 300 steps or 60 s.
+     */
+    private static void warmUp(Trainer t, Options o, boolean scalar, byte[] images, byte[] labels, int[] order, int count,
+                               byte[] testImages) {
+        int min = scalar ? Math.max(1, o.warmup / 5) : o.warmup;
+        long[] times = new long[300];
+        long start = System.nanoTime();
+        int b = 0;
+        for (; b < times.length; b++) {
+            long s = System.nanoTime();
+            t.step(images, labels, order, (b * o.batch) % (count - o.batch), o.batch);
+            times[b] = System.nanoTime() - s;
+            if (scalar && b + 1 >= min) break; // plain Java code: C2 needs no long warm-up
+            if (b + 1 >= Math.max(min, 10) && settled(times, b + 1)) break;
+            if (System.nanoTime() - start > 60e9) break;
+        }
+        int[] out = new int[o.batch];
+        int n = Math.min(testImages.length / t.network().spec().input().size(), 20 * o.batch);
+        for (int i = 0; i + o.batch <= n; i += o.batch) t.predict(testImages, i, o.batch, out); // inference path too
+    }
+
+    private static boolean settled(long[] times, int n) {
+        long recent = median(times, n - 5, n), before = median(times, n - 10, n - 5);
+        return recent >= 0.95 * before;
+    }
+
+    private static long median(long[] a, int from, int to) {
+        long[] c = Arrays.copyOfRange(a, from, to);
+        Arrays.sort(c);
+        return c[c.length / 2];
     }
 
     /** Fisher–Yates with the engine's seeded generator. */

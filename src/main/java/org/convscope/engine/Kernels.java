@@ -56,19 +56,23 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
                 float[] colBias, int biasOff, boolean accumulate);
 
     /**
-     * Unfolds the receptive fields of images [j0, j0+count) of a CNHW batch x (C channels, n images, h×w) into
-     * col (C·kernel·kernel rows, count·ho·wo columns): col[(ci·K + ky)·K + kx][jj·ho·wo + y·wo + x] =
-     * x[ci][j0+jj][y·stride + ky − pad][x·stride + kx − pad], zero outside the image.
+     * Unfolds the receptive fields of one image x (C × h × w) into col (C·kernel·kernel rows of ldCol ≥ ho·wo
+     * floats): col[((ci·K + ky)·K + kx)·ldCol + y·wo + x] = x[ci][y·stride + ky − pad][x·stride + kx − pad], zero
+     * outside the image. Columns ho·wo..ldCol of each row are left undefined (they let the product that follows run
+     * in whole vectors).
      */
-    void im2col(float[] x, int channels, int n, int h, int w, int j0, int count,
-                int kernel, int pad, int stride, int ho, int wo, float[] col);
+    void im2col(float[] x, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] col, int ldCol);
 
     /**
-     * The adjoint of {@link #im2col}: overwrites the planes of images [j0, j0+count) in dx (CNHW, C channels,
-     * n images, h×w) with the sum of every col entry that was read from that pixel.
+     * Stride-1 convolution of one image without unfolding it: out[o·cols + j] = p[bOff + o] +
+     * Σ_{c,ky,kx} p[wOff + ((o·ci + c)·k + ky)·k + kx] · xp[(c·hp + ky)·wp + kx + j] for j &lt; cols. xp is the zero-padded
+     * image (ci × hp × wp); output pixel (y, x) is column y·wp + x, the columns x ≥ wp − k + 1 are wrap-around garbage,
+     * and cols (a multiple of 16, ≥ (hp − k + 1)·wp) may read past the last plane: values past xp.length count as 0.
      */
-    void col2im(float[] col, int channels, int n, int h, int w, int j0, int count,
-                int kernel, int pad, int stride, int ho, int wo, float[] dx);
+    void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols);
+
+    /** The adjoint of {@link #im2col}: overwrites dx (C × h × w) with the sum of every col entry read from each pixel. */
+    void col2im(float[] col, int ldCol, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] dx);
 
     /** out[outOff + r] += Σ_c a[off + r*ld + c] for r < rows, c < cols (bias gradients). */
     void addRowSums(float[] a, int off, int rows, int cols, int ld, float[] out, int outOff);

@@ -94,6 +94,10 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
      */
     static final class Conv extends LayerOp {
         final int ci, co, k, pad, stride, kk, plane, hp, wp;
+        /** Columns of the single-image product: P rounded up to 16 so that it runs in whole vectors. */
+        final int wide;
+        /** Stride 1, one image: output columns over the padded width (Ho·Wp rounded up to 16), see Kernels.convWide. */
+        final int wideCols;
 
         Conv(int index, LayerSpec.Conv c, Shape in, int paramOffset) {
             super(index, c, in, paramOffset);
@@ -106,14 +110,18 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             this.plane = out.h() * out.w();
             this.hp = in.h() + 2 * pad;
             this.wp = in.w() + 2 * pad;
+            this.wide = (plane + 15) & ~15;
+            this.wideCols = (out.h() * wp + 15) & ~15;
         }
 
         @Override int weightCount() { return co * kk; }
 
         @Override int biasCount() { return co; }
 
-        /** The unfolded image (K, P) of the single-image path. */
-        @Override int scratchFloats(int n) { return n == 1 ? kk * plane : 0; }
+        /** The single-image path: the unfolded image (K, wide), and the product (Co, wide) when wide ≠ P. */
+        @Override int scratchFloats(int n) {
+            return n == 1 ? Math.max(co * wideCols, kk * wide + (wide != plane ? co * wide : 0)) : 0;
+        }
 
         @Override int auxFloats(int n) { return pad > 0 ? ci * hp * wp * n : 0; }
 
@@ -141,9 +149,19 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             float[] src = padded(x, n, aux);
             if (n > 1) {
                 kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n);
-            } else {
-                kn.im2col(src, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), col);            // (K, P)
-                kn.gemm(co, plane, kk, p, weightOffset, kk, 1, col, 0, plane, y, 0, plane, p, biasOffset, false);
+            } else if (stride == 1) { // sum over shifted views of the padded image, then drop the wrap-around columns
+                kn.convWide(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, col, wideCols);
+                for (int o = 0; o < co; o++)
+                    for (int r = 0; r < out.h(); r++)
+                        System.arraycopy(col, o * wideCols + r * wp, y, (o * out.h() + r) * out.w(), out.w());
+            } else if (wide == plane) {
+                kn.im2col(src, ci, hp, wp, k, 0, stride, out.h(), out.w(), col, wide);               // (K, P)
+                kn.gemm(co, plane, kk, p, weightOffset, kk, 1, col, 0, wide, y, 0, plane, p, biasOffset, false);
+            } else { // (Co, wide) = W · col, then the first P columns of each row
+                kn.im2col(src, ci, hp, wp, k, 0, stride, out.h(), out.w(), col, wide);               // (K, wide)
+                int c0 = kk * wide;
+                kn.gemm(co, wide, kk, p, weightOffset, kk, 1, col, 0, wide, col, c0, wide, p, biasOffset, false);
+                for (int o = 0; o < co; o++) System.arraycopy(col, c0 + o * wide, y, o * plane, plane);
             }
         }
 
@@ -158,12 +176,12 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
                 }
                 return;
             }
-            kn.im2col(src, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), col);                // (K, P)
-            kn.gemmNT(co, kk, plane, dy, 0, plane, col, 0, plane, g, weightOffset, kk, null, 0, true); // dW += dY · colᵀ
+            kn.im2col(src, ci, hp, wp, k, 0, stride, out.h(), out.w(), col, wide);                  // (K, wide)
+            kn.gemmNT(co, kk, plane, dy, 0, plane, col, 0, wide, g, weightOffset, kk, null, 0, true); // dW += dY · colᵀ
             kn.addRowSums(dy, 0, co, plane, plane, g, biasOffset);
             if (dx != null) { // dcol (K, P) = Wᵀ · dY, folded back onto the (padded) input pixels
-                kn.gemm(kk, plane, co, p, weightOffset, 1, kk, dy, 0, plane, col, 0, plane, null, 0, false);
-                kn.col2im(col, ci, 1, hp, wp, 0, 1, k, 0, stride, out.h(), out.w(), pad > 0 ? aux : dx);
+                kn.gemm(kk, plane, co, p, weightOffset, 1, kk, dy, 0, plane, col, 0, wide, null, 0, false);
+                kn.col2im(col, wide, ci, hp, wp, k, 0, stride, out.h(), out.w(), pad > 0 ? aux : dx);
                 if (pad > 0) crop(aux, dx, 1);
             }
         }

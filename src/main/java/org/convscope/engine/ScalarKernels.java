@@ -40,56 +40,53 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void im2col(float[] x, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
-                       int ho, int wo, float[] col) {
-        int plane = ho * wo, cols = count * plane;
-        for (int ci = 0; ci < channels; ci++) {
-            for (int ky = 0; ky < kernel; ky++) {
+    public void im2col(float[] x, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] col, int ldCol) {
+        for (int ci = 0; ci < channels; ci++)
+            for (int ky = 0; ky < kernel; ky++)
                 for (int kx = 0; kx < kernel; kx++) {
-                    int row = ((ci * kernel + ky) * kernel + kx) * cols;
-                    for (int jj = 0; jj < count; jj++) {
-                        int src = (ci * n + j0 + jj) * h * w;
-                        for (int y = 0; y < ho; y++) {
-                            int iy = y * stride + ky - pad;
-                            for (int xo = 0; xo < wo; xo++) {
-                                int ix = xo * stride + kx - pad;
-                                boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
-                                col[row + jj * plane + y * wo + xo] = inside ? x[src + iy * w + ix] : 0f;
-                            }
+                    int row = ((ci * kernel + ky) * kernel + kx) * ldCol;
+                    for (int y = 0; y < ho; y++) {
+                        int iy = y * stride + ky - pad;
+                        for (int xo = 0; xo < wo; xo++) {
+                            int ix = xo * stride + kx - pad;
+                            boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            col[row + y * wo + xo] = inside ? x[(ci * h + iy) * w + ix] : 0f;
                         }
                     }
                 }
-            }
-        }
     }
 
     @Override
-    public void col2im(float[] col, int channels, int n, int h, int w, int j0, int count, int kernel, int pad, int stride,
-                       int ho, int wo, float[] dx) {
-        int plane = ho * wo, cols = count * plane;
-        for (int ci = 0; ci < channels; ci++)
-            for (int jj = 0; jj < count; jj++) {
-                int dst = (ci * n + j0 + jj) * h * w;
-                Arrays.fill(dx, dst, dst + h * w, 0f);
+    public void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols) {
+        for (int o = 0; o < co; o++)
+            for (int j = 0; j < cols; j++) {
+                float s = p[bOff + o];
+                for (int c = 0; c < ci; c++)
+                    for (int ky = 0; ky < k; ky++)
+                        for (int kx = 0; kx < k; kx++) {
+                            int q = (c * hp + ky) * wp + kx + j;
+                            if (q < xp.length) s += p[wOff + ((o * ci + c) * k + ky) * k + kx] * xp[q];
+                        }
+                out[o * cols + j] = s;
             }
-        for (int ci = 0; ci < channels; ci++) {
-            for (int ky = 0; ky < kernel; ky++) {
+    }
+
+    @Override
+    public void col2im(float[] col, int ldCol, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] dx) {
+        Arrays.fill(dx, 0, channels * h * w, 0f);
+        for (int ci = 0; ci < channels; ci++)
+            for (int ky = 0; ky < kernel; ky++)
                 for (int kx = 0; kx < kernel; kx++) {
-                    int row = ((ci * kernel + ky) * kernel + kx) * cols;
-                    for (int jj = 0; jj < count; jj++) {
-                        int dst = (ci * n + j0 + jj) * h * w;
-                        for (int y = 0; y < ho; y++) {
-                            int iy = y * stride + ky - pad;
-                            if (iy < 0 || iy >= h) continue;
-                            for (int xo = 0; xo < wo; xo++) {
-                                int ix = xo * stride + kx - pad;
-                                if (ix >= 0 && ix < w) dx[dst + iy * w + ix] += col[row + jj * plane + y * wo + xo];
-                            }
+                    int row = ((ci * kernel + ky) * kernel + kx) * ldCol;
+                    for (int y = 0; y < ho; y++) {
+                        int iy = y * stride + ky - pad;
+                        if (iy < 0 || iy >= h) continue;
+                        for (int xo = 0; xo < wo; xo++) {
+                            int ix = xo * stride + kx - pad;
+                            if (ix >= 0 && ix < w) dx[(ci * h + iy) * w + ix] += col[row + y * wo + xo];
                         }
                     }
                 }
-            }
-        }
     }
 
     @Override

@@ -84,23 +84,48 @@ class KernelsTest {
     @Test
     void im2colAndCol2imMatchReference() {
         long seed = 500;
-        for (int[] cv : CONVS) for (int n : new int[]{1, 3, 16}) {
+        for (int[] cv : CONVS) for (int extra : new int[]{0, 5}) {
             int c = cv[0], h = cv[1], w = cv[2], k = cv[3], pad = cv[4], stride = cv[5];
-            int ho = (h + 2 * pad - k) / stride + 1, wo = (w + 2 * pad - k) / stride + 1;
-            float[] x = random(c * n * h * w, seed++);
-            for (int j0 = 0; j0 < n; j0 += 2) {
-                int count = Math.min(2, n - j0);
-                float[] colV = new float[c * k * k * count * ho * wo], colR = colV.clone();
-                V.im2col(x, c, n, h, w, j0, count, k, pad, stride, ho, wo, colV);
-                R.im2col(x, c, n, h, w, j0, count, k, pad, stride, ho, wo, colR);
-                String what = "conv " + Arrays.toString(cv) + " n=" + n + " j0=" + j0;
-                assertArrayEquals(colR, colV, what + " im2col"); // a copy: exact
-                float[] g = random(colV.length, seed++);
-                float[] dxV = random(x.length, seed++), dxR = dxV.clone();
-                V.col2im(g, c, n, h, w, j0, count, k, pad, stride, ho, wo, dxV);
-                R.col2im(g, c, n, h, w, j0, count, k, pad, stride, ho, wo, dxR);
-                assertClose(dxR, dxV, sumTolerance(k * k), what + " col2im");
-            }
+            int ho = (h + 2 * pad - k) / stride + 1, wo = (w + 2 * pad - k) / stride + 1, ld = ho * wo + extra;
+            float[] x = random(c * h * w, seed++);
+            float[] colV = new float[c * k * k * ld], colR = colV.clone();
+            V.im2col(x, c, h, w, k, pad, stride, ho, wo, colV, ld);
+            R.im2col(x, c, h, w, k, pad, stride, ho, wo, colR, ld);
+            String what = "conv " + Arrays.toString(cv) + " ld=" + ld;
+            for (int r = 0; r < c * k * k; r++) // a copy: exact, in the defined columns
+                assertArrayEquals(Arrays.copyOfRange(colR, r * ld, r * ld + ho * wo), Arrays.copyOfRange(colV, r * ld, r * ld + ho * wo), what + " im2col row " + r);
+            float[] g = random(colV.length, seed++);
+            float[] dxV = random(x.length, seed++), dxR = dxV.clone();
+            V.col2im(g, ld, c, h, w, k, pad, stride, ho, wo, dxV);
+            R.col2im(g, ld, c, h, w, k, pad, stride, ho, wo, dxR);
+            assertClose(dxR, dxV, sumTolerance(k * k), what + " col2im");
+        }
+    }
+
+    @Test
+    void wideConvolutionMatchesReferenceAndIm2col() {
+        long seed = 600;
+        // (ci, hp, wp, co, k): LeNet's two convolutions (conv1 on its padded input) and odd ones
+        int[][] convs = {{1, 32, 32, 6, 5}, {6, 14, 14, 16, 5}, {3, 7, 9, 5, 3}, {2, 5, 5, 1, 5}};
+        for (int[] cv : convs) for (int slack : new int[]{0, 64}) {
+            int ci = cv[0], hp = cv[1], wp = cv[2], co = cv[3], k = cv[4], ho = hp - k + 1, wo = wp - k + 1;
+            int cols = (ho * wp + 15) & ~15;
+            float[] x = random(ci * hp * wp + slack, seed++), p = random(co * ci * k * k + co, seed++);
+            float[] outV = new float[co * cols], outR = new float[co * cols];
+            V.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outV, cols);
+            R.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outR, cols);
+            String what = "convWide " + Arrays.toString(cv) + " slack " + slack;
+            // the real output pixels agree with each other and with im2col + gemm
+            float[] col = new float[ci * k * k * ho * wo], ref = new float[co * ho * wo];
+            R.im2col(x, ci, hp, wp, k, 0, 1, ho, wo, col, ho * wo);
+            R.gemm(co, ho * wo, ci * k * k, p, 0, ci * k * k, 1, col, 0, ho * wo, ref, 0, ho * wo, p, co * ci * k * k, false);
+            for (int o = 0; o < co; o++)
+                for (int y = 0; y < ho; y++)
+                    for (int xx = 0; xx < wo; xx++) {
+                        float e = ref[(o * ho + y) * wo + xx];
+                        assertEquals(e, outR[o * cols + y * wp + xx], sumTolerance(ci * k * k) * (1 + Math.abs(e)), what + " scalar vs im2col");
+                        assertEquals(e, outV[o * cols + y * wp + xx], sumTolerance(ci * k * k) * (1 + Math.abs(e)), what + " vector vs im2col");
+                    }
         }
     }
 
@@ -158,7 +183,7 @@ class KernelsTest {
         // one 1x3x3 image, kernel 2, pad 1, stride 2: output 2x2, patches (top-left at -1,-1), (-1,1), (1,-1), (1,1)
         float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] col = new float[4 * 4];
-        R.im2col(x, 1, 1, 3, 3, 0, 1, 2, 1, 2, 2, 2, col);
+        R.im2col(x, 1, 3, 3, 2, 1, 2, 2, 2, col, 4);
         float[] expected = {
                 0, 0, 0, 5,   // (ky,kx) = (0,0)
                 0, 0, 4, 6,   // (0,1)
