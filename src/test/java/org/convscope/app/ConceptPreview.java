@@ -22,7 +22,7 @@ import org.convscope.data.Split;
  * (not a test; run by hand under Xvfb):
  * java -cp ... org.convscope.app.ConceptPreview OUT_DIR THEME [VIEW...] with THEME light, dark or projector;
  * a VIEW may name controls to press after it opens: "activation:activation-unnormalised" (ids without '#');
- * the window is 1920x1080, both languages. The current image is MNIST test image #0.
+ * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0.
  * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
 public final class ConceptPreview {
@@ -42,7 +42,15 @@ public final class ConceptPreview {
     static void start(Stage stage) throws Exception {
         File out = new File(args[0]);
         out.mkdirs();
-        Theme theme = Theme.valueOf(args[1].toUpperCase());
+        // THEME may carry a window size: projector@1024x700
+        String[] themeAndSize = args[1].split("@");
+        Theme theme = Theme.valueOf(themeAndSize[0].toUpperCase());
+        int width = 1920, height = 1080;
+        if (themeAndSize.length > 1) {
+            String[] wh = themeAndSize[1].split("x");
+            width = Integer.parseInt(wh[0]);
+            height = Integer.parseInt(wh[1]);
+        }
         List<String> ids = args.length > 2 ? List.of(args).subList(2, args.length)
                 : List.of("overview", "activation", "sharing", "params", "flatten");
         Preferences prefs = Preferences.userRoot().node("convscope-preview");
@@ -53,7 +61,7 @@ public final class ConceptPreview {
         var test = BundledDatasets.get(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE);
         ctx.currentImageProperty().set(new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"));
         MainWindow window = new MainWindow(ctx, settings, Views.create(ctx));
-        Scene scene = window.createScene(1920, 1080);
+        Scene scene = window.createScene(width, height);
         stage.setScene(scene);
         stage.show();
         Thread.ofPlatform().daemon().start(() -> {
@@ -70,7 +78,7 @@ public final class ConceptPreview {
                             Thread.sleep(500);
                         }
                         Thread.sleep(2000); // CSS, layout and background computations
-                        File f = new File(out, arg.replace(':', '-') + "-" + locale.getLanguage() + "-" + theme.name().toLowerCase() + ".png");
+                        File f = new File(out, arg.replace(':', '-') + "-" + locale.getLanguage() + "-" + args[1].replace('@', '-') + ".png");
                         fx(() -> {
                             try { ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", f); }
                             catch (Exception e) { throw new RuntimeException(e); }

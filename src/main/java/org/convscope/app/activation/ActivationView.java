@@ -26,6 +26,7 @@ import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
 import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.ThemedCanvas;
 import org.convscope.engine.Activation;
@@ -39,6 +40,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The network runs on the background executor; results come back through {@link #resultProperty()}.
  */
 public final class ActivationView implements ConceptView {
+
+    private ExportPanel export;
 
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BORDER = "-color-border-default",
             CURVE = "-color-fg-default", SLOPE = "-color-success-emphasis", ACTIVE = "-color-accent-emphasis",
@@ -66,6 +69,9 @@ public final class ActivationView implements ConceptView {
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
         useContext();
     }
+
+    /** "Save PNG" of this view (tests point it at a folder). */
+    public ExportPanel export() { return export; }
 
     @Override public String id() { return "activation"; }
     @Override public String titleKey() { return "activation.nav"; }
@@ -142,10 +148,12 @@ public final class ActivationView implements ConceptView {
         unnormalised.setSelected(model.unnormalised());
         unnormalised.setOnAction(e -> { model.setUnnormalised(unnormalised.isSelected()); recompute(); });
 
-        HBox sourceBox = new HBox(6, ConceptPage.text("activation.source", "concept-detail"), trainedButton, freshButton);
+        // flow panes, so that the long button texts wrap onto a second line in a narrow window
+        FlowPane sourceBox = new FlowPane(6, 6, ConceptPage.text("activation.source", "concept-detail"), trainedButton, freshButton);
         sourceBox.setAlignment(Pos.CENTER_LEFT);
-        HBox layerRow = new HBox(6, ConceptPage.text("activation.layer", "concept-detail"), layerBox);
+        FlowPane layerRow = new FlowPane(6, 6, ConceptPage.text("activation.layer", "concept-detail"), layerBox);
         layerRow.setAlignment(Pos.CENTER_LEFT);
+        layerBox.setMinWidth(120);
         FlowPane controls = new FlowPane(18, 8, sourceBox, layerRow, curveBox, unnormalised);
 
         chart = new ThemedCanvas(FG, MUTED, BORDER, CURVE, SLOPE, ACTIVE, FLAT, FLAT_BG);
@@ -174,9 +182,11 @@ public final class ActivationView implements ConceptView {
         predictionCard.getChildren().add(predictionNote);
         predictionNote.getStyleClass().add("concept-caption");
         predictionNote.setWrapText(true);
+        // the current frame as PNG (for slides and handouts)
+        export = new ExportPanel("activation", "convscope-activation", page, null, ctx.services().background());
         page.side().getChildren().addAll(flatCard, definition,
                 ConceptPage.numberCard("activation.gradient.caption", gradient, "activation-gradient"),
-                range, predictionCard, ConceptPage.text("activation.relu.note", "concept-detail"));
+                range, predictionCard, ConceptPage.text("activation.relu.note", "concept-detail"), export);
         I18n.localeProperty().addListener((o, a, b) -> { syncControls(); show(result.get()); });
         syncControls();
     }

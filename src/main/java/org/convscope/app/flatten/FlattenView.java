@@ -3,14 +3,12 @@ package org.convscope.app.flatten;
 import java.util.List;
 
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
+import javafx.scene.image.Image;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -20,13 +18,15 @@ import javafx.scene.text.TextAlignment;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
+import org.convscope.app.common.AnimationControls;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
+import org.convscope.app.common.GifRecording;
+import org.convscope.app.common.Playback;
 import org.convscope.app.common.ThemedCanvas;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Flattening (concepts.md section 9): the 28x28 image peels off row by row into a 784-long vector. A picked pixel,
@@ -46,18 +46,37 @@ public final class FlattenView implements ConceptView {
 
     private final AppContext ctx;
     private final FlattenViewModel model = new FlattenViewModel();
-    /** The one speed property: seconds each row takes to move into the vector (0 = no animation). */
-    private final DoubleProperty secondsPerRow = new SimpleDoubleProperty(this, "secondsPerRow", 0.12);
+    /** Rows are the sweep's positions and the pixels of a row its terms; its stepSeconds (seconds per row) is the one speed property. */
+    private final Playback playback = new Playback();
+    /** When each vector position's pixel arrived (System.nanoTime), 0 while it is still in the picture. */
+    private final long[] arrivedAt;
+    /** How long the pixels that just arrived take to fly from the picture into the vector. */
+    private long flyNanos;
+    private final AnimationTimer flight = new AnimationTimer() {
+        @Override public void handle(long now) {
+            canvas.repaint();
+            if (!inFlight(now)) stop();
+        }
+    };
+    private ExportPanel export;
+    /** GIF: two frames per row (half a row, then the whole row), the last one held. */
+    static final int GIF_FRAMES_PER_ROW = 2, GIF_MAX_WIDTH = 960;
     private float[] pixels;
     private boolean ramp;
     private ConceptPage page;
     private ThemedCanvas canvas;
     private final Label position = new Label(), right = new Label(), below = new Label(), kernelText = new Label(),
             progressText = new Label(), imageSource = new Label();
-    private AnimationTimer timer;
 
     public FlattenView(AppContext ctx) {
         this.ctx = ctx;
+        Flattening f = model.flattening();
+        arrivedAt = new long[f.length()];
+        playback.stepSecondsProperty().set(0.25);
+        playback.reset(f.height(), f.width());
+        playback.toEnd(); // open on the finished vector, the picture still shown faintly above it
+        playback.cursorProperty().addListener((o, a, c) -> follow(c));
+        follow(playback.cursor());
         ctx.currentImageProperty().addListener((o, a, b) -> useImage(b));
         useImage(ctx.currentImageProperty().get());
     }
@@ -72,10 +91,11 @@ public final class FlattenView implements ConceptView {
         return page;
     }
 
-    @Override public void onHide() { stop(); }
+    @Override public void onHide() { playback.pause(); flight.stop(); }
 
     public FlattenViewModel model() { return model; }
-    public DoubleProperty secondsPerRowProperty() { return secondsPerRow; }
+    public Playback playback() { return playback; }
+    public ExportPanel export() { return export; }
 
     private void useImage(AppContext.InputImage img) {
         if (img != null && img.pixels().length == model.flattening().length()) {
@@ -107,30 +127,12 @@ public final class FlattenView implements ConceptView {
         });
         imageSource.getStyleClass().add("concept-caption");
         imageSource.setId("flatten-source");
-        VBox content = new VBox(6, imageSource, canvas);
+        AnimationControls controls = new AnimationControls(playback, "flatten.term");
+        controls.installKeys(page);
+        VBox content = new VBox(6, imageSource, canvas, controls);
         javafx.scene.layout.VBox.setVgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
         page.setContent(content);
-
-        Button play = new Button();
-        play.textProperty().bind(I18n.bind("flatten.play"));
-        play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
-        play.setId("flatten-play");
-        play.setOnAction(e -> play());
-        Button reset = new Button();
-        reset.textProperty().bind(I18n.bind("flatten.reset"));
-        reset.setGraphic(new FontIcon(Material2MZ.REPLAY));
-        reset.setId("flatten-reset");
-        reset.setOnAction(e -> { stop(); model.setProgress(0); refresh(); });
-        Slider speed = new Slider(0, 0.5, secondsPerRow.get());
-        speed.valueProperty().bindBidirectional(secondsPerRow);
-        speed.setId("flatten-speed");
-        Label speedLabel = new Label();
-        speedLabel.getStyleClass().add("concept-caption");
-        speedLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> I18n.get("flatten.speed", String.format(java.util.Locale.US, "%.2f", secondsPerRow.get())),
-                secondsPerRow, I18n.localeProperty()));
-        HBox buttons = new HBox(8, play, reset);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        export = new ExportPanel("flatten", "convscope-flatten", page, this::gifFrames, ctx.services().background());
 
         ToggleGroup kernels = new ToggleGroup();
         HBox kernelBox = new HBox(8, ConceptPage.text("flatten.kernel.choose", "concept-detail"));
@@ -155,9 +157,9 @@ public final class FlattenView implements ConceptView {
         progressText.setId("flatten-progress");
         for (Label l : List.of(position, right, below, kernelText)) { l.getStyleClass().add("concept-formula"); l.setWrapText(true); }
         progressText.getStyleClass().add("concept-caption");
-        page.side().getChildren().addAll(buttons, speedLabel, speed, progressText,
+        page.side().getChildren().addAll(progressText,
                 ConceptPage.text("flatten.pick.hint", "concept-caption"),
-                swatch(PIXEL, position), swatch(RIGHT, right), swatch(BELOW, below), kernelBox, swatch(KERNEL, kernelText));
+                swatch(PIXEL, position), swatch(RIGHT, right), swatch(BELOW, below), kernelBox, swatch(KERNEL, kernelText), export);
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
@@ -172,32 +174,66 @@ public final class FlattenView implements ConceptView {
         return box;
     }
 
-    /** Starts the row-by-row animation from the picture; with speed 0 the vector appears at once. */
-    public void play() {
-        stop();
-        double duration = model.durationSeconds(secondsPerRow.get());
-        if (duration <= 0) {
-            model.setProgress(1);
-            refresh();
-            return;
+    /**
+     * The playback cursor moved: position = complete rows, done = pixels of the current row. Pixels that just
+     * arrived fly into the vector (for most of one step); a jump of more than two rows (scrubbing, "to the end")
+     * lands at once, and pixels sent back return to the picture at once.
+     */
+    private void follow(Playback.Cursor c) {
+        model.setArrived(c.position(), c.done());
+        long now = System.nanoTime();
+        int arriving = 0;
+        for (int i = 0; i < arrivedAt.length; i++) if (model.arrived(i) && arrivedAt[i] == 0) arriving++;
+        double step = playback.secondsPerStep();
+        flyNanos = arriving > 2 * model.flattening().width() ? 0 : (long) (Math.min(0.45, 0.9 * step) * 1e9);
+        for (int i = 0; i < arrivedAt.length; i++) {
+            if (!model.arrived(i)) arrivedAt[i] = 0;
+            else if (arrivedAt[i] == 0) arrivedAt[i] = now;
         }
-        model.setProgress(0);
-        timer = new AnimationTimer() {
-            long start = -1;
-            @Override public void handle(long now) {
-                if (start < 0) start = now;
-                double t = (now - start) / 1e9 / duration;
-                model.setProgress(t);
-                refresh();
-                if (t >= 1) stop();
-            }
-        };
-        timer.start();
+        if (page != null) {
+            refresh();
+            if (inFlight(now)) flight.start();
+        }
     }
 
-    private void stop() {
-        if (timer != null) timer.stop();
-        timer = null;
+    private boolean inFlight(long now) {
+        if (flyNanos <= 0) return false;
+        for (long t : arrivedAt) if (t != 0 && now - t < flyNanos) return true;
+        return false;
+    }
+
+    /** How far pixel i has travelled from the picture to the vector on screen, 0..1 (smoothstep eased). */
+    private double travel(int i, long now) {
+        if (arrivedAt[i] == 0) return 0;
+        if (flyNanos <= 0) return 1;
+        double p = Math.clamp((now - arrivedAt[i]) / (double) flyNanos, 0.0, 1.0);
+        return p * p * (3 - 2 * p);
+    }
+
+    /** The flattening as an animated GIF: from the picture, half a row per frame, to the full vector. */
+    private GifRecording.Frames gifFrames() {
+        Flattening f = model.flattening();
+        double scale = Math.min(1.0, GIF_MAX_WIDTH / Math.max(1, canvas.getWidth()));
+        double w = Math.max(200, canvas.getWidth() * scale), h = Math.max(150, canvas.getHeight() * scale);
+        int count = f.height() * GIF_FRAMES_PER_ROW + 1;
+        int delay = (int) Math.max(20, Math.round(playback.stepSeconds() * 1000 / GIF_FRAMES_PER_ROW));
+        Canvas off = new Canvas(w, h);
+        return new GifRecording.Frames() {
+            @Override public int count() { return count; }
+            @Override public Image render(int k) {
+                int half = f.width() / GIF_FRAMES_PER_ROW;
+                int rows = k / GIF_FRAMES_PER_ROW, px = (k % GIF_FRAMES_PER_ROW) * half;
+                GraphicsContext g = off.getGraphicsContext2D();
+                g.setFill(canvas.color(BG));
+                g.fillRect(0, 0, w, h);
+                paintFrame(g, w, h, i -> {
+                    int r = f.rowOf(i);
+                    return r < rows || r == rows && f.columnOf(i) < px ? 1 : 0;
+                });
+                return off.snapshot(null, null);
+            }
+            @Override public int delayMillis(int k) { return k == count - 1 ? 2500 : delay; }
+        };
     }
 
     private void refresh() {
@@ -214,9 +250,7 @@ public final class FlattenView implements ConceptView {
                 : I18n.get("flatten.below", y + 1, x, model.lowerIndex(), model.lowerDistance()));
         int k = model.kernel();
         kernelText.setText(I18n.get("flatten.kernel", k, model.kernelIndices().size(), model.kernelPieces(), model.kernelSpan()));
-        int rowsDone = 0;
-        for (int r = 0; r < f.height(); r++) if (f.rowProgress(r, model.progress()) >= 1) rowsDone++;
-        progressText.setText(I18n.get("flatten.progress", rowsDone, f.height()));
+        progressText.setText(I18n.get("flatten.progress", model.rowsDone(), f.height(), model.pixelsDone()));
         canvas.repaint();
     }
 
@@ -269,9 +303,15 @@ public final class FlattenView implements ConceptView {
     public ThemedCanvas canvas() { return canvas; }
 
     private void paint(GraphicsContext g, double w, double h) {
+        long now = System.nanoTime();
+        paintFrame(g, w, h, i -> travel(i, now));
+    }
+
+    /** @param travel how far the pixel at each vector position has moved from the picture into the vector, 0..1 */
+    private void paintFrame(GraphicsContext g, double w, double h, java.util.function.IntToDoubleFunction travel) {
         Flattening f = model.flattening();
         Geometry geo = geometry(w, h);
-        double t = model.progress(), font = canvas.fontSize();
+        double font = canvas.fontSize();
         int H = f.height(), W = f.width();
         double cell = geo.cell();
 
@@ -291,11 +331,11 @@ public final class FlattenView implements ConceptView {
         g.setStroke(canvas.color(BORDER));
         g.strokeRect(geo.stripX() - 1, geo.stripY() - 1, geo.stripCell() * f.length() + 2, geo.stripH() + 2);
 
-        // every pixel on its way from the picture to the vector; a row moves as one piece
+        // every pixel on its way from the picture to the vector
         for (int y = 0; y < H; y++) {
-            double p = f.rowProgress(y, t), e = p * p * (3 - 2 * p); // smoothstep
             for (int x = 0; x < W; x++) {
                 int i = f.index(y, x);
+                double e = travel.applyAsDouble(i);
                 double x0 = geo.gridX() + x * cell, y0 = geo.gridY() + y * cell;
                 double x1 = geo.stripX() + i * geo.stripCell(), y1 = geo.stripY();
                 double cw = cell + (geo.stripCell() - cell) * e, ch = cell + (geo.stripH() - cell) * e;
@@ -352,7 +392,7 @@ public final class FlattenView implements ConceptView {
         double lc = geo.lensCell();
         for (int j = geo.lensFrom(); j <= geo.lensTo(); j++) {
             double x = lx0 + (j - geo.lensFrom()) * lc;
-            boolean arrived = f.rowProgress(f.rowOf(j), t) >= 1;
+            boolean arrived = travel.applyAsDouble(j) >= 1;
             if (arrived) {
                 g.setFill(gray(pixels[j]));
                 g.fillRect(x, geo.lensY(), lc, lc);

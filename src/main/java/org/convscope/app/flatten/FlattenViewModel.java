@@ -3,20 +3,23 @@ package org.convscope.app.flatten;
 import java.util.List;
 
 /**
- * The flattening view without JavaFX: the picked pixel, the contrasting kernel size and the animation progress.
- * The view turns {@link #progress()} into row positions with {@link Flattening#rowProgress}.
+ * The flattening view without JavaFX: the picked pixel, the contrasting kernel size and how far the flattening has
+ * got. The animation walks the rows like a sweep: {@code row} rows are in the vector, and {@code pixels} pixels of
+ * the next row (the shared Playback cursor's position and done count).
  */
 public final class FlattenViewModel {
     private final Flattening flattening;
     private int row, column;
     private int kernel = 3;
-    private double progress = 1.0;
+    /** Rows completely in the vector, and pixels of the next row already there; starts fully flattened. */
+    private int rowsDone, pixelsDone;
 
     public FlattenViewModel() { this(Flattening.mnist()); }
 
     public FlattenViewModel(Flattening flattening) {
         this.flattening = flattening;
         // start on a pixel in the middle of the image, where a digit's stroke usually is
+        rowsDone = flattening.height();
         row = flattening.height() / 2 - 4;
         column = flattening.width() / 2;
         if (row < 0) row = 0;
@@ -26,7 +29,10 @@ public final class FlattenViewModel {
     public int row() { return row; }
     public int column() { return column; }
     public int kernel() { return kernel; }
-    public double progress() { return progress; }
+    public int rowsDone() { return rowsDone; }
+    public int pixelsDone() { return pixelsDone; }
+    /** Share of the pixels in the vector, 0..1. */
+    public double progress() { return (double) (rowsDone * flattening.width() + pixelsDone) / flattening.length(); }
 
     /** Picks pixel (y, x); throws with a plain message when it is outside the image. */
     public void pick(int y, int x) {
@@ -47,7 +53,23 @@ public final class FlattenViewModel {
         kernel = k;
     }
 
-    public void setProgress(double t) { progress = Math.clamp(t, 0.0, 1.0); }
+    /**
+     * How far the flattening has got: {@code rows} complete rows and {@code pixels} pixels of the row after them.
+     * From a Playback cursor: rows = position, pixels = done, where done == width completes that row too.
+     */
+    public void setArrived(int rows, int pixels) {
+        if (rows < 0 || rows > flattening.height() || pixels < 0 || pixels > flattening.width() || rows == flattening.height() && pixels > 0)
+            throw new IllegalArgumentException("cannot have " + rows + " rows and " + pixels + " pixels of a " + flattening.height() + "x" + flattening.width() + " image in the vector");
+        if (pixels == flattening.width()) { rows++; pixels = 0; }
+        rowsDone = rows;
+        pixelsDone = pixels;
+    }
+
+    /** Whether the pixel at vector position i has moved into the vector yet. */
+    public boolean arrived(int i) {
+        int r = flattening.rowOf(i);
+        return r < rowsDone || r == rowsDone && flattening.columnOf(i) < pixelsDone;
+    }
 
     public int index() { return flattening.index(row, column); }
     public int rightIndex() { return flattening.rightNeighbour(row, column); }
@@ -61,6 +83,4 @@ public final class FlattenViewModel {
     public long kernelPieces() { return kernelIndices().stream().mapToInt(flattening::rowOf).distinct().count(); }
     public int kernelSpan() { return flattening.kernelSpan(row, column, kernel); }
 
-    /** Time the whole animation takes: one row after another, {@code secondsPerRow} each. */
-    public double durationSeconds(double secondsPerRow) { return Math.max(0, secondsPerRow) * flattening.height(); }
 }

@@ -56,14 +56,6 @@ public record Flattening(int height, int width) {
         return cells.getLast() - cells.getFirst() + 1;
     }
 
-    /**
-     * Animation state of row y at overall progress t in [0, 1]: rows peel off one after another, each taking
-     * 1/H of the time; 0 = still in the picture, 1 = in place in the vector.
-     */
-    public double rowProgress(int y, double t) {
-        return Math.clamp(Math.clamp(t, 0.0, 1.0) * height - y, 0.0, 1.0);
-    }
-
     private void check(int y, int x) {
         if (y < 0 || y >= height || x < 0 || x >= width)
             throw new IllegalArgumentException("pixel (" + y + ", " + x + ") is outside the " + height + "x" + width + " image");

@@ -15,6 +15,7 @@ import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
 import org.convscope.app.params.ParameterCountView;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.ModelSpec;
@@ -29,6 +30,8 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class OverviewView implements ConceptView {
 
+    private ExportPanel export;
+
     private final AppContext ctx;
     private final List<ModelSpec> models = ModelZoo.all().stream()
             .filter(m -> m.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv)).toList();
@@ -40,6 +43,9 @@ public final class OverviewView implements ConceptView {
     private final Label total = new Label();
 
     public OverviewView(AppContext ctx) { this.ctx = ctx; }
+
+    /** "Save PNG" of this view (tests point it at a folder). */
+    public ExportPanel export() { return export; }
 
     @Override public String id() { return "overview"; }
     @Override public String titleKey() { return "overview.nav"; }
@@ -77,9 +83,19 @@ public final class OverviewView implements ConceptView {
         diagram.getChildren().setAll(extractor, classifier);
         total.getStyleClass().add("concept-number");
         total.setId("overview-total");
-        VBox content = new VBox(16, chooser, diagram, total);
+        // in a window too narrow for the diagram it scrolls sideways instead of pushing the page out of the window
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(diagram);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setFitToHeight(true);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinViewportHeight(0);
+        diagram.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scroll.minHeightProperty().bind(diagram.heightProperty().add(18));
+        VBox content = new VBox(16, chooser, scroll, total);
         page.setContent(content);
-        page.side().getChildren().add(ConceptPage.text("overview.hint", "concept-detail"));
+        // the current frame as PNG (for slides and handouts)
+        export = new ExportPanel("overview", "convscope-overview", page, null, ctx.services().background());
+        page.side().getChildren().addAll(ConceptPage.text("overview.hint", "concept-detail"), export);
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         refresh();
     }

@@ -15,6 +15,7 @@ import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
 import org.convscope.engine.Activation;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.PoolKind;
@@ -27,6 +28,8 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class ParameterCountView implements ConceptView {
 
+    private ExportPanel export;
+
     private final ParameterCountViewModel model = new ParameterCountViewModel();
     private ConceptPage page;
     private final GridPane table = new GridPane();
@@ -36,7 +39,12 @@ public final class ParameterCountView implements ConceptView {
     /** The longest bar of the comparison takes this share of the comparison's width. */
     private static final double BAR_SHARE = 0.35;
 
-    public ParameterCountView(AppContext ctx) {}
+    private final AppContext ctx;
+
+    public ParameterCountView(AppContext ctx) { this.ctx = ctx; }
+
+    /** "Save PNG" of this view (tests point it at a folder). */
+    public ExportPanel export() { return export; }
 
     @Override public String id() { return "params"; }
     @Override public String titleKey() { return "params.nav"; }
@@ -85,23 +93,30 @@ public final class ParameterCountView implements ConceptView {
 
         table.getStyleClass().add("concept-card");
         table.setHgap(20);
-        table.setVgap(6);
+        table.setVgap(2);
         table.setId("params-table");
         sum.getStyleClass().add("concept-number");
         sum.setId("params-sum");
         sum.setWrapText(true);
+        // the table keeps its natural width; a narrow window scrolls it sideways instead of cutting the numbers
         ScrollPane scroll = new ScrollPane(table);
-        scroll.setFitToWidth(true);
         javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         scroll.getStyleClass().add("edge-to-edge");
-        VBox content = new VBox(12, compare, scroll, ConceptPage.text("params.sum.caption", "concept-caption"), sum);
+        Label total = ConceptPage.text("params.sum.caption", "concept-number");
+        total.setWrapText(false);
+        total.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.HBox sumRow = new javafx.scene.layout.HBox(12, total, sum);
+        sumRow.setAlignment(Pos.BASELINE_LEFT);
+        VBox content = new VBox(12, compare, scroll, sumRow);
         page.setContent(content);
 
+        // the current frame as PNG (for slides and handouts)
+        export = new ExportPanel("params", "convscope-params", page, null, ctx.services().background());
         page.side().getChildren().addAll(
                 ConceptPage.text("params.formula.conv", "concept-formula"),
                 ConceptPage.text("params.formula.dense", "concept-formula"),
                 ConceptPage.text("params.formula.none", "concept-formula"),
-                ConceptPage.text("params.compare", "concept-detail"));
+                ConceptPage.text("params.compare", "concept-detail"), export);
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
@@ -119,12 +134,13 @@ public final class ParameterCountView implements ConceptView {
         for (int c = 0; c < heads.length; c++) table.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
         int row = 1;
         for (ParameterTable.Row r : t.rows()) {
-            String style = r.count() > 0 ? "concept-formula" : "concept-detail";
-            String nameStyle = "concept-detail";
+            // the layers that learn stand out; the ones without parameters are smaller (and keep the table short)
+            String style = r.count() > 0 ? "concept-formula" : "concept-caption";
+            String nameStyle = r.count() > 0 ? "concept-detail" : "concept-caption";
             table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), nameStyle), 0, row);
             table.add(cell(r.output().toString(), "params-shape-" + r.index(), style), 1, row);
             table.add(cell(r.formula(), "params-formula-" + r.index(), style), 2, row);
-            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-detail"), 3, row);
+            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-caption"), 3, row);
             row++;
         }
         ColumnConstraints right = new ColumnConstraints();

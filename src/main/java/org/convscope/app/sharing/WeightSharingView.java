@@ -21,6 +21,7 @@ import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.ExportPanel;
 import org.convscope.app.common.ThemedCanvas;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -32,6 +33,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class WeightSharingView implements ConceptView {
 
+    private ExportPanel export;
+
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
             W1 = "-color-accent-emphasis", W2 = "-color-success-emphasis", BORDER = "-color-border-default";
 
@@ -40,7 +43,12 @@ public final class WeightSharingView implements ConceptView {
     private final Label[] realWeights = new Label[3], realBiases = new Label[3], realTotals = new Label[3];
     private final Label ratioLocal = new Label(), ratioFull = new Label(), layerShapes = new Label();
 
-    public WeightSharingView(AppContext ctx) {}
+    private final AppContext ctx;
+
+    public WeightSharingView(AppContext ctx) { this.ctx = ctx; }
+
+    /** "Save PNG" of this view (tests point it at a folder). */
+    public ExportPanel export() { return export; }
 
     @Override public String id() { return "sharing"; }
     @Override public String titleKey() { return "sharing.nav"; }
@@ -76,12 +84,14 @@ public final class WeightSharingView implements ConceptView {
         VBox.setVgrow(toys, Priority.ALWAYS);
         page.setContent(content);
 
+        // the current frame as PNG (for slides and handouts)
+        export = new ExportPanel("sharing", "convscope-sharing", page, null, ctx.services().background());
         page.side().getChildren().addAll(
                 ConceptPage.numberCard("sharing.ratio.local", ratioLocal, "sharing-ratio-local"),
                 ConceptPage.numberCard("sharing.ratio.full", ratioFull, "sharing-ratio-full"),
                 ConceptPage.text("sharing.legend", "concept-detail"),
                 ConceptPage.text("sharing.biases.note", "concept-detail"),
-                ConceptPage.text("sharing.padding.note", "concept-detail"));
+                ConceptPage.text("sharing.padding.note", "concept-detail"), export);
         I18n.localeProperty().addListener((o, a, b) -> refreshReal());
         refreshReal();
     }

@@ -104,4 +104,18 @@ class ActivationViewFxTest {
         assertEquals(ActivationViewModel.Source.FRESH, view.model().source());
         assertTrue(robot.lookup("#activation-source-fresh").queryAs(ToggleButton.class).isSelected());
     }
+    /** "Save PNG" writes the view's current frame (the whole page) to the chosen file. */
+    @Test
+    void savesThePageAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        // the side column is taller than the window: scroll it down as a person would
+        robot.interact(() -> robot.lookup(".concept-side-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#activation-export-png");
+        java.nio.file.Path png = dir.resolve("convscope-activation.png");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png)
+                && robot.lookup("#activation-export-status").queryAs(javafx.scene.control.Label.class).getText().startsWith("Saved"));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertTrue(image.getHeight() >= 900, "height " + image.getHeight());
+    }
 }

@@ -28,7 +28,7 @@ class FlattenViewFxTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         ctx = new AppContext(new Services());
         view = new FlattenView(ctx);
-        view.secondsPerRowProperty().set(0);
+        view.playback().stepSecondsProperty().set(0);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 1000));
         stage.show();
     }
@@ -60,20 +60,53 @@ class FlattenViewFxTest {
     }
 
     @Test
-    void playAndResetWithSpeedZero(FxRobot robot) {
+    void playStepAndScrubWithTheSharedControls(FxRobot robot) {
         assertEquals("28 of 28 rows in the vector", text(robot, "flatten-progress"));
-        robot.clickOn("#flatten-reset");
+        robot.clickOn("#anim-start");
         assertEquals("0 of 28 rows in the vector", text(robot, "flatten-progress"));
-        robot.clickOn("#flatten-play");
+        assertEquals(0.0, view.model().progress());
+        robot.clickOn("#anim-step");
+        assertEquals("1 of 28 rows in the vector", text(robot, "flatten-progress"));
+        robot.clickOn("#anim-step-term");
+        assertEquals("1 of 28 rows in the vector (and 1 pixel of the next)", text(robot, "flatten-progress"));
+        assertTrue(view.model().arrived(28));
+        assertFalse(view.model().arrived(29));
+        robot.interact(() -> robot.lookup("#anim-timeline").queryAs(javafx.scene.control.Slider.class).setValue(14));
+        assertEquals("14 of 28 rows in the vector", text(robot, "flatten-progress"));
+        robot.clickOn("#anim-play"); // speed 0: straight to the end
         assertEquals("28 of 28 rows in the vector", text(robot, "flatten-progress"));
         assertEquals(1.0, view.model().progress());
     }
 
     @Test
     void animationRunsToTheEnd(FxRobot robot) throws Exception {
-        robot.interact(() -> view.secondsPerRowProperty().set(0.01));
-        robot.clickOn("#flatten-play");
+        robot.clickOn("#anim-start");
+        robot.interact(() -> view.playback().stepSecondsProperty().set(0.02));
+        robot.clickOn("#anim-play");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().progress() >= 1.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("28 of 28 rows in the vector", text(robot, "flatten-progress"));
+    }
+
+    @Test
+    void exportsPngAndGif(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        robot.clickOn("#flatten-export-png");
+        java.nio.file.Path png = dir.resolve("convscope-flatten.png");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png) && text(robot, "flatten-export-status").startsWith("Saved"));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+
+        robot.clickOn("#flatten-export-gif");
+        java.nio.file.Path gif = dir.resolve("convscope-flatten.gif");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.export().recording() != null && view.export().recording().result().isDone());
+        assertEquals(gif, view.export().recording().result().get());
+        var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(28 * FlattenView.GIF_FRAMES_PER_ROW + 1, reader.getNumImages(true));
+        }
+        // the on-screen state is untouched by the recording
         assertEquals("28 of 28 rows in the vector", text(robot, "flatten-progress"));
     }
 

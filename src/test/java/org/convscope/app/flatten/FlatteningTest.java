@@ -60,13 +60,26 @@ class FlatteningTest {
     }
 
     @Test
-    void rowsPeelOffOneAfterAnother() {
-        assertEquals(0, f.rowProgress(0, 0));
-        assertEquals(1, f.rowProgress(0, 1.0 / 28), 1e-12);
-        assertEquals(0, f.rowProgress(1, 1.0 / 28), 1e-12);
-        assertEquals(0.5, f.rowProgress(3, 3.5 / 28), 1e-12);
-        for (int y = 0; y < 28; y++) assertEquals(1, f.rowProgress(y, 1));
-        assertEquals(1, f.rowProgress(27, 7)); // clamped
+    void rowsArriveOneAfterAnotherPixelByPixel() {
+        var vm = new FlattenViewModel();
+        assertEquals(1.0, vm.progress());
+        assertTrue(vm.arrived(783));
+        vm.setArrived(0, 0);
+        assertEquals(0.0, vm.progress());
+        assertFalse(vm.arrived(0));
+        vm.setArrived(2, 5); // rows 0 and 1, and pixels 0..4 of row 2
+        assertTrue(vm.arrived(55));
+        assertTrue(vm.arrived(56 + 4));
+        assertFalse(vm.arrived(56 + 5));
+        assertFalse(vm.arrived(84));
+        assertEquals(61.0 / 784, vm.progress(), 1e-12);
+        vm.setArrived(3, 28); // a complete row counts as the next row with no pixels
+        assertEquals(4, vm.rowsDone());
+        assertEquals(0, vm.pixelsDone());
+        vm.setArrived(28, 0);
+        assertEquals(1.0, vm.progress());
+        assertThrows(IllegalArgumentException.class, () -> vm.setArrived(28, 1));
+        assertThrows(IllegalArgumentException.class, () -> vm.setArrived(-1, 0));
     }
 
     @Test
@@ -89,7 +102,5 @@ class FlatteningTest {
         assertEquals(28, vm.lowerDistance());
         assertThrows(IllegalArgumentException.class, () -> vm.pickIndex(784));
         assertThrows(IllegalArgumentException.class, () -> vm.setKernel(7));
-        assertEquals(0, vm.durationSeconds(0));
-        assertEquals(28 * 0.25, vm.durationSeconds(0.25), 1e-12);
     }
 }

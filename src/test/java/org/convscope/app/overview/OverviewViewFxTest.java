@@ -18,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 class OverviewViewFxTest {
 
     private AppContext ctx;
+    private OverviewView view;
     private String opened;
 
     @Start
@@ -28,7 +29,8 @@ class OverviewViewFxTest {
         ctx.viewIds().addAll(java.util.List.of("draw", "kernel", "activation", "flatten", "params"));
         // stand-in for the shell, which switches and then clears the request
         ctx.requestedViewProperty().addListener((o, a, b) -> { if (b != null) { opened = b; ctx.requestedViewProperty().set(null); } });
-        stage.setScene(new Scene((javafx.scene.Parent) new OverviewView(ctx).node(), 1000, 1000));
+        view = new OverviewView(ctx);
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 1000));
         stage.show();
     }
 
@@ -51,5 +53,17 @@ class OverviewViewFxTest {
         robot.clickOn("#overview-model-lenet5-modern");
         Button pool = robot.lookup("#overview-part-2").queryButton();
         assertTrue(pool.getText().startsWith("Max pooling"), pool.getText());
+    }
+    /** "Save PNG" writes the view's current frame (the whole page) to the chosen file. */
+    @Test
+    void savesThePageAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        robot.clickOn("#overview-export-png");
+        java.nio.file.Path png = dir.resolve("convscope-overview.png");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png)
+                && robot.lookup("#overview-export-status").queryAs(javafx.scene.control.Label.class).getText().startsWith("Saved"));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertTrue(image.getHeight() >= 900, "height " + image.getHeight());
     }
 }

@@ -66,4 +66,16 @@ class ParameterCountViewFxTest {
         assertEquals("LeNet-5（sigmoid，平均汇聚）", robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText());
         assertEquals("203,530", text(robot, "params-compare-mlp"));
     }
+    /** "Save PNG" writes the view's current frame (the whole page) to the chosen file. */
+    @Test
+    void savesThePageAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        robot.clickOn("#params-export-png");
+        java.nio.file.Path png = dir.resolve("convscope-params.png");
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png)
+                && robot.lookup("#params-export-status").queryAs(javafx.scene.control.Label.class).getText().startsWith("Saved"));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertTrue(image.getHeight() >= 900, "height " + image.getHeight());
+    }
 }
