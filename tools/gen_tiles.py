@@ -105,14 +105,14 @@ def gemms():
 # Batch-lane convolution tiles: activations [C][H][W][n], the n images of a chunk in the vector lanes.
 
 def conv_fwd_tile(P, C):
-    """P output pixels x C output channels; loop over the Ci*k*k kernel taps."""
+    """P output pixels x C output channels; loop over the Ci*k*k kernel taps. The driver passes each pixel's input
+    offset xo (top-left tap) and output offset yo: no division in here."""
     name = f"convTile{P}x{C}"
     o = []
-    o.append(f"    private static void {name}(float[] x, int n, int v, int first, int pixels, int wo, int stride, int wp, int hp, int ci, int k,")
-    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y) {{")
-    o.append(f"        // {P} pixels (the last ones repeat pixel pixels-1) x {C} channels (repeating co-1): same values, stored twice")
-    for i in range(P):
-        o.append(f"        int p{i} = Math.min(first + {i}, pixels - 1), px{i} = ((p{i} / wo) * stride * wp + (p{i} % wo) * stride) * n + v;")
+    xs = ", ".join(f"int xo{i}" for i in range(P)); ys = ", ".join(f"int yo{i}" for i in range(P))
+    o.append(f"    private static void {name}(float[] x, int n, {xs}, {ys}, int wp, int hp, int ci, int k,")
+    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {{")
+    o.append(f"        // {C} channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice")
     for j in range(C):
         o.append(f"        int c{j} = Math.min(co0 + {j}, co - 1), pw{j} = wOff + c{j} * ci * k * k;")
     for j in range(C):
@@ -120,18 +120,16 @@ def conv_fwd_tile(P, C):
     o.append("        int q = 0, plane = hp * wp * n, row = wp * n;")
     o.append("        for (int c = 0; c < ci; c++)")
     o.append("            for (int ky = 0; ky < k; ky++)")
-    o.append("                for (int kx = 0; kx < k; kx++, q++) {")
-    o.append("                    int off = c * plane + ky * row + kx * n;")
+    o.append("                for (int kx = 0, off = c * plane + ky * row; kx < k; kx++, q++, off += n) {")
     for j in range(C):
         o.append(f"                    FloatVector w{j} = FloatVector.broadcast(S, w[pw{j} + q]);")
     for i in range(P):
-        o.append(f"                    FloatVector x{i} = FloatVector.fromArray(S, x, px{i} + off);")
+        o.append(f"                    FloatVector x{i} = FloatVector.fromArray(S, x, xo{i} + off);")
         o.append("                    " + " ".join(f"a{i}{j} = x{i}.fma(w{j}, a{i}{j});" for j in range(C)))
     o.append("                }")
-    o.append("        int cs = (pixels) * n; // channel stride of y")
     for j in range(C):
         for i in range(P):
-            o.append(f"        a{i}{j}.intoArray(y, c{j} * cs + p{i} * n + v);")
+            o.append(f"        a{i}{j}.intoArray(y, c{j} * cs + yo{i});")
     o.append("    }")
     return "\n".join(o)
 
@@ -174,30 +172,28 @@ def conv_dw_tile(C, K):
     return "\n".join(o)
 
 def conv_dx_tile(P, C):
-    """P output pixels x C input channels for one kernel tap (ky, kx): dxp[c][pixel + tap] += Σ_co w · dy."""
+    """P output pixels x C input channels for one kernel tap: dxp[c][pixel + tap] += sum over co of w * dy. The driver
+    passes each pixel's dy offset (do) and the dxp offset it feeds for this tap (xo): no division in here."""
     name = f"convInputTile{P}x{C}"
     o = []
-    o.append(f"    private static void {name}(float[] w, int wOff, float[] dy, int n, int v, int first, int pixels, int wo, int stride,")
-    o.append(f"                                      int co, int ci0, int ci, int k, int tap, float[] dxp, int hp, int wp) {{")
+    ds = ", ".join(f"int do{i}" for i in range(P)); xs = ", ".join(f"int xo{i}" for i in range(P))
+    o.append(f"    private static void {name}(float[] w, int wOff, float[] dy, int ds, {ds}, {xs},")
+    o.append(f"                                      int co, int ci0, int ci, int kk, int tap, float[] dxp, int plane) {{")
     o.append(f"        // {P} pixels x {C} input channels; repeats at the edges load and store the same values (all loads come first)")
-    o.append("        int ky = tap / k, kx = tap % k, kk = ci * k * k, plane = hp * wp * n;")
-    for i in range(P):
-        o.append(f"        int p{i} = Math.min(first + {i}, pixels - 1), px{i} = (((p{i} / wo) * stride + ky) * wp + (p{i} % wo) * stride + kx) * n + v;")
     for j in range(C):
-        o.append(f"        int c{j} = Math.min(ci0 + {j}, ci - 1), pc{j} = c{j} * plane, pw{j} = wOff + c{j} * k * k + tap;")
+        o.append(f"        int c{j} = Math.min(ci0 + {j}, ci - 1), pc{j} = c{j} * plane, pw{j} = wOff + c{j} * (kk / ci) + tap;")
     for j in range(C):
-        o.append("        FloatVector " + ", ".join(f"a{i}{j} = FloatVector.fromArray(S, dxp, pc{j} + px{i})" for i in range(P)) + ";")
-    o.append("        for (int o = 0; o < co; o++) {")
-    o.append("            int pd = o * pixels * n + v, pw = o * kk;")
+        o.append("        FloatVector " + ", ".join(f"a{i}{j} = FloatVector.fromArray(S, dxp, pc{j} + xo{i})" for i in range(P)) + ";")
+    o.append("        for (int o = 0, pd = 0, pw = 0; o < co; o++, pd += ds, pw += kk) {")
     for j in range(C):
         o.append(f"            FloatVector w{j} = FloatVector.broadcast(S, w[pw{j} + pw]);")
     for i in range(P):
-        o.append(f"            FloatVector d{i} = FloatVector.fromArray(S, dy, pd + p{i} * n);")
+        o.append(f"            FloatVector d{i} = FloatVector.fromArray(S, dy, pd + do{i});")
         o.append("            " + " ".join(f"a{i}{j} = d{i}.fma(w{j}, a{i}{j});" for j in range(C)))
     o.append("        }")
     for j in range(C):
         for i in range(P):
-            o.append(f"        a{i}{j}.intoArray(dxp, pc{j} + px{i});")
+            o.append(f"        a{i}{j}.intoArray(dxp, pc{j} + xo{i});")
     o.append("    }")
     return "\n".join(o)
 

@@ -233,20 +233,36 @@ final class VectorKernels implements Kernels {
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
                           float[] y, int ho, int wo, int n) {
         if (n % L != 0) { REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n); return; }
-        int pixels = ho * wo;
+        int pixels = ho * wo, cs = pixels * n;
         // 4 pixels x 6 channels or 6 pixels x 4 channels, whichever repeats fewer rows (6 channels: the first)
         boolean six = ceil(pixels, 4) * 4 * ceil(co, 6) * 6 <= ceil(pixels, 6) * 6 * ceil(co, 4) * 4;
-        for (int v = 0; v < n; v += L) {
-            if (six) {
-                for (int c0 = 0; c0 < co; c0 += 6)
-                    for (int p0 = 0; p0 < pixels; p0 += 4)
-                        convTile4x6(x, n, v, p0, pixels, wo, stride, wp, hp, ci, k, p, wOff, c0, co, p, bOff, y);
-            } else {
-                for (int c0 = 0; c0 < co; c0 += 4)
-                    for (int p0 = 0; p0 < pixels; p0 += 6)
-                        convTile6x4(x, n, v, p0, pixels, wo, stride, wp, hp, ci, k, p, wOff, c0, co, p, bOff, y);
+        int tile = six ? 4 : 6;
+        for (int v = 0; v < n; v += L)
+            for (int c0 = 0; c0 < co; c0 += six ? 6 : 4) {
+                // walk the output pixels in tiles; pixel (oy, ox) reads from (oy·stride, ox·stride) in x and writes
+                // p·n + v in y (pixels past the end repeat the last one)
+                for (int p0 = 0, oy = 0, ox = 0; p0 < pixels; p0 += tile) {
+                    int q = p0, y0 = oy, x0 = ox;
+                    int xo0 = (y0 * stride * wp + x0 * stride) * n + v, yo0 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo1 = (y0 * stride * wp + x0 * stride) * n + v, yo1 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo2 = (y0 * stride * wp + x0 * stride) * n + v, yo2 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo3 = (y0 * stride * wp + x0 * stride) * n + v, yo3 = q * n + v;
+                    if (six) {
+                        convTile4x6(x, n, xo0, xo1, xo2, xo3, yo0, yo1, yo2, yo3, wp, hp, ci, k, p, wOff, c0, co, p, bOff, y, cs);
+                    } else {
+                        if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                        int xo4 = (y0 * stride * wp + x0 * stride) * n + v, yo4 = q * n + v;
+                        if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                        int xo5 = (y0 * stride * wp + x0 * stride) * n + v, yo5 = q * n + v;
+                        convTile6x4(x, n, xo0, xo1, xo2, xo3, xo4, xo5, yo0, yo1, yo2, yo3, yo4, yo5, wp, hp, ci, k,
+                                p, wOff, c0, co, p, bOff, y, cs);
+                    }
+                    for (int t = 0; t < tile; t++) if (++ox == wo) { ox = 0; oy++; } // the next tile's first pixel
+                }
             }
-        }
     }
 
     @Override
@@ -274,12 +290,24 @@ final class VectorKernels implements Kernels {
                                    float[] dxp, int ci, int hp, int wp) {
         if (n % L != 0) { REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
         Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
-        int pixels = ho * wo;
-        for (int tap = 0; tap < k * k; tap++) // one kernel tap at a time: the pixels of a tile then hit distinct targets
+        int pixels = ho * wo, kk = ci * k * k, plane = hp * wp * n, ds = pixels * n;
+        for (int tap = 0; tap < k * k; tap++) { // one kernel tap at a time: the pixels of a tile then hit distinct targets
+            int shift = ((tap / k) * wp + tap % k) * n;
             for (int v = 0; v < n; v += L)
-                for (int p0 = 0; p0 < pixels; p0 += 4)
+                for (int p0 = 0, oy = 0, ox = 0; p0 < pixels; p0 += 4) {
+                    int q = p0, y0 = oy, x0 = ox;
+                    int xo0 = (y0 * stride * wp + x0 * stride) * n + v + shift, do0 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo1 = (y0 * stride * wp + x0 * stride) * n + v + shift, do1 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo2 = (y0 * stride * wp + x0 * stride) * n + v + shift, do2 = q * n + v;
+                    if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
+                    int xo3 = (y0 * stride * wp + x0 * stride) * n + v + shift, do3 = q * n + v;
                     for (int c0 = 0; c0 < ci; c0 += 6)
-                        convInputTile4x6(p, wOff, dy, n, v, p0, pixels, wo, stride, co, c0, ci, k, tap, dxp, hp, wp);
+                        convInputTile4x6(p, wOff, dy, ds, do0, do1, do2, do3, xo0, xo1, xo2, xo3, co, c0, ci, kk, tap, dxp, plane);
+                    for (int t = 0; t < 4; t++) if (++ox == wo) { ox = 0; oy++; }
+                }
+        }
     }
 
     @Override
@@ -1330,13 +1358,9 @@ final class VectorKernels implements Kernels {
         x50.intoArray(out, pc5 + 0 * L);
     }
 
-    private static void convTile4x6(float[] x, int n, int v, int first, int pixels, int wo, int stride, int wp, int hp, int ci, int k,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y) {
-        // 4 pixels (the last ones repeat pixel pixels-1) x 6 channels (repeating co-1): same values, stored twice
-        int p0 = Math.min(first + 0, pixels - 1), px0 = ((p0 / wo) * stride * wp + (p0 % wo) * stride) * n + v;
-        int p1 = Math.min(first + 1, pixels - 1), px1 = ((p1 / wo) * stride * wp + (p1 % wo) * stride) * n + v;
-        int p2 = Math.min(first + 2, pixels - 1), px2 = ((p2 / wo) * stride * wp + (p2 % wo) * stride) * n + v;
-        int p3 = Math.min(first + 3, pixels - 1), px3 = ((p3 / wo) * stride * wp + (p3 % wo) * stride) * n + v;
+    private static void convTile4x6(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int yo0, int yo1, int yo2, int yo3, int wp, int hp, int ci, int k,
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+        // 6 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * ci * k * k;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * ci * k * k;
         int c2 = Math.min(co0 + 2, co - 1), pw2 = wOff + c2 * ci * k * k;
@@ -1352,59 +1376,51 @@ final class VectorKernels implements Kernels {
         int q = 0, plane = hp * wp * n, row = wp * n;
         for (int c = 0; c < ci; c++)
             for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, q++) {
-                    int off = c * plane + ky * row + kx * n;
+                for (int kx = 0, off = c * plane + ky * row; kx < k; kx++, q++, off += n) {
                     FloatVector w0 = FloatVector.broadcast(S, w[pw0 + q]);
                     FloatVector w1 = FloatVector.broadcast(S, w[pw1 + q]);
                     FloatVector w2 = FloatVector.broadcast(S, w[pw2 + q]);
                     FloatVector w3 = FloatVector.broadcast(S, w[pw3 + q]);
                     FloatVector w4 = FloatVector.broadcast(S, w[pw4 + q]);
                     FloatVector w5 = FloatVector.broadcast(S, w[pw5 + q]);
-                    FloatVector x0 = FloatVector.fromArray(S, x, px0 + off);
+                    FloatVector x0 = FloatVector.fromArray(S, x, xo0 + off);
                     a00 = x0.fma(w0, a00); a01 = x0.fma(w1, a01); a02 = x0.fma(w2, a02); a03 = x0.fma(w3, a03); a04 = x0.fma(w4, a04); a05 = x0.fma(w5, a05);
-                    FloatVector x1 = FloatVector.fromArray(S, x, px1 + off);
+                    FloatVector x1 = FloatVector.fromArray(S, x, xo1 + off);
                     a10 = x1.fma(w0, a10); a11 = x1.fma(w1, a11); a12 = x1.fma(w2, a12); a13 = x1.fma(w3, a13); a14 = x1.fma(w4, a14); a15 = x1.fma(w5, a15);
-                    FloatVector x2 = FloatVector.fromArray(S, x, px2 + off);
+                    FloatVector x2 = FloatVector.fromArray(S, x, xo2 + off);
                     a20 = x2.fma(w0, a20); a21 = x2.fma(w1, a21); a22 = x2.fma(w2, a22); a23 = x2.fma(w3, a23); a24 = x2.fma(w4, a24); a25 = x2.fma(w5, a25);
-                    FloatVector x3 = FloatVector.fromArray(S, x, px3 + off);
+                    FloatVector x3 = FloatVector.fromArray(S, x, xo3 + off);
                     a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33); a34 = x3.fma(w4, a34); a35 = x3.fma(w5, a35);
                 }
-        int cs = (pixels) * n; // channel stride of y
-        a00.intoArray(y, c0 * cs + p0 * n + v);
-        a10.intoArray(y, c0 * cs + p1 * n + v);
-        a20.intoArray(y, c0 * cs + p2 * n + v);
-        a30.intoArray(y, c0 * cs + p3 * n + v);
-        a01.intoArray(y, c1 * cs + p0 * n + v);
-        a11.intoArray(y, c1 * cs + p1 * n + v);
-        a21.intoArray(y, c1 * cs + p2 * n + v);
-        a31.intoArray(y, c1 * cs + p3 * n + v);
-        a02.intoArray(y, c2 * cs + p0 * n + v);
-        a12.intoArray(y, c2 * cs + p1 * n + v);
-        a22.intoArray(y, c2 * cs + p2 * n + v);
-        a32.intoArray(y, c2 * cs + p3 * n + v);
-        a03.intoArray(y, c3 * cs + p0 * n + v);
-        a13.intoArray(y, c3 * cs + p1 * n + v);
-        a23.intoArray(y, c3 * cs + p2 * n + v);
-        a33.intoArray(y, c3 * cs + p3 * n + v);
-        a04.intoArray(y, c4 * cs + p0 * n + v);
-        a14.intoArray(y, c4 * cs + p1 * n + v);
-        a24.intoArray(y, c4 * cs + p2 * n + v);
-        a34.intoArray(y, c4 * cs + p3 * n + v);
-        a05.intoArray(y, c5 * cs + p0 * n + v);
-        a15.intoArray(y, c5 * cs + p1 * n + v);
-        a25.intoArray(y, c5 * cs + p2 * n + v);
-        a35.intoArray(y, c5 * cs + p3 * n + v);
+        a00.intoArray(y, c0 * cs + yo0);
+        a10.intoArray(y, c0 * cs + yo1);
+        a20.intoArray(y, c0 * cs + yo2);
+        a30.intoArray(y, c0 * cs + yo3);
+        a01.intoArray(y, c1 * cs + yo0);
+        a11.intoArray(y, c1 * cs + yo1);
+        a21.intoArray(y, c1 * cs + yo2);
+        a31.intoArray(y, c1 * cs + yo3);
+        a02.intoArray(y, c2 * cs + yo0);
+        a12.intoArray(y, c2 * cs + yo1);
+        a22.intoArray(y, c2 * cs + yo2);
+        a32.intoArray(y, c2 * cs + yo3);
+        a03.intoArray(y, c3 * cs + yo0);
+        a13.intoArray(y, c3 * cs + yo1);
+        a23.intoArray(y, c3 * cs + yo2);
+        a33.intoArray(y, c3 * cs + yo3);
+        a04.intoArray(y, c4 * cs + yo0);
+        a14.intoArray(y, c4 * cs + yo1);
+        a24.intoArray(y, c4 * cs + yo2);
+        a34.intoArray(y, c4 * cs + yo3);
+        a05.intoArray(y, c5 * cs + yo0);
+        a15.intoArray(y, c5 * cs + yo1);
+        a25.intoArray(y, c5 * cs + yo2);
+        a35.intoArray(y, c5 * cs + yo3);
     }
 
-    private static void convTile6x4(float[] x, int n, int v, int first, int pixels, int wo, int stride, int wp, int hp, int ci, int k,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y) {
-        // 6 pixels (the last ones repeat pixel pixels-1) x 4 channels (repeating co-1): same values, stored twice
-        int p0 = Math.min(first + 0, pixels - 1), px0 = ((p0 / wo) * stride * wp + (p0 % wo) * stride) * n + v;
-        int p1 = Math.min(first + 1, pixels - 1), px1 = ((p1 / wo) * stride * wp + (p1 % wo) * stride) * n + v;
-        int p2 = Math.min(first + 2, pixels - 1), px2 = ((p2 / wo) * stride * wp + (p2 % wo) * stride) * n + v;
-        int p3 = Math.min(first + 3, pixels - 1), px3 = ((p3 / wo) * stride * wp + (p3 % wo) * stride) * n + v;
-        int p4 = Math.min(first + 4, pixels - 1), px4 = ((p4 / wo) * stride * wp + (p4 % wo) * stride) * n + v;
-        int p5 = Math.min(first + 5, pixels - 1), px5 = ((p5 / wo) * stride * wp + (p5 % wo) * stride) * n + v;
+    private static void convTile6x4(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int xo4, int xo5, int yo0, int yo1, int yo2, int yo3, int yo4, int yo5, int wp, int hp, int ci, int k,
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+        // 4 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * ci * k * k;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * ci * k * k;
         int c2 = Math.min(co0 + 2, co - 1), pw2 = wOff + c2 * ci * k * k;
@@ -1416,50 +1432,48 @@ final class VectorKernels implements Kernels {
         int q = 0, plane = hp * wp * n, row = wp * n;
         for (int c = 0; c < ci; c++)
             for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, q++) {
-                    int off = c * plane + ky * row + kx * n;
+                for (int kx = 0, off = c * plane + ky * row; kx < k; kx++, q++, off += n) {
                     FloatVector w0 = FloatVector.broadcast(S, w[pw0 + q]);
                     FloatVector w1 = FloatVector.broadcast(S, w[pw1 + q]);
                     FloatVector w2 = FloatVector.broadcast(S, w[pw2 + q]);
                     FloatVector w3 = FloatVector.broadcast(S, w[pw3 + q]);
-                    FloatVector x0 = FloatVector.fromArray(S, x, px0 + off);
+                    FloatVector x0 = FloatVector.fromArray(S, x, xo0 + off);
                     a00 = x0.fma(w0, a00); a01 = x0.fma(w1, a01); a02 = x0.fma(w2, a02); a03 = x0.fma(w3, a03);
-                    FloatVector x1 = FloatVector.fromArray(S, x, px1 + off);
+                    FloatVector x1 = FloatVector.fromArray(S, x, xo1 + off);
                     a10 = x1.fma(w0, a10); a11 = x1.fma(w1, a11); a12 = x1.fma(w2, a12); a13 = x1.fma(w3, a13);
-                    FloatVector x2 = FloatVector.fromArray(S, x, px2 + off);
+                    FloatVector x2 = FloatVector.fromArray(S, x, xo2 + off);
                     a20 = x2.fma(w0, a20); a21 = x2.fma(w1, a21); a22 = x2.fma(w2, a22); a23 = x2.fma(w3, a23);
-                    FloatVector x3 = FloatVector.fromArray(S, x, px3 + off);
+                    FloatVector x3 = FloatVector.fromArray(S, x, xo3 + off);
                     a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33);
-                    FloatVector x4 = FloatVector.fromArray(S, x, px4 + off);
+                    FloatVector x4 = FloatVector.fromArray(S, x, xo4 + off);
                     a40 = x4.fma(w0, a40); a41 = x4.fma(w1, a41); a42 = x4.fma(w2, a42); a43 = x4.fma(w3, a43);
-                    FloatVector x5 = FloatVector.fromArray(S, x, px5 + off);
+                    FloatVector x5 = FloatVector.fromArray(S, x, xo5 + off);
                     a50 = x5.fma(w0, a50); a51 = x5.fma(w1, a51); a52 = x5.fma(w2, a52); a53 = x5.fma(w3, a53);
                 }
-        int cs = (pixels) * n; // channel stride of y
-        a00.intoArray(y, c0 * cs + p0 * n + v);
-        a10.intoArray(y, c0 * cs + p1 * n + v);
-        a20.intoArray(y, c0 * cs + p2 * n + v);
-        a30.intoArray(y, c0 * cs + p3 * n + v);
-        a40.intoArray(y, c0 * cs + p4 * n + v);
-        a50.intoArray(y, c0 * cs + p5 * n + v);
-        a01.intoArray(y, c1 * cs + p0 * n + v);
-        a11.intoArray(y, c1 * cs + p1 * n + v);
-        a21.intoArray(y, c1 * cs + p2 * n + v);
-        a31.intoArray(y, c1 * cs + p3 * n + v);
-        a41.intoArray(y, c1 * cs + p4 * n + v);
-        a51.intoArray(y, c1 * cs + p5 * n + v);
-        a02.intoArray(y, c2 * cs + p0 * n + v);
-        a12.intoArray(y, c2 * cs + p1 * n + v);
-        a22.intoArray(y, c2 * cs + p2 * n + v);
-        a32.intoArray(y, c2 * cs + p3 * n + v);
-        a42.intoArray(y, c2 * cs + p4 * n + v);
-        a52.intoArray(y, c2 * cs + p5 * n + v);
-        a03.intoArray(y, c3 * cs + p0 * n + v);
-        a13.intoArray(y, c3 * cs + p1 * n + v);
-        a23.intoArray(y, c3 * cs + p2 * n + v);
-        a33.intoArray(y, c3 * cs + p3 * n + v);
-        a43.intoArray(y, c3 * cs + p4 * n + v);
-        a53.intoArray(y, c3 * cs + p5 * n + v);
+        a00.intoArray(y, c0 * cs + yo0);
+        a10.intoArray(y, c0 * cs + yo1);
+        a20.intoArray(y, c0 * cs + yo2);
+        a30.intoArray(y, c0 * cs + yo3);
+        a40.intoArray(y, c0 * cs + yo4);
+        a50.intoArray(y, c0 * cs + yo5);
+        a01.intoArray(y, c1 * cs + yo0);
+        a11.intoArray(y, c1 * cs + yo1);
+        a21.intoArray(y, c1 * cs + yo2);
+        a31.intoArray(y, c1 * cs + yo3);
+        a41.intoArray(y, c1 * cs + yo4);
+        a51.intoArray(y, c1 * cs + yo5);
+        a02.intoArray(y, c2 * cs + yo0);
+        a12.intoArray(y, c2 * cs + yo1);
+        a22.intoArray(y, c2 * cs + yo2);
+        a32.intoArray(y, c2 * cs + yo3);
+        a42.intoArray(y, c2 * cs + yo4);
+        a52.intoArray(y, c2 * cs + yo5);
+        a03.intoArray(y, c3 * cs + yo0);
+        a13.intoArray(y, c3 * cs + yo1);
+        a23.intoArray(y, c3 * cs + yo2);
+        a33.intoArray(y, c3 * cs + yo3);
+        a43.intoArray(y, c3 * cs + yo4);
+        a53.intoArray(y, c3 * cs + yo5);
     }
 
     private static void convWeightTile6x4(float[] x, float[] dy, int n, int v, int pixels, int wo, int stride, int wp, int hp, int k,
@@ -1738,67 +1752,61 @@ final class VectorKernels implements Kernels {
         g[wOff + c3 * kk + t0] = r30; g[wOff + c3 * kk + t1] = r31; g[wOff + c3 * kk + t2] = r32; g[wOff + c3 * kk + t3] = r33; g[wOff + c3 * kk + t4] = r34; g[wOff + c3 * kk + t5] = r35;
     }
 
-    private static void convInputTile4x6(float[] w, int wOff, float[] dy, int n, int v, int first, int pixels, int wo, int stride,
-                                      int co, int ci0, int ci, int k, int tap, float[] dxp, int hp, int wp) {
+    private static void convInputTile4x6(float[] w, int wOff, float[] dy, int ds, int do0, int do1, int do2, int do3, int xo0, int xo1, int xo2, int xo3,
+                                      int co, int ci0, int ci, int kk, int tap, float[] dxp, int plane) {
         // 4 pixels x 6 input channels; repeats at the edges load and store the same values (all loads come first)
-        int ky = tap / k, kx = tap % k, kk = ci * k * k, plane = hp * wp * n;
-        int p0 = Math.min(first + 0, pixels - 1), px0 = (((p0 / wo) * stride + ky) * wp + (p0 % wo) * stride + kx) * n + v;
-        int p1 = Math.min(first + 1, pixels - 1), px1 = (((p1 / wo) * stride + ky) * wp + (p1 % wo) * stride + kx) * n + v;
-        int p2 = Math.min(first + 2, pixels - 1), px2 = (((p2 / wo) * stride + ky) * wp + (p2 % wo) * stride + kx) * n + v;
-        int p3 = Math.min(first + 3, pixels - 1), px3 = (((p3 / wo) * stride + ky) * wp + (p3 % wo) * stride + kx) * n + v;
-        int c0 = Math.min(ci0 + 0, ci - 1), pc0 = c0 * plane, pw0 = wOff + c0 * k * k + tap;
-        int c1 = Math.min(ci0 + 1, ci - 1), pc1 = c1 * plane, pw1 = wOff + c1 * k * k + tap;
-        int c2 = Math.min(ci0 + 2, ci - 1), pc2 = c2 * plane, pw2 = wOff + c2 * k * k + tap;
-        int c3 = Math.min(ci0 + 3, ci - 1), pc3 = c3 * plane, pw3 = wOff + c3 * k * k + tap;
-        int c4 = Math.min(ci0 + 4, ci - 1), pc4 = c4 * plane, pw4 = wOff + c4 * k * k + tap;
-        int c5 = Math.min(ci0 + 5, ci - 1), pc5 = c5 * plane, pw5 = wOff + c5 * k * k + tap;
-        FloatVector a00 = FloatVector.fromArray(S, dxp, pc0 + px0), a10 = FloatVector.fromArray(S, dxp, pc0 + px1), a20 = FloatVector.fromArray(S, dxp, pc0 + px2), a30 = FloatVector.fromArray(S, dxp, pc0 + px3);
-        FloatVector a01 = FloatVector.fromArray(S, dxp, pc1 + px0), a11 = FloatVector.fromArray(S, dxp, pc1 + px1), a21 = FloatVector.fromArray(S, dxp, pc1 + px2), a31 = FloatVector.fromArray(S, dxp, pc1 + px3);
-        FloatVector a02 = FloatVector.fromArray(S, dxp, pc2 + px0), a12 = FloatVector.fromArray(S, dxp, pc2 + px1), a22 = FloatVector.fromArray(S, dxp, pc2 + px2), a32 = FloatVector.fromArray(S, dxp, pc2 + px3);
-        FloatVector a03 = FloatVector.fromArray(S, dxp, pc3 + px0), a13 = FloatVector.fromArray(S, dxp, pc3 + px1), a23 = FloatVector.fromArray(S, dxp, pc3 + px2), a33 = FloatVector.fromArray(S, dxp, pc3 + px3);
-        FloatVector a04 = FloatVector.fromArray(S, dxp, pc4 + px0), a14 = FloatVector.fromArray(S, dxp, pc4 + px1), a24 = FloatVector.fromArray(S, dxp, pc4 + px2), a34 = FloatVector.fromArray(S, dxp, pc4 + px3);
-        FloatVector a05 = FloatVector.fromArray(S, dxp, pc5 + px0), a15 = FloatVector.fromArray(S, dxp, pc5 + px1), a25 = FloatVector.fromArray(S, dxp, pc5 + px2), a35 = FloatVector.fromArray(S, dxp, pc5 + px3);
-        for (int o = 0; o < co; o++) {
-            int pd = o * pixels * n + v, pw = o * kk;
+        int c0 = Math.min(ci0 + 0, ci - 1), pc0 = c0 * plane, pw0 = wOff + c0 * (kk / ci) + tap;
+        int c1 = Math.min(ci0 + 1, ci - 1), pc1 = c1 * plane, pw1 = wOff + c1 * (kk / ci) + tap;
+        int c2 = Math.min(ci0 + 2, ci - 1), pc2 = c2 * plane, pw2 = wOff + c2 * (kk / ci) + tap;
+        int c3 = Math.min(ci0 + 3, ci - 1), pc3 = c3 * plane, pw3 = wOff + c3 * (kk / ci) + tap;
+        int c4 = Math.min(ci0 + 4, ci - 1), pc4 = c4 * plane, pw4 = wOff + c4 * (kk / ci) + tap;
+        int c5 = Math.min(ci0 + 5, ci - 1), pc5 = c5 * plane, pw5 = wOff + c5 * (kk / ci) + tap;
+        FloatVector a00 = FloatVector.fromArray(S, dxp, pc0 + xo0), a10 = FloatVector.fromArray(S, dxp, pc0 + xo1), a20 = FloatVector.fromArray(S, dxp, pc0 + xo2), a30 = FloatVector.fromArray(S, dxp, pc0 + xo3);
+        FloatVector a01 = FloatVector.fromArray(S, dxp, pc1 + xo0), a11 = FloatVector.fromArray(S, dxp, pc1 + xo1), a21 = FloatVector.fromArray(S, dxp, pc1 + xo2), a31 = FloatVector.fromArray(S, dxp, pc1 + xo3);
+        FloatVector a02 = FloatVector.fromArray(S, dxp, pc2 + xo0), a12 = FloatVector.fromArray(S, dxp, pc2 + xo1), a22 = FloatVector.fromArray(S, dxp, pc2 + xo2), a32 = FloatVector.fromArray(S, dxp, pc2 + xo3);
+        FloatVector a03 = FloatVector.fromArray(S, dxp, pc3 + xo0), a13 = FloatVector.fromArray(S, dxp, pc3 + xo1), a23 = FloatVector.fromArray(S, dxp, pc3 + xo2), a33 = FloatVector.fromArray(S, dxp, pc3 + xo3);
+        FloatVector a04 = FloatVector.fromArray(S, dxp, pc4 + xo0), a14 = FloatVector.fromArray(S, dxp, pc4 + xo1), a24 = FloatVector.fromArray(S, dxp, pc4 + xo2), a34 = FloatVector.fromArray(S, dxp, pc4 + xo3);
+        FloatVector a05 = FloatVector.fromArray(S, dxp, pc5 + xo0), a15 = FloatVector.fromArray(S, dxp, pc5 + xo1), a25 = FloatVector.fromArray(S, dxp, pc5 + xo2), a35 = FloatVector.fromArray(S, dxp, pc5 + xo3);
+        for (int o = 0, pd = 0, pw = 0; o < co; o++, pd += ds, pw += kk) {
             FloatVector w0 = FloatVector.broadcast(S, w[pw0 + pw]);
             FloatVector w1 = FloatVector.broadcast(S, w[pw1 + pw]);
             FloatVector w2 = FloatVector.broadcast(S, w[pw2 + pw]);
             FloatVector w3 = FloatVector.broadcast(S, w[pw3 + pw]);
             FloatVector w4 = FloatVector.broadcast(S, w[pw4 + pw]);
             FloatVector w5 = FloatVector.broadcast(S, w[pw5 + pw]);
-            FloatVector d0 = FloatVector.fromArray(S, dy, pd + p0 * n);
+            FloatVector d0 = FloatVector.fromArray(S, dy, pd + do0);
             a00 = d0.fma(w0, a00); a01 = d0.fma(w1, a01); a02 = d0.fma(w2, a02); a03 = d0.fma(w3, a03); a04 = d0.fma(w4, a04); a05 = d0.fma(w5, a05);
-            FloatVector d1 = FloatVector.fromArray(S, dy, pd + p1 * n);
+            FloatVector d1 = FloatVector.fromArray(S, dy, pd + do1);
             a10 = d1.fma(w0, a10); a11 = d1.fma(w1, a11); a12 = d1.fma(w2, a12); a13 = d1.fma(w3, a13); a14 = d1.fma(w4, a14); a15 = d1.fma(w5, a15);
-            FloatVector d2 = FloatVector.fromArray(S, dy, pd + p2 * n);
+            FloatVector d2 = FloatVector.fromArray(S, dy, pd + do2);
             a20 = d2.fma(w0, a20); a21 = d2.fma(w1, a21); a22 = d2.fma(w2, a22); a23 = d2.fma(w3, a23); a24 = d2.fma(w4, a24); a25 = d2.fma(w5, a25);
-            FloatVector d3 = FloatVector.fromArray(S, dy, pd + p3 * n);
+            FloatVector d3 = FloatVector.fromArray(S, dy, pd + do3);
             a30 = d3.fma(w0, a30); a31 = d3.fma(w1, a31); a32 = d3.fma(w2, a32); a33 = d3.fma(w3, a33); a34 = d3.fma(w4, a34); a35 = d3.fma(w5, a35);
         }
-        a00.intoArray(dxp, pc0 + px0);
-        a10.intoArray(dxp, pc0 + px1);
-        a20.intoArray(dxp, pc0 + px2);
-        a30.intoArray(dxp, pc0 + px3);
-        a01.intoArray(dxp, pc1 + px0);
-        a11.intoArray(dxp, pc1 + px1);
-        a21.intoArray(dxp, pc1 + px2);
-        a31.intoArray(dxp, pc1 + px3);
-        a02.intoArray(dxp, pc2 + px0);
-        a12.intoArray(dxp, pc2 + px1);
-        a22.intoArray(dxp, pc2 + px2);
-        a32.intoArray(dxp, pc2 + px3);
-        a03.intoArray(dxp, pc3 + px0);
-        a13.intoArray(dxp, pc3 + px1);
-        a23.intoArray(dxp, pc3 + px2);
-        a33.intoArray(dxp, pc3 + px3);
-        a04.intoArray(dxp, pc4 + px0);
-        a14.intoArray(dxp, pc4 + px1);
-        a24.intoArray(dxp, pc4 + px2);
-        a34.intoArray(dxp, pc4 + px3);
-        a05.intoArray(dxp, pc5 + px0);
-        a15.intoArray(dxp, pc5 + px1);
-        a25.intoArray(dxp, pc5 + px2);
-        a35.intoArray(dxp, pc5 + px3);
+        a00.intoArray(dxp, pc0 + xo0);
+        a10.intoArray(dxp, pc0 + xo1);
+        a20.intoArray(dxp, pc0 + xo2);
+        a30.intoArray(dxp, pc0 + xo3);
+        a01.intoArray(dxp, pc1 + xo0);
+        a11.intoArray(dxp, pc1 + xo1);
+        a21.intoArray(dxp, pc1 + xo2);
+        a31.intoArray(dxp, pc1 + xo3);
+        a02.intoArray(dxp, pc2 + xo0);
+        a12.intoArray(dxp, pc2 + xo1);
+        a22.intoArray(dxp, pc2 + xo2);
+        a32.intoArray(dxp, pc2 + xo3);
+        a03.intoArray(dxp, pc3 + xo0);
+        a13.intoArray(dxp, pc3 + xo1);
+        a23.intoArray(dxp, pc3 + xo2);
+        a33.intoArray(dxp, pc3 + xo3);
+        a04.intoArray(dxp, pc4 + xo0);
+        a14.intoArray(dxp, pc4 + xo1);
+        a24.intoArray(dxp, pc4 + xo2);
+        a34.intoArray(dxp, pc4 + xo3);
+        a05.intoArray(dxp, pc5 + xo0);
+        a15.intoArray(dxp, pc5 + xo1);
+        a25.intoArray(dxp, pc5 + xo2);
+        a35.intoArray(dxp, pc5 + xo3);
     }
     // ---- end of generated lane tiles ----
 
