@@ -123,11 +123,12 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             return n == 1 ? Math.max(co * wideCols, kk * wide + (wide != plane ? co * wide : 0)) : 0;
         }
 
-        @Override int auxFloats(int n) { return pad > 0 ? ci * hp * wp * n : 0; }
+        /** The padded input; one image always gets a copy: its kernel reads past the last plane, into aux's slack. */
+        @Override int auxFloats(int n) { return pad > 0 || n == 1 ? ci * hp * wp * n : 0; }
 
         /** (Ci, H, W, n) -> (Ci, H+2p, W+2p, n) with a zero border, in aux. */
         private float[] padded(float[] x, int n, float[] aux) {
-            if (pad == 0) return x;
+            if (pad == 0 && n > 1) return x;
             Arrays.fill(aux, 0, ci * hp * wp * n, 0f);
             int rowLength = in.w() * n;
             for (int c = 0; c < ci; c++)
@@ -167,7 +168,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
 
         @Override
         void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] col, float[] aux) {
-            float[] src = pad > 0 ? aux : x;
+            float[] src = pad > 0 || n == 1 ? aux : x;
             if (n > 1) {
                 kn.convLanesWeightGrad(src, ci, hp, wp, dy, co, k, stride, out.h(), out.w(), n, g, weightOffset, biasOffset);
                 if (dx != null) { // the padded input in aux is no longer needed: its buffer takes the padded gradient

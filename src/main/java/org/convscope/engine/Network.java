@@ -157,15 +157,21 @@ public final class Network {
     public Trace trace(float[] image) {
         checkImage(image);
         Workspace ws = takeWorkspace();
+        float[][] kept = ws.act.clone();
         try {
-            forwardOne(ws, image);
-            List<LayerTrace> layers = new ArrayList<>(ops.size());
+            // the layers write straight into fresh, exactly sized arrays that the trace then keeps: no copies
+            float[] input = image.clone();
+            ws.act[0] = input;
+            LayerTrace[] layers = new LayerTrace[ops.size()];
+            for (int i = 0; i < ops.size(); i++) ws.act[i + 1] = new float[ops.get(i).out.size()];
+            forwardOne(ws);
             for (int i = 0; i < ops.size(); i++) {
                 LayerOp op = ops.get(i);
-                layers.add(new LayerTrace(i, op.spec, op.out, Arrays.copyOf(ws.act[i + 1], op.out.size())));
+                layers[i] = new LayerTrace(i, op.spec, op.out, ws.act[i + 1]);
             }
-            return new Trace(spec, image.clone(), List.copyOf(layers), softmax(ws.act[ops.size()], spec.classes()));
+            return new Trace(spec, input, List.of(layers), softmax(ws.act[ops.size()], spec.classes()));
         } finally {
+            System.arraycopy(kept, 0, ws.act, 0, kept.length); // the workspace's own buffers again
             spare.set(ws);
         }
     }
@@ -175,7 +181,8 @@ public final class Network {
         checkImage(image);
         Workspace ws = takeWorkspace();
         try {
-            forwardOne(ws, image);
+            System.arraycopy(image, 0, ws.act[0], 0, image.length);
+            forwardOne(ws);
             return softmax(ws.act[ops.size()], spec.classes());
         } finally {
             spare.set(ws);
@@ -193,9 +200,8 @@ public final class Network {
         return ws != null ? ws : new Workspace(spec.input(), ops, 1);
     }
 
-    /** Forward pass of one image on a consistent set of parameters (optimistic read, then read lock). */
-    private void forwardOne(Workspace ws, float[] image) {
-        System.arraycopy(image, 0, ws.act[0], 0, image.length);
+    /** Forward pass of the image in ws.act[0] on a consistent set of parameters (optimistic read, then read lock). */
+    private void forwardOne(Workspace ws) {
         for (int attempt = 0; attempt < 3; attempt++) {
             long stamp = lock.tryOptimisticRead();
             if (stamp == 0) { Thread.onSpinWait(); continue; } // an update is running right now
