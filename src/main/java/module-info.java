@@ -5,6 +5,7 @@ module org.convscope {
     requires javafx.swing;
     requires java.desktop;
     requires java.prefs;
+    requires java.management; // the training view reports the UI threads' CPU time (ThreadMXBean)
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;

@@ -191,6 +191,15 @@ final class TrainPane extends BorderPane {
         ComboBox<String> dataset = combo("dataset", List.of(AppContext.MNIST, AppContext.FASHION_MNIST),
                 id -> I18n.get(TrainingModel.datasetKey(id)), model.datasetProperty());
         ComboBox<Family> family = combo("model", List.of(Family.values()), f -> I18n.get(f.titleKey()), model.familyProperty());
+        // Two recipes a teacher can start from with one click (they set model and hyper-parameters, not the data).
+        Button d2l = presetButton("preset-d2l", "training.presetD2l", "training.presetD2lTip", model::applyD2lPreset);
+        Button modern = presetButton("preset-modern", "training.presetModern", "training.presetModernTip", model::applyModernPreset);
+        Label presets = new Label();
+        presets.textProperty().bind(I18n.bind("training.presets"));
+        presets.getStyleClass().add("form-label");
+        HBox presetRow = new HBox(6, presets, d2l, modern);
+        presetRow.setAlignment(Pos.CENTER_LEFT);
+        g.add(presetRow, 0, row++, 2, 1);
         row = section(g, row, "training.section.data");
         row = field(g, row, "training.field.dataset", dataset);
         ComboBox<Integer> images = combo("train-images", TrainingModel.TRAIN_SIZES,
@@ -240,13 +249,6 @@ final class TrainPane extends BorderPane {
         row = field(g, row, "training.hp.batch", text("batch", model.batchSizeProperty()));
         row = field(g, row, "training.hp.epochs", text("epochs", model.epochsProperty()));
         row = field(g, row, "training.hp.threads", text("threads", model.threadsProperty()));
-        Button d2l = new Button();
-        d2l.setId("preset-d2l");
-        d2l.textProperty().bind(I18n.bind("training.presetD2l"));
-        d2l.getStyleClass().add("flat");
-        d2l.setOnAction(e -> model.applyD2lPreset());
-        d2l.disableProperty().bind(model.busyProperty());
-        g.add(d2l, 0, row++, 2, 1);
 
         // Everything but the learning rate is locked during a run; the learning rate stays editable so that a
         // diverged run can go on with a smaller one.
@@ -328,6 +330,17 @@ final class TrainPane extends BorderPane {
         return new VBox(8, bar, problem);
     }
 
+
+    private Button presetButton(String id, String key, String tip, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(I18n.bind(key));
+        b.setTooltip(tooltip(tip));
+        b.getStyleClass().addAll("small");
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(model.busyProperty());
+        return b;
+    }
 
     private String suggestedName() {
         TrainingSnapshot s = model.snapshotProperty().get();

@@ -260,6 +260,15 @@ public final class TrainingModel {
         setHyperParameters(HyperParameters.d2l(t));
     }
 
+    /**
+     * Modern LeNet with Adam (lr 0.001, batch 64, 10 epochs): 99.2 % on MNIST and 90.0 % on Fashion-MNIST in our runs
+     * (README); plain SGD lr 0.1 with batch 256 stays near 98.7 % on MNIST in ten epochs.
+     */
+    public void applyModernPreset() {
+        setDesign(ModelDesign.of(Family.LENET_MODERN));
+        setHyperParameters(new HyperParameters(Optimizer.ADAM, "0.001", "64", "10", threads.get()));
+    }
+
     public void setHyperParameters(HyperParameters h) {
         optimizer.set(h.optimizer());
         learningRate.set(h.learningRate());

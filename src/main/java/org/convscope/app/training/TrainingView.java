@@ -94,6 +94,7 @@ public final class TrainingView implements ConceptView {
             private long lastRedraw, lastLog, lastFps;
             private boolean dirty = true;
             private long workNanos, workMax;
+            private final UiCpu cpu = new UiCpu();
             @Override public void handle(long now) {
                 long t0 = System.nanoTime();
                 meter.frame(now);
@@ -113,15 +114,17 @@ public final class TrainingView implements ConceptView {
                 workNanos += work;
                 workMax = Math.max(workMax, work);
                 boolean training = model.stateProperty().get() == TrainingSnapshot.State.RUNNING || compare.runningProperty().get();
-                if (!training) { lastLog = now; meter.resetSummary(); workNanos = 0; workMax = 0; }
+                if (!training) { lastLog = now; meter.resetSummary(); workNanos = 0; workMax = 0; cpu.reset(); }
                 else if (now - lastLog >= LOG_NANOS) {
                     lastLog = now;
                     TrainingSnapshot s = model.snapshotProperty().get();
                     LOG.log(System.Logger.Level.INFO, "UI while training: " + meter.summary()
                             + String.format(java.util.Locale.ROOT, "; timer work %.1f ms/s, longest %.1f ms", workNanos / 1e6 / 10, workMax / 1e6)
+                            + "; " + cpu.report()
                             + (s == null ? "" : String.format(java.util.Locale.ROOT, "; training %.0f images/s (steps), epoch %d batch %d",
                             s.imagesPerSecond(), s.epoch() + 1, s.batch())));
                     meter.resetSummary();
+                    cpu.reset();
                     workNanos = 0;
                     workMax = 0;
                 }
@@ -129,6 +132,38 @@ public final class TrainingView implements ConceptView {
         };
         timer.start();
         return root;
+    }
+
+    /**
+     * CPU time of the UI's own threads (the FX application thread and the renderer) since the last reset, as a share
+     * of one core: what the window takes away from training on a two-core machine.
+     */
+    private static final class UiCpu {
+        private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long since = System.nanoTime(), fxStart = -1, renderStart = -1;
+        private long renderId = -1;
+
+        void reset() {
+            since = System.nanoTime();
+            fxStart = fxCpu();
+            renderStart = renderCpu();
+        }
+
+        private long fxCpu() { return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1; }
+
+        private long renderCpu() {
+            if (renderId < 0)
+                for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("QuantumRenderer")) renderId = t.threadId();
+            return renderId < 0 ? -1 : mx.getThreadCpuTime(renderId);
+        }
+
+        String report() {
+            double wall = (System.nanoTime() - since) / 1e9;
+            long fx = fxCpu(), render = renderCpu();
+            if (fxStart < 0 || fx < 0) { reset(); return "UI CPU n/a"; }
+            return String.format(java.util.Locale.ROOT, "UI CPU: FX thread %.0f%%, renderer %.0f%% of a core",
+                    100 * (fx - fxStart) / 1e9 / wall, render < 0 || renderStart < 0 ? Double.NaN : 100 * (render - renderStart) / 1e9 / wall);
+        }
     }
 
     private static Tab tab(String id, String key, Node content) {
