@@ -51,7 +51,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * +--------------------------+----------------------------------+----------------+
  * </pre>
  * Node ids: #dataset-mnist, #dataset-fashion, #split-train, #split-test, #class-filter, #image-count, #toggle-list,
- * #thumbnails, #thumb-N, #pixel-grid, #pixel-position, #pixel-value, #image-title, #image-label, #use-image, #browser-problem, #retry.
+ * #thumbnails, #thumb-N, #pixel-grid, #pixel-position, #pixel-value, #image-source, #image-title, #image-label, #use-image, #browser-problem, #retry.
  */
 public final class DatasetBrowserView implements ConceptView {
     public static final String ID = "browser";
@@ -190,10 +190,13 @@ public final class DatasetBrowserView implements ConceptView {
         pixelGrid.setId("pixel-grid");
         HBox.setHgrow(pixelGrid, Priority.ALWAYS);
 
+        var source = new Label();
+        source.setId("image-source");
+        source.getStyleClass().add("image-source");
+        source.setWrapText(true);
         var title = new Label();
         title.setId("image-title");
         title.getStyleClass().add("image-title");
-        title.setWrapText(true);
         var labelText = new Label();
         labelText.setId("image-label");
         labelText.getStyleClass().add("image-label");
@@ -243,7 +246,8 @@ public final class DatasetBrowserView implements ConceptView {
             int i = model.selectedProperty().get();
             boolean has = i >= 0 && model.dataProperty().get() != null;
             pixelGrid.pixelsProperty().set(has ? model.pixels(i) : null);
-            title.setText(has ? model.describe(i) : I18n.get("browser.noImage"));
+            source.setText(has ? DatasetCache.name(model.key()) : "");
+            title.setText(has ? I18n.get("browser.imageNumber", i) : I18n.get("browser.noImage"));
             labelText.setText(has ? I18n.get("browser.label", model.className(model.label(i))) : "");
             if (has) {
                 int[] argb = new int[BrowserModel.PIXELS];
@@ -272,7 +276,7 @@ public final class DatasetBrowserView implements ConceptView {
 
         var spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        var side = new VBox(title, labelText, actualBox, readout, use, spacer, hint);
+        var side = new VBox(source, title, labelText, actualBox, readout, use, spacer, hint);
         side.getStyleClass().add("detail-side");
         side.setMinWidth(Region.USE_PREF_SIZE);
         var box = new HBox(pixelGrid, side);
