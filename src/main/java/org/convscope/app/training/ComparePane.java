@@ -169,7 +169,9 @@ final class ComparePane extends VBox {
         }
         accuracy.setXRange(0, epochs);
         double lo = 1;
-        for (var s : accSeries) for (int j = 0; j < s.size(); j++) lo = Math.min(lo, s.y(j));
+        boolean any = false;
+        for (var s : accSeries) for (int j = 0; j < s.size(); j++) { lo = Math.min(lo, s.y(j)); any = true; }
+        if (!any) lo = 0;
         accuracy.setYRange(Math.max(0, Math.floor(lo * 10 - 1e-9) / 10), 1);
         loss.setXRange(0, epochs);
         accuracy.refresh();

@@ -238,6 +238,22 @@ class TrainingViewFxTest {
         double acc = done.finalTestAccuracy();
         assertTrue(acc > 0.9, "learned: " + acc);
 
+        // The curves as CSV (every batch loss and every accuracy) and the charts as PNG.
+        Path csv = dir.resolve("curves.csv");
+        nextFile.set(csv);
+        robot.clickOn("#export-csv");
+        ShellFx.await("csv written", 10, () -> label(robot, "message").startsWith("Written:"));
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(CurvesCsv.HEADER, rows.getFirst());
+        assertEquals(1 + done.losses().count() + done.testAccuracy().size() + done.trainAccuracy().size(), rows.size());
+        assertTrue(rows.get(1).startsWith("softmax-regression,train_loss,1,"), rows.get(1));
+        Path png = dir.resolve("curves.png");
+        nextFile.set(png);
+        robot.clickOn("#export-png");
+        ShellFx.await("png written", 10, () -> Files.exists(png));
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 4);
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, head);
+
         Path file = dir.resolve("softmax-test.safetensors");
         nextFile.set(file);
         robot.clickOn("#save");
