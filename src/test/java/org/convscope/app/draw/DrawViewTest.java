@@ -129,6 +129,16 @@ class DrawViewTest {
     }
 
     @Test
+    void shortcutKeysUndoAndRedo(FxRobot robot) {
+        stroke(robot, new double[][] {{100, 100}, {100, 300}});
+        float one = ink();
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHORTCUT);
+        assertEquals(0f, ink());
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.Y).release(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCode.SHORTCUT);
+        assertEquals(one, ink(), 1e-3f);
+    }
+
+    @Test
     void eraserRemovesInkAndSoDoesTheRightButton(FxRobot robot) {
         stroke(robot, new double[][] {{60, 224}, {390, 224}});
         float full = ink();
