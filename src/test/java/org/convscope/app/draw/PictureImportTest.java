@@ -111,6 +111,20 @@ class PictureImportTest {
     }
 
     @Test
+    void aLargePhotoIsDecodedSubsampledAndStillFindsTheDigit() throws IOException {
+        // 4000 x 3000 = 12 MP: decoded every 3rd pixel (1334 x 1000), never held at full size
+        var out = PictureImport.read(write(darkOnLight(4000, 3000), "photo.png", "png"));
+        var loaded = assertInstanceOf(PictureImport.Loaded.class, out);
+        assertEquals(4000, loaded.originalWidth());
+        assertEquals(3000, loaded.originalHeight());
+        assertEquals(1334, loaded.image().width());
+        assertEquals(1000, loaded.image().height());
+        assertTrue(loaded.inverted());
+        var steps = Preprocessing.mnist(loaded.image());
+        assertEquals(20, steps.scaled().height());
+    }
+
+    @Test
     void largePicturesAreSubsampled() {
         assertEquals(1, PictureImport.subsampling(1000, 1000));
         assertEquals(3, PictureImport.subsampling(4000, 3000)); // 12 MP -> 1.33 MP
