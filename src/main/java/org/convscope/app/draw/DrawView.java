@@ -72,9 +72,17 @@ public final class DrawView implements ConceptView {
     private final RandomImages random;
     private BorderPane root;
 
-    private final WritableImage padImage = new WritableImage(Drawing.SIZE, Drawing.SIZE);
-    private final int[] padArgb = new int[Drawing.SIZE * Drawing.SIZE];
-    private final ImageView padView = new ImageView(padImage);
+    /**
+     * The pad on screen: 4 x 4 tiles of 112 x 112 raster pixels, each an image of its own, so that a pen movement
+     * makes only the tiles it touches dirty. With software rendering (old school PCs, remote desktops) scaling the
+     * whole 448 x 448 image into a 690-pixel square every frame took 12-20 ms, a whole frame's budget.
+     */
+    private static final int TILES = 4, TILE = Drawing.SIZE / TILES;
+    private final WritableImage[] tiles = new WritableImage[TILES * TILES];
+    private final ImageView[] tileViews = new ImageView[TILES * TILES];
+    private final int[] padArgb = new int[TILE * TILE];
+    private final Pane padView = new Pane();
+    private double padSide;
     private final Pane padOverlay = new Pane();
     private final Rectangle inkBox = new Rectangle();
     private final Circle brush = new Circle();
@@ -96,18 +104,39 @@ public final class DrawView implements ConceptView {
     private final long[] eventNanos = new long[64], eventFrame = new long[64];
     private int eventNext;
     private final long[] framesLate = new long[4]; // answers shown 0, 1, 2, 3+ frames after their stroke
-    private boolean stepsDirty = true;
+    private boolean stepsDirty = true, showing;
     private final Label latencyLabel = new Label();
+    /**
+     * Runs only while something changes (and one second after): it redraws the step pictures at most once per frame,
+     * measures frame intervals while the pen is down and refreshes the latency line. Idle, it stops, so that an idle
+     * draw view costs no frames at all.
+     */
     private final AnimationTimer timer = new AnimationTimer() {
-        private long last, lastLabel;
+        private long last, lastLabel, lastActive;
         @Override public void handle(long now) {
             if (vm.drawing().drawing() && last != 0) frames.add(now - last);
             last = now;
+            if (stepsDirty || vm.drawing().drawing()) lastActive = now;
             if (stepsDirty) renderSteps();
             if (now - lastLabel > 500_000_000L) { lastLabel = now; updateLatencyLabel(); }
+            if (now - lastActive > 1_000_000_000L) { updateLatencyLabel(); stop(); }
         }
-        @Override public void stop() { super.stop(); last = 0; }
+        @Override public void start() {
+            lastActive = System.nanoTime();
+            if (!running) {
+                running = true;
+                super.start();
+            }
+        }
+        @Override public void stop() { super.stop(); last = 0; running = false; }
+        private boolean running;
     };
+
+    /** Something on screen will change: make sure the timer runs. */
+    private void wake() {
+        stepsDirty = true;
+        if (showing) timer.start();
+    }
     private final Runnable afterLayout = () -> {
         frameCount++;
         if (awaitingFrameSince != 0) {
@@ -144,11 +173,13 @@ public final class DrawView implements ConceptView {
 
     @Override public void onShow() {
         node();
+        showing = true;
         vm.setShowing(true);
-        timer.start();
+        wake();
     }
 
     @Override public void onHide() {
+        showing = false;
         vm.setShowing(false);
         timer.stop();
     }
@@ -210,8 +241,8 @@ public final class DrawView implements ConceptView {
 
         vm.addPadListener(this::repaintPad);
         repaintPad(Drawing.Dirty.ALL);
-        vm.stepsProperty().addListener((o, a, b) -> stepsDirty = true);
-        vm.datasetImageProperty().addListener((o, a, b) -> stepsDirty = true);
+        vm.stepsProperty().addListener((o, a, b) -> wake());
+        vm.datasetImageProperty().addListener((o, a, b) -> wake());
         vm.predictionProperty().addListener((o, a, p) -> showPrediction(p));
         vm.datasetProperty().addListener((o, a, d) -> setClasses());
         setClasses();
@@ -294,10 +325,16 @@ public final class DrawView implements ConceptView {
     /** The pad: a square image that grows with the window, an overlay with the ink's bounding box and the brush outline. */
     private Node padPane() {
         padView.setId("draw-pad");
-        padView.setSmooth(true);
-        padView.setPreserveRatio(true);
         padView.setPickOnBounds(true);
         padView.setCursor(javafx.scene.Cursor.NONE);
+        for (int i = 0; i < tiles.length; i++) {
+            tiles[i] = new WritableImage(TILE, TILE);
+            tileViews[i] = new ImageView(tiles[i]);
+            tileViews[i].setSmooth(true);
+            tileViews[i].setManaged(false);
+            tileViews[i].setMouseTransparent(true);
+        }
+        padView.getChildren().setAll(tileViews);
         inkBox.getStyleClass().add("ink-box");
         inkBox.setVisible(false);
         inkBox.setMouseTransparent(true);
@@ -313,11 +350,21 @@ public final class DrawView implements ConceptView {
         border.setManaged(false);
         var frame = new Pane(border, padView, padOverlay) {
             @Override protected void layoutChildren() {
-                double side = Math.max(120, Math.min(getWidth(), getHeight()) - 4);
+                double side = Math.floor(Math.max(120, Math.min(getWidth(), getHeight()) - 4));
+                padSide = side;
                 border.resizeRelocate(0, 0, side + 4, side + 4);
-                padView.setFitWidth(side);
-                padView.setFitHeight(side);
-                padView.relocate(2, 2);
+                padView.resizeRelocate(2, 2, side, side);
+                // whole-pixel tile edges, each tile ending where the next begins: no seams, no overlaps
+                for (int ty = 0; ty < TILES; ty++) {
+                    for (int tx = 0; tx < TILES; tx++) {
+                        double x0 = Math.round(tx * side / TILES), x1 = Math.round((tx + 1) * side / TILES);
+                        double y0 = Math.round(ty * side / TILES), y1 = Math.round((ty + 1) * side / TILES);
+                        var v = tileViews[ty * TILES + tx];
+                        v.setFitWidth(x1 - x0);
+                        v.setFitHeight(y1 - y0);
+                        v.relocate(x0, y0);
+                    }
+                }
                 padOverlay.resizeRelocate(2, 2, side, side);
                 layoutInkBox();
             }
@@ -388,7 +435,7 @@ public final class DrawView implements ConceptView {
         stepsBox.setMinWidth(STEPS_WIDTH);
         stepsBox.setPrefWidth(STEPS_WIDTH);
         stepsBox.setMaxWidth(STEPS_WIDTH);
-        I18n.localeProperty().addListener((o, a, b) -> stepsDirty = true);
+        I18n.localeProperty().addListener((o, a, b) -> wake());
         return stepsBox;
     }
 
@@ -447,17 +494,26 @@ public final class DrawView implements ConceptView {
         }
     }
 
+    /** Copies the changed pixels into the tiles they belong to (only those tiles are drawn again). */
     private void repaintPad(Drawing.Dirty d) {
         float[] r = vm.drawing().raster();
-        int w = d.x1() - d.x0();
-        for (int y = d.y0(); y < d.y1(); y++) {
-            for (int x = d.x0(); x < d.x1(); x++) {
-                int g = (int) (r[y * Drawing.SIZE + x] * 255f + 0.5f);
-                padArgb[(y - d.y0()) * w + (x - d.x0())] = 0xFF000000 | g << 16 | g << 8 | g;
+        for (int ty = d.y0() / TILE; ty <= (d.y1() - 1) / TILE && ty < TILES; ty++) {
+            for (int tx = d.x0() / TILE; tx <= (d.x1() - 1) / TILE && tx < TILES; tx++) {
+                int x0 = Math.max(d.x0(), tx * TILE), x1 = Math.min(d.x1(), (tx + 1) * TILE);
+                int y0 = Math.max(d.y0(), ty * TILE), y1 = Math.min(d.y1(), (ty + 1) * TILE);
+                if (x1 <= x0 || y1 <= y0) continue;
+                int w = x1 - x0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        int g = (int) (r[y * Drawing.SIZE + x] * 255f + 0.5f);
+                        padArgb[(y - y0) * w + (x - x0)] = 0xFF000000 | g << 16 | g << 8 | g;
+                    }
+                }
+                tiles[ty * TILES + tx].getPixelWriter().setPixels(x0 - tx * TILE, y0 - ty * TILE, w, y1 - y0,
+                        PixelFormat.getIntArgbPreInstance(), padArgb, 0, w);
             }
         }
-        padImage.getPixelWriter().setPixels(d.x0(), d.y0(), w, d.y1() - d.y0(), PixelFormat.getIntArgbPreInstance(), padArgb, 0, w);
-        stepsDirty = true;
+        wake();
     }
 
     /** Step pictures, at most once per frame (a fast pen sends several events per frame). */
@@ -515,7 +571,7 @@ public final class DrawView implements ConceptView {
 
     private void layoutInkBox() {
         var s = vm.stepsProperty().get();
-        double k = padView.getFitWidth() / Drawing.SIZE;
+        double k = padSide / Drawing.SIZE;
         if (s == null || s.empty() || vm.datasetImageProperty().get() != null || k <= 0) {
             inkBox.setVisible(false);
             return;
@@ -529,7 +585,7 @@ public final class DrawView implements ConceptView {
     }
 
     private void moveBrush(MouseEvent e) {
-        double k = padView.getFitWidth() / Drawing.SIZE;
+        double k = padSide / Drawing.SIZE;
         brush.setVisible(true);
         brush.setCenterX(e.getX());
         brush.setCenterY(e.getY());
@@ -543,6 +599,9 @@ public final class DrawView implements ConceptView {
         eventFrame[eventNext] = frameCount;
         eventNext = (eventNext + 1) % eventNanos.length;
     }
+
+    /** Frames laid out since the view was built (for measurements). */
+    public long framesLaidOut() { return frameCount; }
 
     /** How many answers appeared 0, 1, 2, 3+ frames after the frame that showed their pen movement. */
     public long[] framesLate() { return framesLate.clone(); }
@@ -564,7 +623,7 @@ public final class DrawView implements ConceptView {
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 
     private double toPad(double viewCoordinate) {
-        double k = padView.getFitWidth() / Drawing.SIZE;
+        double k = padSide / Drawing.SIZE;
         return k > 0 ? viewCoordinate / k : viewCoordinate;
     }
 

@@ -54,13 +54,28 @@ class DigitRecognitionTest {
     @AfterEach
     void stop() { services.close(); }
 
+    long frames(FxRobot robot) {
+        var n = new java.util.concurrent.atomic.AtomicLong();
+        robot.interact(() -> n.set(view.framesLaidOut()));
+        return n.get();
+    }
+
+    /** CPU time so far of the live thread whose name starts with prefix (0 if there is none or it is not measurable). */
+    static long cpuNanos(String prefix) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix)) return Math.max(0, mx.getThreadCpuTime(t.threadId()));
+        }
+        return 0;
+    }
+
     static void sleep(long ms) {
         try { Thread.sleep(ms); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
     }
 
     /** The pad's screen bounds (read on the FX thread). */
     Bounds padBounds(FxRobot robot) {
-        ImageView pad = robot.lookup("#draw-pad").queryAs(ImageView.class);
+        javafx.scene.Node pad = robot.lookup("#draw-pad").query();
         var b = new java.util.concurrent.atomic.AtomicReference<Bounds>();
         robot.interact(() -> b.set(pad.localToScreen(pad.getBoundsInLocal())));
         return b.get();
@@ -75,8 +90,13 @@ class DigitRecognitionTest {
     void everyDigitDrawnWithTheMouseIsRecognised(FxRobot robot) {
         // once large in the middle of the pad, once small in its top-left corner: the preprocessing makes both the same
         List<String> wrong = new ArrayList<>();
+        // CPU time of the FX thread and of the render thread per frame: what drawing costs whatever else the machine does
+        long fx0 = cpuNanos("JavaFX Application Thread"), render0 = cpuNanos("QuantumRenderer"), frames0 = frames(robot);
         drawAll(robot, 1.0, 0, 0, wrong);
         drawAll(robot, 0.55, -90, -85, wrong);
+        long frames = frames(robot) - frames0;
+        System.out.printf(java.util.Locale.ROOT, "CPU per frame while drawing (%d frames): FX thread %.2f ms, render thread %.2f ms%n",
+                frames, (cpuNanos("JavaFX Application Thread") - fx0) / 1e6 / frames, (cpuNanos("QuantumRenderer") - render0) / 1e6 / frames);
         System.out.println("pen event -> bars set:      " + view.barsLatency());
         System.out.println("pen event -> laid-out frame: " + view.frameLatency());
         System.out.println("frame interval while drawing: " + view.frameIntervals());

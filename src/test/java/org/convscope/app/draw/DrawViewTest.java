@@ -57,7 +57,7 @@ class DrawViewTest {
 
     /** Screen point of pad pixel (x, y). */
     Point2D pad(FxRobot robot, double x, double y) {
-        ImageView pad = robot.lookup("#draw-pad").queryAs(ImageView.class);
+        javafx.scene.Node pad = robot.lookup("#draw-pad").query();
         Bounds b = pad.localToScreen(pad.getBoundsInLocal());
         double k = b.getWidth() / Drawing.SIZE;
         return new Point2D(b.getMinX() + x * k, b.getMinY() + y * k);
