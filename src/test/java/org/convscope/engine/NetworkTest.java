@@ -177,6 +177,39 @@ class NetworkTest {
         assertTrue(img.getMessage().contains("784"), img.getMessage());
     }
 
+    /** The UI's pattern: a trainer steps in its thread while another thread traces; every trace is a valid softmax. */
+    @Test
+    void tracingWhileATrainerTrainsIsSafe() throws Exception {
+        SyntheticDigits data = SyntheticDigits.make(256, 3);
+        int[] order = EngineBench.shuffled(256, 1);
+        Network net = Network.create(ModelZoo.lenetModern(), 2);
+        float[] before = net.trace(data.image(0)).probabilities();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread training = new Thread(() -> {
+            try (Trainer t = new Trainer(net, new TrainConfig(TrainConfig.Optimizer.SGD, 0.1f, 0f, 0f, 32, 1, 2, 1))) {
+                for (int s = 0; s < 40; s++) t.step(data.images(), data.labels(), order, (s * 32) % 224, 32);
+            } finally {
+                done.set(true);
+            }
+        });
+        training.start();
+        int traces = 0;
+        while (!done.get() || traces < 20) {
+            Trace t = net.trace(data.image(traces % 256));
+            float sum = 0;
+            for (float q : t.probabilities()) {
+                assertTrue(Float.isFinite(q) && q >= 0f);
+                sum += q;
+            }
+            assertEquals(1f, sum, 1e-5f);
+            traces++;
+        }
+        training.join();
+        assertFalse(java.util.Arrays.equals(before, net.trace(data.image(0)).probabilities()), "training changed the network");
+        assertArrayEquals(net.trace(data.image(0)).probabilities(), Network.of(net.spec(), net.weights()).trace(data.image(0)).probabilities(),
+                "after training, a trace equals one on a copy of the published weights");
+    }
+
     /**
      * The reading rule under fire: a writer thread keeps setting every parameter to one value v (under the write
      * lock, as the trainer does), v changing each time. With all weights and biases equal, every logit of the last
