@@ -44,9 +44,14 @@ public final class EngineBench {
         }
     }
 
-    /** One kernel set's numbers. */
+    /**
+     * One kernel set's numbers.
+     * @param trainCpuUsPerImage CPU time of all training threads per image (does not grow when other programs take the
+     *                           cores; 1e6 / it is the throughput of one fully available core)
+     * @param trainCoresBusy     CPU time of the training threads / wall time: how many cores training actually got
+     */
     public record Numbers(String kernels, double trainImagesPerS, double inferImagesPerS, double traceLatencyUs,
-                          float firstLoss, float lastLoss) {}
+                          float firstLoss, float lastLoss, double trainCpuUsPerImage, double trainCoresBusy) {}
 
     /** Vector and scalar numbers of one run; scalar is null when it was skipped. */
     public record Result(String model, String dataset, int batch, int threads, Numbers vector, Numbers scalar) {
@@ -70,9 +75,10 @@ public final class EngineBench {
 
         private static void append(StringBuilder sb, String prefix, Numbers n) {
             sb.append(String.format(Locale.ROOT, "\"%skernels\":\"%s\",\"%strain_images_per_s\":%.0f,\"%sinfer_images_per_s\":%.0f,"
-                            + "\"%strace_latency_us\":%.1f,\"%sfirst_loss\":%.4f,\"%slast_loss\":%.4f",
+                            + "\"%strace_latency_us\":%.1f,\"%sfirst_loss\":%.4f,\"%slast_loss\":%.4f,"
+                            + "\"%strain_cpu_us_per_image\":%.1f,\"%strain_cores_busy\":%.2f",
                     prefix, n.kernels, prefix, n.trainImagesPerS, prefix, n.inferImagesPerS, prefix, n.traceLatencyUs,
-                    prefix, n.firstLoss, prefix, n.lastLoss));
+                    prefix, n.firstLoss, prefix, n.lastLoss, prefix, n.trainCpuUsPerImage, prefix, n.trainCoresBusy));
         }
     }
 
@@ -98,13 +104,18 @@ public final class EngineBench {
         Network net = Network.create(spec, o.seed, kernels);
         float first = Float.NaN, last = Float.NaN;
         double trainRate, inferRate;
+        double cpuPerImage, coresBusy;
         try (Trainer t = new Trainer(net, cfg)) {
-            long t0 = System.nanoTime();
+            long[] ids = threadIds(t);
+            long cpu0 = cpuTime(ids), t0 = System.nanoTime();
             for (int b = 0; b < batches; b++) {
                 last = t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
                 if (b == 0) first = last;
             }
-            trainRate = (double) batches * o.batch / ((System.nanoTime() - t0) / 1e9);
+            long wall = System.nanoTime() - t0, cpu = cpuTime(ids) - cpu0;
+            trainRate = (double) batches * o.batch / (wall / 1e9);
+            cpuPerImage = cpu / 1e3 / ((double) batches * o.batch);
+            coresBusy = (double) cpu / wall;
             int n = scalar ? Math.min(testCount, 2560) : testCount;
             int[] out = new int[o.batch];
             double[] passes = new double[3];
@@ -127,7 +138,22 @@ public final class EngineBench {
             times[i] = System.nanoTime() - s;
         }
         Arrays.sort(times);
-        return new Numbers(kernels.name(), trainRate, inferRate, times[calls / 2] / 1e3, first, last);
+        return new Numbers(kernels.name(), trainRate, inferRate, times[calls / 2] / 1e3, first, last, cpuPerImage, coresBusy);
+    }
+
+    private static long[] threadIds(Trainer t) {
+        long[] workers = t.workerThreadIds(), ids = Arrays.copyOf(workers, workers.length + 1);
+        ids[workers.length] = Thread.currentThread().threadId(); // the driving thread runs slice 0
+        return ids;
+    }
+
+    /** Total CPU time of the threads, or 0 where the JVM cannot measure it. */
+    private static long cpuTime(long[] ids) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!mx.isThreadCpuTimeSupported()) return 0;
+        long sum = 0;
+        for (long id : ids) sum += Math.max(0, mx.getThreadCpuTime(id));
+        return sum;
     }
 
     /**

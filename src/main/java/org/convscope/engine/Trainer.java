@@ -82,6 +82,9 @@ public final class Trainer implements AutoCloseable {
 
     public Network network() { return net; }
 
+    /** Ids of the trainer's own worker threads (not the driving thread), for CPU-time measurements. */
+    long[] workerThreadIds() { return pool.workerIds(); }
+
     public TrainConfig config() { return config; }
 
     /**

@@ -35,6 +35,13 @@ final class WorkerPool implements AutoCloseable {
 
     int threads() { return threads; }
 
+    /** Ids of the worker threads (the caller, who runs task 0, is not among them). */
+    long[] workerIds() {
+        long[] ids = new long[workers.length];
+        for (int i = 0; i < workers.length; i++) ids[i] = workers[i].threadId();
+        return ids;
+    }
+
     private void loop(int id) {
         int seen = 0;
         while (true) {
