@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
 import org.convscope.engine.TrainingSnapshot.TestPredictions;
@@ -422,10 +421,5 @@ public final class TrainingSession implements AutoCloseable {
         byte[] out = new byte[idx.length * px];
         for (int i = 0; i < idx.length; i++) System.arraycopy(images, idx[i] * px, out, i * px, px);
         return out;
-    }
-
-    /** For the UI: an event handler that is called on the training thread. */
-    public static Listener onEnd(Consumer<TrainingSnapshot> ended) {
-        return new Listener() { @Override public void ended(TrainingSnapshot s) { ended.accept(s); } };
     }
 }

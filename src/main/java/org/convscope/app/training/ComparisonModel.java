@@ -81,6 +81,7 @@ public final class ComparisonModel {
     private TrainConfig config;
     private LabeledImages train, test;
     private int current = -1;
+    private boolean stopping;
     private TrainingSession session;
     private long version;
 
@@ -128,15 +129,16 @@ public final class ComparisonModel {
     /** Stops the model in training; the ones not yet trained are skipped. */
     public void stop() {
         if (!running.get()) return;
+        stopping = true;
         if (session != null) session.stop();
         for (int i = current + 1; i < rows.size(); i++) rows.get(i).status.set(Status.STOPPED);
-        current = rows.size(); // nothing follows
     }
 
     private void next() {
         current++;
-        if (current >= rows.size()) {
+        if (stopping || current >= rows.size()) {
             session = null;
+            stopping = false;
             running.set(false);
             return;
         }
@@ -148,9 +150,8 @@ public final class ComparisonModel {
 
     /** Takes the running model's latest snapshot; starts the next model when it ended. */
     public boolean pull() {
-        if (session == null || current < 0 || current >= rows.size() + 1) return false;
-        int idx = Math.min(current, rows.size() - 1);
-        Row r = rows.get(idx);
+        if (session == null || current < 0 || current >= rows.size()) return false;
+        Row r = rows.get(current);
         TrainingSnapshot s = session.snapshot();
         if (s == r.last) return false;
         r.last = s;

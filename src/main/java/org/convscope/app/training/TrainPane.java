@@ -169,14 +169,11 @@ final class TrainPane extends BorderPane {
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
-        model.lossCurve(); // the series read it in refresh()
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
         model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
         refresh();
     }
-
-    void setFilePicker(FilePicker f) { files = f; }
 
     // ------------------------------------------------------------------ the form
 

@@ -6,7 +6,6 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -35,7 +34,7 @@ public final class TrainingView implements ConceptView {
     private final ModelStore store;
     private final Autosave autosave;
     private final TrainingModel.Limits limits;
-    private FilePicker files;
+    private final FilePicker files;
     private TrainingModel model;
     private ComparisonModel compare;
     private TabPane root;
@@ -186,6 +185,4 @@ public final class TrainingView implements ConceptView {
     public TrainingModel model() { node(); return model; }
     public ComparisonModel comparison() { node(); return compare; }
     public FrameMeter frameMeter() { return meter; }
-    void setFilePicker(FilePicker f) { files = f; if (trainPane != null) trainPane.setFilePicker(f); }
-    Window window() { return root == null || root.getScene() == null ? null : root.getScene().getWindow(); }
 }

@@ -361,4 +361,24 @@ class TrainingViewFxTest {
         }
         assertFalse(disabled(robot, "start"));
     }
+
+    @Test
+    void stoppingTheComparisonSkipsTheModelsNotYetTrained(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        type(robot, "lr", "0.05");
+        type(robot, "batch", "16");
+        type(robot, "epochs", "500");
+        robot.interact(() -> robot.lookup("#training-view").queryAs(TabPane.class).getSelectionModel().select(2));
+        robot.clickOn("#compare-start");
+        ShellFx.await("first model training", 30, () -> view.comparison().rows().getFirst().last() != null
+                && view.comparison().rows().getFirst().last().losses().count() > 5);
+        robot.clickOn("#compare-stop");
+        ShellFx.await("comparison over", 30, () -> !view.comparison().runningProperty().get());
+        var rows = view.comparison().rows();
+        assertEquals(ComparisonModel.Status.STOPPED, rows.get(0).statusProperty().get());
+        assertEquals(ComparisonModel.Status.STOPPED, rows.get(1).statusProperty().get());
+        assertNull(rows.get(1).last(), "the MLP never started");
+        assertNull(rows.get(2).last());
+        assertFalse(disabled(robot, "start"), "the engine is free again");
+    }
 }
