@@ -37,7 +37,8 @@ public final class ConvScopeApp extends Application {
             // Not removed inside the pulse: the scene is iterating over its listeners right now.
             Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(self));
             LOG.log(System.Logger.Level.INFO, "ConvScope window shown " + millisSinceProcessStart()
-                    + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built + " ms)");
+                    + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built
+                    + " ms; CPU time used " + cpuMillis() + " ms: on a busy machine the gap to the wall time is waiting)");
             ctx.status().info(I18n.get("shell.ready"));
             // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
@@ -72,6 +73,11 @@ public final class ConvScopeApp extends Application {
     static long millisSinceProcessStart() {
         return ProcessHandle.current().info().startInstant()
                 .map(t -> System.currentTimeMillis() - t.toEpochMilli()).orElse(-1L);
+    }
+
+    /** CPU time of this process so far, all threads (-1 if the OS does not say). */
+    static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     @Override
