@@ -86,10 +86,29 @@ final class BenchCommand implements Callable<Integer> {
                 : java.util.Arrays.copyOf(test.images(), inferImages * test.pixelsPerImage());
         if (batch >= train.count()) throw new Cli.UsageProblem("--batch must be smaller than the " + train.count() + " training images.");
         var options = new EngineBench.Options(model, batch, t, batches, warmup, scalarBatches, 42);
+        String loadBefore = loadAverage();
+        long wall0 = System.nanoTime();
+        java.time.Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
         EngineBench.Result r = EngineBench.run(options, DatasetKind.MNIST.id(), train.images(), train.labels(), testImages);
-        command.commandLine().getOut().println(json(r, peakGflops));
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO).minus(cpu0).toNanos() / 1e9;
+        // How busy the machine was: on a shared machine other processes take cores, and the numbers drop with them.
+        String machine = String.format(Locale.ROOT, ",\"bench_wall_s\":%.1f,\"bench_cpu_util\":%.2f,\"load_avg_before\":%s,\"load_avg_after\":%s}",
+                wall, cpu / wall, loadBefore, loadAverage());
+        String line = json(r, peakGflops);
+        command.commandLine().getOut().println(line.substring(0, line.length() - 1) + machine);
         command.commandLine().getOut().flush();
         return Cli.OK;
+    }
+
+    /** The 1-minute load average (Linux /proc/loadavg) as a JSON number, or null where there is none. */
+    static String loadAverage() {
+        try {
+            String first = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+            return first.matches("\\d+(\\.\\d+)?") ? first : "null";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "null";
+        }
     }
 
     /** EngineBench's JSON plus the trace-latency ratio and the fraction of the machine's peak. */

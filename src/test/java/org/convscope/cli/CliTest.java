@@ -157,7 +157,8 @@ class CliTest {
         assertEquals(256, ((Number) json.get("batch")).intValue());
         assertEquals(2, ((Number) json.get("threads")).intValue());
         for (String key : new String[] {"train_images_per_s", "infer_images_per_s", "trace_latency_us",
-                "scalar_train_images_per_s", "scalar_infer_images_per_s", "scalar_trace_latency_us", "fraction_of_peak"})
+                "scalar_train_images_per_s", "scalar_infer_images_per_s", "scalar_trace_latency_us", "fraction_of_peak",
+                "bench_wall_s", "bench_cpu_util"})
             assertTrue(((Number) json.get(key)).doubleValue() > 0, key + " in " + lines[0]);
         double ratio = ((Number) json.get("train_images_per_s")).doubleValue() / ((Number) json.get("scalar_train_images_per_s")).doubleValue();
         assertEquals(ratio, ((Number) json.get("train_speedup")).doubleValue(), 0.01 + ratio * 0.01, "the ratio is computed from the two rates");
