@@ -138,9 +138,6 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
      */
     double softmaxCrossEntropy(float[] logits, int classes, int n, int count, int[] labels, float scale, float[] dlogits);
 
-    /** dst[i] = (src[srcOff + i] &amp; 0xff) / 255 for i &lt; len: uint8 pixels to 0..1. */
-    void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len);
-
     /** dst[i] += src[i] for i in [from, to). */
     void add(float[] dst, float[] src, int from, int to);
 

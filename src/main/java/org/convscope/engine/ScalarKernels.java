@@ -301,11 +301,6 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len) {
-        for (int i = 0; i < len; i++) dst[dstOff + i] = (src[srcOff + i] & 0xff) / 255f;
-    }
-
-    @Override
     public void add(float[] dst, float[] src, int from, int to) {
         for (int i = from; i < to; i++) dst[i] += src[i];
     }

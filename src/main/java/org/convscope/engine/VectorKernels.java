@@ -578,11 +578,6 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void unitPixels(byte[] src, int srcOff, float[] dst, int dstOff, int len) {
-        REF.unitPixels(src, srcOff, dst, dstOff, len); // 784 bytes per image; C2 vectorises this loop by itself
-    }
-
-    @Override
     public void add(float[] dst, float[] src, int from, int to) {
         int i = from;
         for (int bound = from + S.loopBound(to - from); i < bound; i += L)
