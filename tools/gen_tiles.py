@@ -110,17 +110,16 @@ def conv_fwd_tile(P, C):
     name = f"convTile{P}x{C}"
     o = []
     xs = ", ".join(f"int xo{i}" for i in range(P)); ys = ", ".join(f"int yo{i}" for i in range(P))
-    o.append(f"    private static void {name}(float[] x, int n, {xs}, {ys}, int wp, int hp, int ci, int k,")
+    o.append(f"    private static void {name}(float[] x, int n, {xs}, {ys}, int[] taps, int kk,")
     o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {{")
     o.append(f"        // {C} channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice")
     for j in range(C):
-        o.append(f"        int c{j} = Math.min(co0 + {j}, co - 1), pw{j} = wOff + c{j} * ci * k * k;")
+        o.append(f"        int c{j} = Math.min(co0 + {j}, co - 1), pw{j} = wOff + c{j} * kk;")
     for j in range(C):
         o.append(f"        FloatVector " + ", ".join(f"a{i}{j}" for i in range(P)) + f"; {{ FloatVector z = FloatVector.broadcast(S, bias[bOff + c{j}]); " + " ".join(f"a{i}{j} = z;" for i in range(P)) + " }")
-    o.append("        int q = 0, plane = hp * wp * n, row = wp * n;")
-    o.append("        for (int c = 0; c < ci; c++)")
-    o.append("            for (int ky = 0; ky < k; ky++)")
-    o.append("                for (int kx = 0, off = c * plane + ky * row; kx < k; kx++, q++, off += n) {")
+    o.append("        // one flat loop over the taps: nested loops with small trip counts known only at run time run at half speed")
+    o.append("        for (int q = 0; q < kk; q++) {")
+    o.append("                    int off = taps[q] * n;")
     for j in range(C):
         o.append(f"                    FloatVector w{j} = FloatVector.broadcast(S, w[pw{j} + q]);")
     for i in range(P):
@@ -202,17 +201,15 @@ def wide_tile(nv):
     width, so output pixel (y, x) is column y*wp + x); kernel tap (c, ky, kx) reads the input at (c*hp + ky)*wp + kx + j."""
     name = f"wideTile6x{nv}"
     o = []
-    o.append(f"    private static void {name}(float[] xp, int ci, int hp, int wp, float[] w, int wOff, int bOff, int co, int co0, int k,")
+    o.append(f"    private static void {name}(float[] xp, int[] taps, int kk, float[] w, int wOff, int bOff, int co, int co0,")
     o.append(f"                                 float[] out, int cols, int j) {{")
     o.append("        // six output channels (repeating co-1 past the end: same values, stored twice)")
     for r in range(6):
-        o.append(f"        int r{r} = Math.min(co0 + {r}, co - 1), pw{r} = wOff + r{r} * ci * k * k, pc{r} = r{r} * cols + j;")
+        o.append(f"        int r{r} = Math.min(co0 + {r}, co - 1), pw{r} = wOff + r{r} * kk, pc{r} = r{r} * cols + j;")
     for r in range(6):
         o.append(f"        FloatVector " + ", ".join(f"x{r}{v}" for v in range(nv)) + f"; {{ FloatVector z = FloatVector.broadcast(S, w[bOff + r{r}]); " + " ".join(f"x{r}{v} = z;" for v in range(nv)) + " }")
-    o.append("        int q = 0;")
-    o.append("        for (int c = 0; c < ci; c++)")
-    o.append("            for (int ky = 0; ky < k; ky++)")
-    o.append("                for (int kx = 0, pb = (c * hp + ky) * wp + j; kx < k; kx++, q++, pb++) {")
+    o.append("        for (int q = 0; q < kk; q++) { // one flat loop over the taps (see convTile4x6)")
+    o.append("                    int pb = taps[q] + j;")
     for v in range(nv):
         o.append(f"                    FloatVector b{v} = FloatVector.fromArray(S, xp, pb + {v} * L);")
     for r in range(6):

@@ -69,7 +69,7 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
      * image (ci × hp × wp); output pixel (y, x) is column y·wp + x, the columns x ≥ wp − k + 1 are wrap-around garbage,
      * and cols (a multiple of 16, ≥ (hp − k + 1)·wp) may read past the last plane: values past xp.length count as 0.
      */
-    void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols);
+    void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols, int[] taps);
 
     /** The adjoint of {@link #im2col}: overwrites dx (C × h × w) with the sum of every col entry read from each pixel. */
     void col2im(float[] col, int ldCol, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] dx);
@@ -87,7 +87,20 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
      * x[c][oy·stride + ky][ox·stride + kx][j]. x is already zero-padded to hp × wp; y is ho × wo, overwritten.
      */
     void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                   float[] y, int ho, int wo, int n);
+                   float[] y, int ho, int wo, int n, int[] taps);
+
+    /**
+     * The kernel taps of a convolution over a padded input as offsets in pixels: taps[(c·k + ky)·k + kx] =
+     * (c·hp + ky)·wp + kx. The convolution kernels take this table (made once per layer) so that their inner loop is
+     * one flat loop over the taps.
+     */
+    static int[] taps(int ci, int hp, int wp, int k) {
+        int[] t = new int[ci * k * k];
+        for (int c = 0, q = 0; c < ci; c++)
+            for (int ky = 0; ky < k; ky++)
+                for (int kx = 0; kx < k; kx++, q++) t[q] = (c * hp + ky) * wp + kx;
+        return t;
+    }
 
     /**
      * Parameter gradients of {@link #convLanes}: g[wOff + ((o·ci + c)·k + ky)·k + kx] += Σ_{oy,ox,j} dy[o][oy][ox][j] ·

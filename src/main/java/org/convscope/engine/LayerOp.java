@@ -98,6 +98,8 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         final int wide;
         /** Stride 1, one image: output columns over the padded width (Ho·Wp rounded up to 16), see Kernels.convWide. */
         final int wideCols;
+        /** Kernel taps as pixel offsets in the padded input, see {@link Kernels#taps}. */
+        final int[] taps;
 
         Conv(int index, LayerSpec.Conv c, Shape in, int paramOffset) {
             super(index, c, in, paramOffset);
@@ -112,6 +114,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             this.wp = in.w() + 2 * pad;
             this.wide = (plane + 15) & ~15;
             this.wideCols = (out.h() * wp + 15) & ~15;
+            this.taps = Kernels.taps(ci, hp, wp, k);
         }
 
         @Override int weightCount() { return co * kk; }
@@ -123,7 +126,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             return n == 1 ? Math.max(co * wideCols, kk * wide + (wide != plane ? co * wide : 0)) : 0;
         }
 
-        /** The padded input; one image always gets a copy: its kernel reads past the last plane, into aux's slack. */
+        /** The padded input; one image always gets a copy: its kernels read past the last plane, into aux's slack. */
         @Override int auxFloats(int n) { return pad > 0 || n == 1 ? ci * hp * wp * n : 0; }
 
         /** (Ci, H, W, n) -> (Ci, H+2p, W+2p, n) with a zero border, in aux. */
@@ -149,9 +152,9 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] col, float[] aux) {
             float[] src = padded(x, n, aux);
             if (n > 1) {
-                kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n);
+                kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n, taps);
             } else if (stride == 1) { // sum over shifted views of the padded image, then drop the wrap-around columns
-                kn.convWide(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, col, wideCols);
+                kn.convWide(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, col, wideCols, taps);
                 for (int o = 0; o < co; o++)
                     for (int r = 0; r < out.h(); r++)
                         System.arraycopy(col, o * wideCols + r * wp, y, (o * out.h() + r) * out.w(), out.w());

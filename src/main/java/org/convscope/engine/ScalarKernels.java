@@ -57,7 +57,8 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols) {
+    public void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols,
+                         int[] taps) { // the reference loops over (c, ky, kx) itself
         for (int o = 0; o < co; o++)
             for (int j = 0; j < cols; j++) {
                 float s = p[bOff + o];
@@ -106,7 +107,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                          float[] y, int ho, int wo, int n) {
+                          float[] y, int ho, int wo, int n, int[] taps) {
         for (int o = 0; o < co; o++)
             for (int oy = 0; oy < ho; oy++)
                 for (int ox = 0; ox < wo; ox++)

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsPrepend = "--add-modules=jdk.incubator.vector")
 public class KernelBenchmark {
     static final int N = Trainer.CHUNK;
+    static final int[] TAPS1 = Kernels.taps(1, 32, 32, 5), TAPS2 = Kernels.taps(6, 14, 14, 5);
 
     @Param({"vector", "scalar"})
     public String kernels;
@@ -71,11 +72,11 @@ public class KernelBenchmark {
 
     // ---- batch kernels (training, batched inference): one chunk of 16 images
 
-    @Benchmark public void conv1Forward() { k.convLanes(x1, 1, 32, 32, p1, 0, 150, 6, 5, 1, y1, 28, 28, N); }
+    @Benchmark public void conv1Forward() { k.convLanes(x1, 1, 32, 32, p1, 0, 150, 6, 5, 1, y1, 28, 28, N, TAPS1); }
 
     @Benchmark public void conv1WeightGrad() { k.convLanesWeightGrad(x1, 1, 32, 32, dy1, 6, 5, 1, 28, 28, N, g1, 0, 150); }
 
-    @Benchmark public void conv2Forward() { k.convLanes(x2, 6, 14, 14, p2, 0, 2400, 16, 5, 1, y2, 10, 10, N); }
+    @Benchmark public void conv2Forward() { k.convLanes(x2, 6, 14, 14, p2, 0, 2400, 16, 5, 1, y2, 10, 10, N, TAPS2); }
 
     @Benchmark public void conv2WeightGrad() { k.convLanesWeightGrad(x2, 6, 14, 14, dy2, 16, 5, 1, 10, 10, N, g2, 0, 2400); }
 
@@ -102,9 +103,9 @@ public class KernelBenchmark {
 
     // ---- single-image kernels (Network.trace)
 
-    @Benchmark public void conv1WideOneImage() { k.convWide(x1, 1, 32, 32, p1, 0, 150, 6, 5, wide1, 896); }
+    @Benchmark public void conv1WideOneImage() { k.convWide(x1, 1, 32, 32, p1, 0, 150, 6, 5, wide1, 896, TAPS1); }
 
-    @Benchmark public void conv2WideOneImage() { k.convWide(x2, 6, 14, 14, p2, 0, 2400, 16, 5, wide2, 144); }
+    @Benchmark public void conv2WideOneImage() { k.convWide(x2, 6, 14, 14, p2, 0, 2400, 16, 5, wide2, 144, TAPS2); }
 
     @Benchmark public void dense1OneImage() { k.gemmNT(120, 1, 400, dense, 0, 400, dDenseIn, 0, 400, denseOut, 0, 1, null, 0, false); }
 

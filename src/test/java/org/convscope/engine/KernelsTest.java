@@ -112,8 +112,8 @@ class KernelsTest {
             int cols = (ho * wp + 15) & ~15;
             float[] x = random(ci * hp * wp + slack, seed++), p = random(co * ci * k * k + co, seed++);
             float[] outV = new float[co * cols], outR = new float[co * cols];
-            V.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outV, cols);
-            R.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outR, cols);
+            V.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outV, cols, Kernels.taps(ci, hp, wp, k));
+            R.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outR, cols, Kernels.taps(ci, hp, wp, k));
             String what = "convWide " + Arrays.toString(cv) + " slack " + slack;
             // the real output pixels agree with each other and with im2col + gemm
             float[] col = new float[ci * k * k * ho * wo], ref = new float[co * ho * wo];
@@ -141,8 +141,8 @@ class KernelsTest {
             String what = "lanes conv " + Arrays.toString(cv) + " n=" + n;
             float[] x = random(ci * hp * wp * n, seed++), p = random(co * kk + co + 5, seed++);
             float[] yV = new float[co * ho * wo * n], yR = yV.clone();
-            V.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yV, ho, wo, n);
-            R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n);
+            V.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yV, ho, wo, n, Kernels.taps(ci, hp, wp, k));
+            R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n, Kernels.taps(ci, hp, wp, k));
             assertClose(yR, yV, sumTolerance(kk), what + " forward");
             float[] dy = random(yV.length, seed++);
             float[] gV = random(co * kk + co + 3, seed++), gR = gV.clone();
