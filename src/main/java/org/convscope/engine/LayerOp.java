@@ -251,12 +251,12 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
 
         @Override
         void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
-            System.arraycopy(x, 0, y, 0, in.size() * n);
+            if (x != y) System.arraycopy(x, 0, y, 0, in.size() * n);
         }
 
         @Override
         void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
-            if (dx != null) System.arraycopy(dy, 0, dx, 0, in.size() * n);
+            if (dx != null && dx != dy) System.arraycopy(dy, 0, dx, 0, in.size() * n);
         }
     }
 

@@ -32,8 +32,15 @@ final class Workspace {
         int scratchSize = 0;
         for (int i = 0; i < ops.size(); i++) {
             LayerOp op = ops.get(i);
-            act[i + 1] = new float[op.out.size() * capacity + SLACK];
-            grad[i + 1] = new float[op.out.size() * capacity + SLACK];
+            if (capacity > 1 && (op instanceof LayerOp.Act || op instanceof LayerOp.Flatten)) {
+                // in place: an activation's backward needs only its output, and flatten is the identity in this
+                // layout, so they share their input's buffers (a smaller working set for the cache)
+                act[i + 1] = act[i];
+                grad[i + 1] = grad[i] != null ? grad[i] : new float[op.out.size() * capacity + SLACK];
+            } else {
+                act[i + 1] = new float[op.out.size() * capacity + SLACK];
+                grad[i + 1] = new float[op.out.size() * capacity + SLACK];
+            }
             scratchSize = Math.max(scratchSize, op.scratchFloats(capacity));
             if (op.auxFloats(capacity) > 0) aux[i] = new float[op.auxFloats(capacity) + SLACK];
         }
