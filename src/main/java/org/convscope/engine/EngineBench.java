@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
  *       loss every step), images/s over the wall time;</li>
  *   <li>inference: Trainer.predict over the test images in batches of 256, median of 3 passes;</li>
  *   <li>trace latency: Network.trace of one image with every layer recorded, median of 2,000 calls after a warm-up
- *       of at least 1,000 calls that lasts until the JIT has settled.</li>
+ *       of at least 5,000 calls that lasts until the JIT has settled.</li>
  * </ul>
  * {@link #run} returns a {@link Result}; {@link #main} prints it as one JSON line. Usage:
  * {@code java --add-modules jdk.incubator.vector -cp target/classes org.convscope.engine.EngineBench
@@ -142,7 +142,7 @@ public final class EngineBench {
                 t[i] = System.nanoTime() - s;
             }
             long median = median(t, 0, t.length);
-            if (block >= 5 && median >= 0.95 * previous) break;
+            if (block >= 25 && median >= 0.95 * previous) break; // at least 5,000 calls: C2 compiles in the background
             previous = Math.min(previous, median);
         }
         for (int i = 0; i < calls; i++) {
@@ -170,9 +170,10 @@ public final class EngineBench {
     }
 
     /**
-     * At least {@code o.warmup} steps, then more until the JIT has settled: the Vector API runs boxed, allocating
-     * code until C2 has compiled the kernels (tens of steps), so a fixed short warm-up would time the compiler. Stops
-     * when the median of the last 5 step times is within 5 % of the 5 before, or after 300 steps or 60 s.
+     * At least {@code o.warmup} (and 40) steps, then more until the JIT has settled: the Vector API runs boxed,
+     * allocating code until C2 has compiled the kernels (tens of steps), so a fixed short warm-up would time the
+     * compiler. Stops when twice in a row the median of 5 step times is within 5 % of the 5 before, or after 300
+     * steps or 60 s.
      */
     private static void warmUp(Trainer t, Options o, boolean scalar, byte[] images, byte[] labels, int[] order, int count,
                                byte[] testImages) {
@@ -185,7 +186,7 @@ public final class EngineBench {
             t.step(images, labels, order, (b * o.batch) % (count - o.batch), o.batch);
             times[b] = System.nanoTime() - s;
             if (scalar && b + 1 >= min) break; // plain Java code: C2 needs no long warm-up
-            if (b + 1 >= Math.max(min, 10) && settled(times, b + 1)) break;
+            if (b + 1 >= Math.max(min, 40) && settled(times, b + 1) && settled(times, b - 4)) break;
             if (System.nanoTime() - start > 60e9) break;
         }
         int[] out = new int[o.batch];
