@@ -53,6 +53,8 @@ public final class Autosave {
 
     private final Path folder;
     private final ModelStore store;
+    private Object lastRun;
+    private long lastVersion = Long.MIN_VALUE;
 
     public Autosave(Path folder, ModelStore store) {
         this.folder = folder;
@@ -83,6 +85,21 @@ public final class Autosave {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, folder.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * Writes a snapshot of a run unless a newer snapshot of the same run is already on disk: the periodic save runs
+     * on a background thread and may come after the epoch-end or final save of the training thread, and must not
+     * replace a finished run with an older, unfinished one. {@code run} identifies the run (any object, compared by
+     * identity), {@code version} orders its snapshots. Returns whether it wrote.
+     */
+    public synchronized boolean writeIfNewer(Object run, long version, Run r, ModelSpec spec, List<LayerWeights> weights)
+            throws IOException {
+        if (run == lastRun && version <= lastVersion) return false;
+        write(r, spec, weights);
+        lastRun = run;
+        lastVersion = version;
+        return true;
     }
 
     /** True when both files are there (they may still be unreadable: {@link #read()} says why). */

@@ -98,6 +98,8 @@ public final class TrainingModel {
 
     // ---- the run
     private TrainingSession session;
+    /** Identifies the current run to {@link Autosave#writeIfNewer}; a new object for every session. */
+    private Object autosaveRun = new Object();
     private String runDataset;
     private ModelDesign runDesign;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -375,7 +377,8 @@ public final class TrainingModel {
         runDataset = dataset.get();
         runDesign = currentDesign();
         HyperParameters hp = new HyperParameters(optimizer.get(), learningRate.get(), batchSize.get(), epochs.get(), threads.get());
-        TrainingSession.Listener listener = autosaveListener(runDataset, runDesign, hp, limit);
+        autosaveRun = new Object();
+        TrainingSession.Listener listener = autosaveListener(autosaveRun, runDataset, runDesign, hp, limit);
         StartingPoint sp = startingPoint.get();
         session = sp != null
                 ? new TrainingSession(sp.network().copy(), config, tr, te, options, listener, sp.resume())
@@ -397,14 +400,14 @@ public final class TrainingModel {
     }
 
     /** Saves the run at each epoch end and when it ends (on the training thread; a problem shows up in pull()). */
-    private TrainingSession.Listener autosaveListener(String ds, ModelDesign d, HyperParameters hp, int limit) {
+    private TrainingSession.Listener autosaveListener(Object run, String ds, ModelDesign d, HyperParameters hp, int limit) {
         if (autosave == null) return null;
         return new TrainingSession.Listener() {
             @Override public void epochEnded(TrainingSnapshot s) { write(s); }
             @Override public void ended(TrainingSnapshot s) { if (s.state() != State.FAILED) write(s); }
             private void write(TrainingSnapshot s) {
                 try {
-                    autosave.write(Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
+                    autosave.writeIfNewer(run, s.version(), Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
                     autosaveProblem = null;
                 } catch (IOException | RuntimeException e) {
                     autosaveProblem = e.getMessage();
@@ -497,9 +500,10 @@ public final class TrainingModel {
         HyperParameters hp = new HyperParameters(s.config().optimizer(), number(s.config().learningRate()),
                 Integer.toString(s.config().batchSize()), Integer.toString(s.config().epochs()), Integer.toString(s.config().threads()));
         int limit = trainImages.get() == null ? 0 : trainImages.get();
+        Object run = autosaveRun;
         background.execute(() -> {
             try {
-                autosave.write(Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
+                autosave.writeIfNewer(run, s.version(), Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
             } catch (IOException | RuntimeException e) {
                 autosaveProblem = e.getMessage();
             }
@@ -515,7 +519,8 @@ public final class TrainingModel {
         HyperParameters hp = new HyperParameters(s.config().optimizer(), number(s.config().learningRate()),
                 Integer.toString(s.config().batchSize()), Integer.toString(s.config().epochs()), Integer.toString(s.config().threads()));
         try {
-            autosave.write(Autosave.runOf(s, runDataset, runDesign, hp, trainImages.get() == null ? 0 : trainImages.get()),
+            autosave.writeIfNewer(autosaveRun, s.version(),
+                    Autosave.runOf(s, runDataset, runDesign, hp, trainImages.get() == null ? 0 : trainImages.get()),
                     s.spec(), s.network().weights());
         } catch (IOException | RuntimeException e) {
             System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);

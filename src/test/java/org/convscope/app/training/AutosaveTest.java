@@ -96,4 +96,20 @@ class AutosaveTest {
         IOException e = assertThrows(IOException.class, a::read);
         assertTrue(e.getMessage().contains("do not match"), e.getMessage());
     }
+
+    @Test
+    void aLateWriteOfAnOlderSnapshotDoesNotReplaceANewerOne() throws IOException {
+        ModelSpec spec = ModelDesign.of(Family.SOFTMAX).build().spec();
+        Autosave a = new Autosave(dir, ModelStore.safetensors());
+        HyperParameters hp = new HyperParameters(TrainConfig.Optimizer.SGD, "0.1", "256", "5", "1");
+        Autosave.Run run = Autosave.runOf(midRun(spec), "mnist", ModelDesign.of(Family.SOFTMAX), hp, 0);
+        Object first = new Object(), second = new Object();
+        assertTrue(a.writeIfNewer(first, 7, run, spec, softmaxWeights(0.02f)));
+        // The background save of snapshot 5 arrives after snapshot 7 was written: skipped.
+        assertFalse(a.writeIfNewer(first, 5, run, spec, softmaxWeights(0.05f)));
+        assertArrayEquals(softmaxWeights(0.02f).getFirst().weights(), a.read().model().weights().getFirst().weights());
+        // A new run starts its versions again.
+        assertTrue(a.writeIfNewer(second, 1, run, spec, softmaxWeights(0.03f)));
+        assertArrayEquals(softmaxWeights(0.03f).getFirst().weights(), a.read().model().weights().getFirst().weights());
+    }
 }
