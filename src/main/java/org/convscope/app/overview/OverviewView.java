@@ -37,9 +37,11 @@ public final class OverviewView implements ConceptView {
             .filter(m -> m.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv)).toList();
     private int selected;
     private ConceptPage page;
-    /** Two rows: the feature extractor (input and convolution blocks), then the classifier (flatten, dense layers). */
-    private final VBox diagram = new VBox(14);
-    private final javafx.scene.layout.HBox extractor = new javafx.scene.layout.HBox(10), classifier = new javafx.scene.layout.HBox(10);
+    /**
+     * The blocks left to right, each with the arrow that leads into it, wrapped into as many rows as the window's
+     * width needs (at 1920 × 1080 in the projector theme: input to flatten, then the fully connected layers).
+     */
+    private final javafx.scene.layout.FlowPane diagram = new javafx.scene.layout.FlowPane(10, 14);
     private final Label total = new Label();
 
     public OverviewView(AppContext ctx) { this.ctx = ctx; }
@@ -78,20 +80,16 @@ public final class OverviewView implements ConceptView {
             chooser.getChildren().add(b);
         }
         diagram.setId("overview-diagram");
-        extractor.setAlignment(Pos.CENTER_LEFT);
-        classifier.setAlignment(Pos.CENTER_LEFT);
-        diagram.getChildren().setAll(extractor, classifier);
+        diagram.setAlignment(Pos.TOP_LEFT);
+        diagram.setRowValignment(javafx.geometry.VPos.CENTER);
         total.getStyleClass().add("concept-number");
         total.setId("overview-total");
-        // in a window too narrow for the diagram it scrolls sideways instead of pushing the page out of the window
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(diagram);
+        // the diagram wraps to the width of the page; a window too short for it scrolls down
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new VBox(16, diagram, total));
         scroll.getStyleClass().add("edge-to-edge");
-        scroll.setFitToHeight(true);
-        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinViewportHeight(0);
-        diagram.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        scroll.minHeightProperty().bind(diagram.heightProperty().add(18));
-        VBox content = new VBox(16, chooser, scroll, total);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox content = new VBox(16, chooser, scroll);
         page.setContent(content);
         // the current frame as PNG (for slides and handouts)
         export = new ExportPanel("overview", "convscope-overview", page, null, ctx.services().background());
@@ -102,15 +100,14 @@ public final class OverviewView implements ConceptView {
 
     private void refresh() {
         CnnBlocks blocks = CnnBlocks.of(models.get(selected));
-        extractor.getChildren().clear();
-        classifier.getChildren().clear();
+        diagram.getChildren().clear();
         int convBlock = 0;
         for (int bi = 0; bi < blocks.blocks().size(); bi++) {
             CnnBlocks.Block b = blocks.blocks().get(bi);
             if (b.kind() == CnnBlocks.BlockKind.CONV_BLOCK) convBlock++;
-            // the classifier row starts at the flattening (or at the first block after the convolution blocks)
-            boolean extracting = b.kind() == CnnBlocks.BlockKind.INPUT || b.kind() == CnnBlocks.BlockKind.CONV_BLOCK;
-            javafx.scene.layout.HBox line = extracting ? extractor : classifier;
+            // the arrow stays with the block it leads into when the diagram wraps
+            javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(10);
+            line.setAlignment(Pos.CENTER_LEFT);
             if (bi > 0) {
                 Label arrow = new Label("\u2192");
                 arrow.getStyleClass().add("overview-arrow");
@@ -149,6 +146,7 @@ public final class OverviewView implements ConceptView {
                 for (CnnBlocks.Part p : b.parts()) box.getChildren().add(partButton(p));
             }
             line.getChildren().add(box);
+            diagram.getChildren().add(line);
         }
         total.setText(I18n.get("overview.total", String.format(Locale.US, "%,d", blocks.parameters())));
     }

@@ -116,11 +116,13 @@ public final class TrainingView implements ConceptView {
                 if (!training) { lastLog = now; meter.resetSummary(); workNanos = 0; workMax = 0; cpu.reset(); }
                 else if (now - lastLog >= LOG_NANOS) {
                     lastLog = now;
-                    TrainingSnapshot s = model.snapshotProperty().get();
+                    // the Train tab's throughput only while its run is the one training (not during a comparison)
+                    TrainingSnapshot s = model.stateProperty().get() == TrainingSnapshot.State.RUNNING
+                            ? model.snapshotProperty().get() : null;
                     LOG.log(System.Logger.Level.INFO, "UI while training: " + meter.summary()
                             + String.format(java.util.Locale.ROOT, "; timer work %.1f ms/s, longest %.1f ms", workNanos / 1e6 / 10, workMax / 1e6)
                             + "; " + cpu.report()
-                            + (s == null ? "" : String.format(java.util.Locale.ROOT, "; training %.0f images/s (steps), epoch %d batch %d",
+                            + (s == null ? "; comparison running" : String.format(java.util.Locale.ROOT, "; training %.0f images/s (steps), epoch %d batch %d",
                             s.imagesPerSecond(), s.epoch() + 1, s.batch())));
                     meter.resetSummary();
                     cpu.reset();
