@@ -29,10 +29,15 @@ public final class AppContext {
 
     /**
      * A trained network the views use for a dataset.
-     * @param description what to show the user, e.g. "LeNet-5 (ReLU, max pooling), bundled"
+     * @param description what to show the user, e.g. "LeNet-5 (ReLU, max pooling), bundled"; null: named from its
+     *                    architecture in the language of the moment ({@link ModelLibrary#describe})
      * @param testAccuracy accuracy on the test set in 0..1, or NaN if unknown
      */
-    public record ActiveModel(Network network, String dataset, String description, double testAccuracy) {}
+    public record ActiveModel(Network network, String dataset, String description, double testAccuracy) {
+        @Override public String description() {
+            return description != null ? description : ModelLibrary.describe(network.spec());
+        }
+    }
 
     /** One feature map of one layer (for "open this map in the convolution view"). */
     public record FeatureMapRef(int layerIndex, int channel) {}

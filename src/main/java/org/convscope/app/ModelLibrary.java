@@ -86,7 +86,7 @@ public final class ModelLibrary {
 
     /** The file's network, its description and its recorded test accuracy (NaN when the file does not say). */
     public static AppContext.ActiveModel toActiveModel(ModelFile.Contents c, String dataset) {
-        return new AppContext.ActiveModel(c.network(), dataset, describe(c.spec()), testAccuracy(c.info()));
+        return new AppContext.ActiveModel(c.network(), dataset, null, testAccuracy(c.info()));
     }
 
     static double testAccuracy(Map<String, String> info) {
@@ -101,10 +101,14 @@ public final class ModelLibrary {
     }
 
     /**
-     * A short name from the architecture, e.g. "LeNet-5 (ReLU, max pooling)", "MLP 784-256-10 (ReLU)",
-     * "Softmax regression". Technical names are the same in both languages of the app.
+     * A short name from the architecture: a model of the zoo by its name in the current language ("LeNet-5 (ReLU,
+     * max pooling)", "LeNet-5（ReLU，最大汇聚）"); another architecture from its layers, e.g. "MLP 784-128-10 (ReLU)"
+     * or "CNN (3 conv) (ReLU, max pooling)" (technical names, the same in both languages).
      */
     public static String describe(ModelSpec spec) {
+        for (ModelSpec zoo : org.convscope.engine.ModelZoo.all()) {
+            if (zoo.input().equals(spec.input()) && zoo.layers().equals(spec.layers())) return I18n.get("params.model." + zoo.id());
+        }
         int convs = 0;
         Activation act = null;
         PoolKind pool = null;
