@@ -24,6 +24,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -108,8 +109,7 @@ final class TrainPane extends BorderPane {
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
         form.getStyleClass().add("training-form-scroll");
-        form.setPrefWidth(360);
-        form.setMinWidth(320);
+        // width in training.css, in em: the projector theme's larger type gets a wider form
         setLeft(form);
 
         charts = new HBox(16, lossChart, accuracyChart);
@@ -134,7 +134,7 @@ final class TrainPane extends BorderPane {
         png.setTooltip(tooltip("training.exportPngTip"));
         csv.disableProperty().bind(model.snapshotProperty().isNull());
         png.disableProperty().bind(model.snapshotProperty().isNull());
-        HBox numbers = new HBox(28, epochLabel, batchLabel, speedLabel, leftLabel);
+        FlowPane numbers = new FlowPane(28, 4, epochLabel, batchLabel, speedLabel, leftLabel);
         numbers.setAlignment(Pos.BASELINE_LEFT);
         HBox bar = new HBox(12, progress, fpsLabel, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -144,7 +144,7 @@ final class TrainPane extends BorderPane {
         kernelNote.getStyleClass().add("hint");
         kernelNote.setWrapText(true);
         kernelNote.setMinHeight(Region.USE_PREF_SIZE);
-        HBox grids = new HBox(28, conv1, conv2);
+        FlowPane grids = new FlowPane(28, 10, conv1, conv2); // conv2 goes under conv1 when the window is narrow
         // "Use this model" and go: the network view then shows this run's feature maps, updated as it learns;
         // the kernel-sliding view slides one of its kernels (best on a paused model, so the numbers stay put).
         Hyperlink toNetwork = link("open-network", "training.openNetwork", () -> open(ctx, NETWORK_VIEW));
@@ -174,6 +174,12 @@ final class TrainPane extends BorderPane {
         model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
         refresh();
     }
+
+    /**
+     * A narrow window (a 1280 × 800 projector with the projector theme's larger type) lays the view out in the
+     * width there is, with the rows that can wrap wrapped, instead of pushing its right side out of the window.
+     */
+    @Override protected double computeMinWidth(double height) { return 0; }
 
     // ------------------------------------------------------------------ the form
 
@@ -319,10 +325,11 @@ final class TrainPane extends BorderPane {
         Button use = button("use-model", "training.use", Material2AL.CHECK_CIRCLE_OUTLINE);
         use.setOnAction(e -> model.useThisModel());
         use.disableProperty().bind(model.hasModelProperty().not());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, pause, step, stop, gap, save, load, use);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // run controls left, model files right; in a narrow window the second group wraps under the first
+        HBox run = new HBox(8, start, pause, step, stop), files = new HBox(8, save, load, use);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        files.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane bar = new FlowPane(32, 8, run, files);
         bar.getStyleClass().add("training-controls");
         return new VBox(8, bar, problem);
     }
@@ -526,6 +533,7 @@ final class TrainPane extends BorderPane {
         b.setId(id);
         b.textProperty().bind(I18n.bind(key));
         b.setGraphic(new FontIcon(icon));
+        b.setMinWidth(Region.USE_PREF_SIZE); // a narrow window wraps the row instead of shortening the text to "..."
         return b;
     }
 
@@ -580,6 +588,7 @@ final class TrainPane extends BorderPane {
         l.textProperty().bind(I18n.bind(key));
         l.setLabelFor(control);
         l.getStyleClass().add("form-label");
+        l.setMinWidth(Region.USE_PREF_SIZE); // never "Training i..."
         g.add(l, 0, row);
         g.add(control, 1, row);
         if (control instanceof Region r) { r.setMaxWidth(Double.MAX_VALUE); GridPane.setHgrow(r, Priority.ALWAYS); }
