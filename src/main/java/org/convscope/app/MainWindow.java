@@ -179,9 +179,11 @@ public final class MainWindow {
         var title = new Label();
         title.textProperty().bind(I18n.bind("app.title"));
         title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         var subtitle = new Label();
         subtitle.textProperty().bind(I18n.bind("app.subtitle"));
         subtitle.getStyleClass().add("app-subtitle");
+        subtitle.setMinWidth(0); // in a narrow window the subtitle gives way, the title and the switches do not
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -209,7 +211,10 @@ public final class MainWindow {
 
         var languageBox = new HBox(en, zh);
         languageBox.getStyleClass().add("segmented");
+        languageBox.setMinWidth(Region.USE_PREF_SIZE);
+        themeBox.setMinWidth(Region.USE_PREF_SIZE);
         var titles = new HBox(icon, title, subtitle);
+        titles.setMinWidth(0);
         titles.setAlignment(Pos.CENTER_LEFT);
         titles.getStyleClass().add("titles");
         var bar = new HBox(titles, spacer, languageBox, themeBox);
@@ -224,6 +229,7 @@ public final class MainWindow {
         b.textProperty().bind(I18n.bind(key));
         if (graphic != null) b.setGraphic(graphic);
         b.setToggleGroup(group);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.getStyleClass().add(pill);
         b.setFocusTraversable(true);
         return b;
