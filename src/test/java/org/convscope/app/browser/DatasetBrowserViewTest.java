@@ -58,9 +58,15 @@ class DatasetBrowserViewTest {
         services.close();
     }
 
+    private static Label thumbLabel(FxRobot robot) {
+        return (Label) robot.lookup("#thumb-0").queryAs(VBox.class).getChildren().get(1);
+    }
+
     private Dataset awaitData(DatasetKind kind) {
         ShellFx.await(kind + " test set shown", 60, () -> view.model().dataProperty().get() != null
                 && view.model().dataProperty().get().kind() == kind);
+        // the virtualised grid creates its cells on a layout pulse after the data arrives
+        ShellFx.await("the first thumbnail", 10, () -> new FxRobot().lookup("#thumb-0").tryQuery().isPresent());
         return view.model().dataProperty().get();
     }
 
@@ -120,14 +126,18 @@ class DatasetBrowserViewTest {
         Dataset fashion = awaitData(DatasetKind.FASHION_MNIST);
         assertEquals(10_000, fashion.count());
 
-        Label first = (Label) robot.lookup("#thumb-0").queryAs(VBox.class).getChildren().get(1);
+        String expected = I18n.get(I18n.ENGLISH, DatasetKind.FASHION_MNIST.classKey(fashion.label(0)));
+        ShellFx.await("class names on the thumbnails", 10, () -> expected.equals(thumbLabel(robot).getText()));
+        Label first = thumbLabel(robot);
         Set<String> english = Set.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                 "Sneaker", "Bag", "Ankle boot");
         assertTrue(english.contains(first.getText()), first.getText());
         assertEquals(I18n.get(I18n.ENGLISH, DatasetKind.FASHION_MNIST.classKey(fashion.label(0))), first.getText());
 
         robot.clickOn("#lang-zh");
-        Label again = (Label) robot.lookup("#thumb-0").queryAs(VBox.class).getChildren().get(1);
+        String chinese = I18n.get(I18n.CHINESE, DatasetKind.FASHION_MNIST.classKey(fashion.label(0)));
+        ShellFx.await("Chinese class names", 10, () -> chinese.equals(thumbLabel(robot).getText()));
+        Label again = thumbLabel(robot);
         assertEquals(I18n.get(I18n.CHINESE, DatasetKind.FASHION_MNIST.classKey(fashion.label(0))), again.getText());
         assertFalse(english.contains(again.getText()));
         robot.clickOn("#lang-en");
@@ -164,6 +174,7 @@ class DatasetBrowserViewTest {
                 && view.model().dataProperty().get().count() == 60_000);
         var classes = robot.lookup("#class-filter").queryAs(ComboBox.class);
         assertNotNull(classes);
+        ShellFx.await("the first thumbnail", 10, () -> robot.lookup("#thumb-0").tryQuery().isPresent());
         Node thumb = robot.lookup("#thumb-0").query();
         assertNotNull(thumb);
     }
