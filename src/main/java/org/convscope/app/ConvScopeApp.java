@@ -39,7 +39,7 @@ public final class ConvScopeApp extends Application {
             LOG.log(System.Logger.Level.INFO, "ConvScope window shown " + millisSinceProcessStart()
                     + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built
                     + " ms; CPU time used " + cpuMillis() + " ms: on a busy machine the gap to the wall time is waiting)");
-            ctx.status().info(I18n.get("shell.ready"));
+            ctx.status().show(StatusLine.Kind.INFO, "shell.ready");
             // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
             Platform.runLater(() -> preload(ctx));
@@ -61,7 +61,7 @@ public final class ConvScopeApp extends Application {
                     + String.format(java.util.Locale.ROOT, "%.2f", seconds) + " s");
             // A failed load is reported by the view that needs it (with what to do); here only success counts.
             if (images > 0 && ctx.status().kindProperty().get() != StatusLine.Kind.ERROR) {
-                ctx.status().success(I18n.get("shell.loaded", images, seconds));
+                ctx.status().show(StatusLine.Kind.SUCCESS, "shell.loaded", images, seconds);
             }
         }));
     }

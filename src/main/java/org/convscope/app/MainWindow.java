@@ -104,7 +104,7 @@ public final class MainWindow {
     public void select(String id) {
         ConceptView next = views.get(id);
         if (next == null) {
-            ctx.status().error(I18n.get("shell.unknownView", id));
+            ctx.status().show(StatusLine.Kind.ERROR, "shell.unknownView", id);
             return;
         }
         ConceptView prev = selected.get();

@@ -233,7 +233,7 @@ public final class DatasetBrowserView implements ConceptView {
             if (i < 0 || model.dataProperty().get() == null) return;
             var img = model.toInputImage(i);
             ctx.currentImageProperty().set(img);
-            ctx.status().success(I18n.get("browser.used", img.source()));
+            ctx.status().show(org.convscope.app.StatusLine.Kind.SUCCESS, "browser.used", img.source());
         });
 
         var hint = new Label();
