@@ -447,12 +447,14 @@ public final class DrawView implements ConceptView {
         modelLabel.setId("draw-model");
         modelLabel.getStyleClass().add("model-info");
         modelLabel.setWrapText(true);
+        modelLabel.setMinHeight(Region.USE_PREF_SIZE); // a short window scrolls; it never cuts the text to "…"
         modelLabel.textProperty().bind(Bindings.createStringBinding(() -> modelText(vm.modelProperty().get(), vm.datasetProperty().get()),
                 vm.modelProperty(), vm.datasetProperty(), I18n.localeProperty()));
         var answer = new Label();
         answer.setId("draw-answer");
         answer.getStyleClass().add("answer");
         answer.setWrapText(true);
+        answer.setMinHeight(Region.USE_PREF_SIZE);
         answer.textProperty().bind(Bindings.createStringBinding(this::answerText, vm.predictionProperty(), vm.blankProperty(),
                 vm.modelProperty(), I18n.localeProperty()));
         var toNetwork = new Button();

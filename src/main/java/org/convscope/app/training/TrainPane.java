@@ -355,6 +355,7 @@ final class TrainPane extends BorderPane {
     private Node banner() {
         Label text = new Label();
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE); // two lines in a narrow window rather than "…"
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             Autosave.Found f = model.resumeOfferProperty().get();
             if (f == null) return "";
