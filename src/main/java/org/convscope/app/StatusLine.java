@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The message in the shell's status bar. Any view may post one; the newest wins. Posted by key ({@link #show}) it
- * follows the language switch; posted as text (info, success, error) it stays as written. FX thread only. Progress of long loads is shown next to it (see {@link DatasetCache#progressProperty()}).
+ * follows the language switch; posted as text (info, success, error) it stays as written. FX thread only.
+ * Progress of long loads is shown next to it (see {@link DatasetCache#progressProperty()}).
  */
 public final class StatusLine {
     public enum Kind { INFO, SUCCESS, ERROR }

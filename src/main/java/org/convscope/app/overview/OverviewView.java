@@ -39,7 +39,7 @@ public final class OverviewView implements ConceptView {
     private ConceptPage page;
     /**
      * The blocks left to right, each with the arrow that leads into it, wrapped into as many rows as the window's
-     * width needs (at 1920 × 1080 in the projector theme: input to flatten, then the fully connected layers).
+     * width needs (two or three rows at 1440 × 900, and at 1920 × 1080 in the projector theme).
      */
     private final javafx.scene.layout.FlowPane diagram = new javafx.scene.layout.FlowPane(10, 14);
     private final Label total = new Label();

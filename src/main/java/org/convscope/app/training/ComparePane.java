@@ -168,11 +168,7 @@ final class ComparePane extends VBox {
             lossSeries.get(i).setPoints(xs, ys, c.size());
         }
         accuracy.setXRange(0, epochs);
-        double lo = 1;
-        boolean any = false;
-        for (var s : accSeries) for (int j = 0; j < s.size(); j++) { lo = Math.min(lo, s.y(j)); any = true; }
-        if (!any) lo = 0;
-        accuracy.setYRange(Math.max(0, Math.floor(lo * 10 - 1e-9) / 10), 1);
+        accuracy.setAccuracyRange(accSeries.stream().flatMapToDouble(s -> java.util.stream.IntStream.range(0, s.size()).mapToDouble(s::y)));
         loss.setXRange(0, epochs);
         accuracy.refresh();
         loss.refresh();

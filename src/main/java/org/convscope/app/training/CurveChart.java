@@ -126,6 +126,15 @@ public final class CurveChart extends Region {
         yMax = max > min ? max : min + 1;
     }
 
+    /**
+     * y from 0.1 below the lowest accuracy (rounded down to a tenth) to 1, so that curves near the top stay readable;
+     * 0 to 1 while there are no points yet.
+     */
+    public void setAccuracyRange(java.util.stream.DoubleStream accuracies) {
+        double lo = accuracies.min().orElse(0);
+        setYRange(Math.max(0, Math.floor(Math.min(lo, 1) * 10 - 1e-9) / 10), 1);
+    }
+
     /** Scale y to the data: from 0 (fromZero) or from a rounded-down minimum, to a rounded-up maximum. */
     public void setAutoY(boolean fromZero) {
         autoY = true;

@@ -449,10 +449,8 @@ final class TrainPane extends BorderPane {
         setAccuracy(testAcc, s.testAccuracy(), false);
         setAccuracy(sampleAcc, s.testAccuracy(), true);
         accuracyChart.setXRange(0, s.config().epochs());
-        double lo = s.testAccuracy().isEmpty() && s.trainAccuracy().isEmpty() ? 0 : 1;
-        for (var p : s.testAccuracy()) lo = Math.min(lo, p.accuracy());
-        for (var p : s.trainAccuracy()) lo = Math.min(lo, p.accuracy());
-        accuracyChart.setYRange(Math.max(0, Math.floor(lo * 10 - 1e-9) / 10), 1);
+        accuracyChart.setAccuracyRange(java.util.stream.Stream.concat(s.testAccuracy().stream(), s.trainAccuracy().stream())
+                .mapToDouble(TrainingSnapshot.AccuracyPoint::accuracy));
         accuracyChart.refresh();
 
         long now = System.nanoTime();

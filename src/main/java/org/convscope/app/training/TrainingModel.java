@@ -98,8 +98,6 @@ public final class TrainingModel {
 
     // ---- the run
     private TrainingSession session;
-    /** Identifies the current run to {@link Autosave#writeIfNewer}; a new object for every session. */
-    private Object autosaveRun = new Object();
     private String runDataset;
     private ModelDesign runDesign;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -227,7 +225,7 @@ public final class TrainingModel {
     /** The training images a run would use now (the form's subset size), null until loaded. */
     public LabeledImages trainingImages() {
         if (train == null) return null;
-        int limit = trainImages.get() == null ? 0 : trainImages.get();
+        int limit = trainLimit();
         return train.first(limit > 0 ? limit : limits.train());
     }
     /** The test images a run would use, null until loaded. */
@@ -371,14 +369,13 @@ public final class TrainingModel {
         if (session != null) session.close();
         ModelSpec spec = design.get().spec();
         TrainConfig config = hyper.get().config();
-        int limit = trainImages.get() == null ? 0 : trainImages.get();
+        int limit = trainLimit();
         LabeledImages tr = train.first(limit > 0 ? limit : limits.train());
         LabeledImages te = test.first(limits.test());
         runDataset = dataset.get();
         runDesign = currentDesign();
         HyperParameters hp = new HyperParameters(optimizer.get(), learningRate.get(), batchSize.get(), epochs.get(), threads.get());
-        autosaveRun = new Object();
-        TrainingSession.Listener listener = autosaveListener(autosaveRun, runDataset, runDesign, hp, limit);
+        TrainingSession.Listener listener = autosaveListener(runDataset, runDesign, hp, limit);
         StartingPoint sp = startingPoint.get();
         session = sp != null
                 ? new TrainingSession(sp.network().copy(), config, tr, te, options, listener, sp.resume())
@@ -400,14 +397,14 @@ public final class TrainingModel {
     }
 
     /** Saves the run at each epoch end and when it ends (on the training thread; a problem shows up in pull()). */
-    private TrainingSession.Listener autosaveListener(Object run, String ds, ModelDesign d, HyperParameters hp, int limit) {
+    private TrainingSession.Listener autosaveListener(String ds, ModelDesign d, HyperParameters hp, int limit) {
         if (autosave == null) return null;
         return new TrainingSession.Listener() {
             @Override public void epochEnded(TrainingSnapshot s) { write(s); }
             @Override public void ended(TrainingSnapshot s) { if (s.state() != State.FAILED) write(s); }
             private void write(TrainingSnapshot s) {
                 try {
-                    autosave.writeIfNewer(run, s.version(), Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
+                    save(s, Autosave.runOf(s, ds, d, hp, limit));
                     autosaveProblem = null;
                 } catch (IOException | RuntimeException e) {
                     autosaveProblem = e.getMessage();
@@ -497,17 +494,35 @@ public final class TrainingModel {
     private void autosaveInBackground(TrainingSnapshot s) {
         String ds = runDataset;
         ModelDesign d = runDesign;
-        HyperParameters hp = new HyperParameters(s.config().optimizer(), number(s.config().learningRate()),
-                Integer.toString(s.config().batchSize()), Integer.toString(s.config().epochs()), Integer.toString(s.config().threads()));
-        int limit = trainImages.get() == null ? 0 : trainImages.get();
-        Object run = autosaveRun;
+        HyperParameters hp = hyperOf(s.config());
+        int limit = trainLimit();
         background.execute(() -> {
             try {
-                autosave.writeIfNewer(run, s.version(), Autosave.runOf(s, ds, d, hp, limit), s.spec(), s.network().weights());
+                save(s, Autosave.runOf(s, ds, d, hp, limit));
             } catch (IOException | RuntimeException e) {
                 autosaveProblem = e.getMessage();
             }
         });
+    }
+
+    /** Training images the form asks for (0 = all). */
+    private int trainLimit() {
+        Integer n = trainImages.get();
+        return n == null ? 0 : n;
+    }
+
+    /** The form's text for a run's configuration (what the autosave keeps to fill the form again). */
+    private static HyperParameters hyperOf(TrainConfig c) {
+        return new HyperParameters(c.optimizer(), number(c.learningRate()), Integer.toString(c.batchSize()),
+                Integer.toString(c.epochs()), Integer.toString(c.threads()));
+    }
+
+    /**
+     * Writes a snapshot to the autosave unless a newer one of the same run is there already (the three writers, epoch
+     * end, the periodic save and closing, run on different threads). A session's network is the run's identity.
+     */
+    private void save(TrainingSnapshot s, Autosave.Run run) throws IOException {
+        autosave.writeIfNewer(s.network(), s.version(), run, s.spec(), s.network().weights());
     }
 
     /** Called when the app closes: keeps the latest weights of a run (synchronously; it takes milliseconds). */
@@ -516,12 +531,9 @@ public final class TrainingModel {
         TrainingSnapshot s = session.snapshot();
         session.stop();
         if (s.losses().count() == 0 && s.epoch() == 0) return; // nothing learned yet
-        HyperParameters hp = new HyperParameters(s.config().optimizer(), number(s.config().learningRate()),
-                Integer.toString(s.config().batchSize()), Integer.toString(s.config().epochs()), Integer.toString(s.config().threads()));
+        HyperParameters hp = hyperOf(s.config());
         try {
-            autosave.writeIfNewer(autosaveRun, s.version(),
-                    Autosave.runOf(s, runDataset, runDesign, hp, trainImages.get() == null ? 0 : trainImages.get()),
-                    s.spec(), s.network().weights());
+            save(s, Autosave.runOf(s, runDataset, runDesign, hp, trainLimit()));
         } catch (IOException | RuntimeException e) {
             System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);
         }

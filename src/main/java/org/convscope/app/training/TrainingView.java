@@ -91,7 +91,7 @@ public final class TrainingView implements ConceptView {
         });
         timer = new AnimationTimer() {
             private long lastRedraw, lastLog, lastFps;
-            private boolean dirty = true;
+            private boolean dirty = true, wasTraining;
             private long workNanos, workMax;
             private final UiCpu cpu = new UiCpu();
             @Override public void handle(long now) {
@@ -113,8 +113,13 @@ public final class TrainingView implements ConceptView {
                 workNanos += work;
                 workMax = Math.max(workMax, work);
                 boolean training = model.stateProperty().get() == TrainingSnapshot.State.RUNNING || compare.runningProperty().get();
-                if (!training) { lastLog = now; meter.resetSummary(); workNanos = 0; workMax = 0; cpu.reset(); }
-                else if (now - lastLog >= LOG_NANOS) {
+                if (training && !wasTraining) { // a run starts: the summary covers training only
+                    lastLog = now;
+                    meter.resetSummary();
+                    workNanos = 0;
+                    workMax = 0;
+                    cpu.reset();
+                } else if (training && now - lastLog >= LOG_NANOS) {
                     lastLog = now;
                     // the Train tab's throughput only while its run is the one training (not during a comparison)
                     TrainingSnapshot s = model.stateProperty().get() == TrainingSnapshot.State.RUNNING
@@ -129,6 +134,7 @@ public final class TrainingView implements ConceptView {
                     workNanos = 0;
                     workMax = 0;
                 }
+                wasTraining = training;
             }
         };
         timer.start();
@@ -142,7 +148,7 @@ public final class TrainingView implements ConceptView {
     private static final class UiCpu {
         private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         private long since = System.nanoTime(), fxStart = -1, renderStart = -1;
-        private long renderId = -1;
+        private long renderId = -1; // -1: not looked for yet, -2: no renderer thread (headless)
 
         void reset() {
             since = System.nanoTime();
@@ -153,8 +159,10 @@ public final class TrainingView implements ConceptView {
         private long fxCpu() { return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1; }
 
         private long renderCpu() {
-            if (renderId < 0)
+            if (renderId == -1) { // once: Thread.getAllStackTraces() is expensive
+                renderId = -2;
                 for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().startsWith("QuantumRenderer")) renderId = t.threadId();
+            }
             return renderId < 0 ? -1 : mx.getThreadCpuTime(renderId);
         }
 
