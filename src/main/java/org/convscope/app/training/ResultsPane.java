@@ -99,6 +99,7 @@ final class ResultsPane extends HBox {
         gallery.getStyleClass().add("gallery");
         galleryTitle.getStyleClass().add("section-title");
         galleryTitle.setWrapText(true);
+        galleryTitle.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane galleryScroll = new ScrollPane(gallery);
         galleryScroll.setFitToWidth(true);
         galleryScroll.getStyleClass().add("gallery-scroll");
@@ -242,6 +243,8 @@ final class ResultsPane extends HBox {
         for (int i = 0; i < TOP; i++) {
             Hyperlink l = new Hyperlink();
             l.setId("top-confusion-" + i);
+            l.setWrapText(true); // the count at the end must stay readable in a narrow column
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.setOnAction(e -> selected.set((Cell) l.getUserData()));
             topConfusions.getChildren().add(l);
             links.add(l);
