@@ -1,5 +1,8 @@
 package org.convscope.app;
 
+import java.util.Map;
+import java.util.Set;
+
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 
@@ -23,4 +26,24 @@ public interface ConceptView {
     /** Called when the view becomes visible / hidden (start or stop animations here). */
     default void onShow() {}
     default void onHide() {}
+
+    /**
+     * The keys of the state a lesson step can prepare in this view (e.g. "layer", "channel", "position"), each a
+     * small string. A lesson file that names another key for this view is refused when it is opened.
+     */
+    default Set<String> stateKeys() { return Set.of(); }
+
+    /**
+     * What this view shows now, as key/value strings that {@link #applyState} turns back into the same screen
+     * ("Add this view as a step" stores it in a lesson). Only keys from {@link #stateKeys()}. FX thread.
+     */
+    default Map<String, String> captureState() { return Map.of(); }
+
+    /**
+     * Prepares the view as a lesson step asks: keys missing from the map keep their current value. A value that
+     * cannot be used throws {@link IllegalArgumentException} whose message names the key and says what is allowed;
+     * the view then keeps the state it had. Called on the FX thread after {@link #node()}, before or after
+     * {@link #onShow()}.
+     */
+    default void applyState(Map<String, String> state) {}
 }
