@@ -7,6 +7,7 @@ module org.convscope {
     requires java.prefs;
     requires java.management; // the training view reports the UI threads' CPU time (ThreadMXBean)
     requires atlantafx.base;
+    requires org.controlsfx.controls;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.material2;

@@ -24,8 +24,14 @@ public final class AppContext {
      * @param dataset MNIST or FASHION_MNIST: which model should look at it
      * @param label   the true class if known, else -1
      * @param source  where it came from, for display (e.g. "MNIST test #42", "drawn", a file name)
+     * @param ref     where it came from, for a lesson step to name it again: "mnist/test/42"; null for anything that
+     *                is not an image of a bundled dataset (a drawing, a file)
      */
-    public record InputImage(float[] pixels, String dataset, int label, String source) {}
+    public record InputImage(float[] pixels, String dataset, int label, String source, String ref) {
+        public InputImage(float[] pixels, String dataset, int label, String source) {
+            this(pixels, dataset, label, source, null);
+        }
+    }
 
     /**
      * A trained network the views use for a dataset.

@@ -50,7 +50,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * Node ids for tests: #nav-&lt;viewId&gt;, #lang-en, #lang-zh, #theme-light/dark/projector, #status-message,
  * #status-progress, #content.
  */
-public final class MainWindow {
+public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     public static final double DEFAULT_WIDTH = 1440, DEFAULT_HEIGHT = 900, MIN_WIDTH = 1024, MIN_HEIGHT = 680;
 
     private final AppContext ctx;
@@ -61,6 +61,15 @@ public final class MainWindow {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
+    /** The window's scene root: the window itself, and above it the presentation overlays (blank, help, spotlight). */
+    private final StackPane stack = new StackPane();
+    private final BorderPane centre = new BorderPane();
+    private final org.convscope.app.lesson.LessonDirector lessons;
+    private final org.convscope.app.lesson.LessonPanel lessonPanel;
+    private final Presentation presentation;
+    private Node topBar, navigation, statusBar;
+    private LessonMenu lessonMenuModel;
+    private Stage stage;
     private final ToggleGroup navGroup = new ToggleGroup();
     private Scene scene;
 
@@ -71,12 +80,24 @@ public final class MainWindow {
             if (views.putIfAbsent(v.id(), v) != null) throw new IllegalArgumentException("Two views share the id " + v.id());
         }
         root.getStyleClass().add("main-window");
-        root.setTop(topBar());
-        root.setLeft(navigation());
+        lessons = new org.convscope.app.lesson.LessonDirector(ctx, this, settings);
+        lessonPanel = new org.convscope.app.lesson.LessonPanel(lessons);
+        lessonPanel.setOnClose(lessons::close);
+        topBar = topBar();
+        navigation = navigation();
+        statusBar = statusBar();
+        root.setTop(topBar);
+        root.setLeft(navigation);
         content.setId("content");
         content.getStyleClass().add("content");
-        root.setCenter(content);
-        root.setBottom(statusBar());
+        content.setMinSize(0, 0);
+        centre.setCenter(content);
+        root.setCenter(centre);
+        root.setBottom(statusBar);
+        lessons.progressProperty().addListener((o, a, p) -> centre.setBottom(p == null ? null : lessonPanel));
+        presentation = new Presentation(this, stack, root);
+        stack.getChildren().add(root);
+        stack.getStyleClass().add("window-stack");
 
         // Views ask for navigation through the context ("open in the convolution view"); reset so the same
         // request can be made again later.
@@ -94,14 +115,55 @@ public final class MainWindow {
         if (first != null) select(first);
     }
 
-    public Parent root() { return root; }
+    public Parent root() { return stack; }
+
+    /** The guided lessons of this window (open, step, capture). */
+    public org.convscope.app.lesson.LessonDirector lessons() { return lessons; }
+
+    public org.convscope.app.lesson.LessonPanel lessonPanel() { return lessonPanel; }
+
+    /** The "Lessons" menu's actions (start the built-in lesson, open a file, add this view as a step). */
+    LessonMenu lessonMenu() { return lessonMenuModel; }
+
+    /** Presentation mode, the blank screen, the shortcut card and the spotlight. */
+    public Presentation presentation() { return presentation; }
+
+    /** The stage this window is on (null in tests that only build the scene). */
+    Stage stage() { return stage; }
+
+    /** Hides or shows the top bar, navigation and status bar (presentation mode). */
+    void showChrome(boolean show) {
+        root.setTop(show ? topBar : null);
+        root.setLeft(show ? navigation : null);
+        root.setBottom(show ? statusBar : null);
+    }
+
+    /** The views in navigation order. */
+    public List<ConceptView> views() { return List.copyOf(views.values()); }
+
+    @Override public Optional<ConceptView> view(String id) { return Optional.ofNullable(views.get(id)); }
+
+    @Override public ConceptView current() { return selected.get(); }
+
+    @Override public Map<String, java.util.Set<String>> viewKeys() {
+        Map<String, java.util.Set<String>> m = new LinkedHashMap<>();
+        for (ConceptView v : views.values()) m.put(v.id(), v.stateKeys());
+        return m;
+    }
+
+    /** The shortcut that opens the i-th view (0-based): Ctrl+1..9, Ctrl+0, then Ctrl+Shift+1..9. */
+    public static KeyCombination viewShortcut(int i) {
+        if (i < 9) return new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN);
+        if (i == 9) return new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+        if (i < 19) return new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i - 9)), KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN);
+        return null;
+    }
 
     public ReadOnlyObjectProperty<ConceptView> selectedProperty() { return selected.getReadOnlyProperty(); }
 
-    public Optional<ConceptView> view(String id) { return Optional.ofNullable(views.get(id)); }
-
     /** Shows the view with this id (unknown ids are ignored with a status message). FX thread. */
-    public void select(String id) {
+    @Override public void select(String id) {
         ConceptView next = views.get(id);
         if (next == null) {
             ctx.status().show(StatusLine.Kind.ERROR, "shell.unknownView", id);
@@ -121,12 +183,15 @@ public final class MainWindow {
     /** A scene of this window with the remembered theme applied. */
     public Scene createScene(double width, double height) {
         if (scene != null) throw new IllegalStateException("The window already has a scene");
-        scene = new Scene(root, width, height);
-        for (int i = 0; i < Math.min(9, views.size()); i++) {
-            String id = List.copyOf(views.keySet()).get(i);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> select(id));
+        scene = new Scene(stack, width, height);
+        List<String> ids = List.copyOf(views.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            KeyCombination k = viewShortcut(i);
+            if (k == null) break;
+            String id = ids.get(i);
+            scene.getAccelerators().put(k, () -> select(id));
         }
+        presentation.install(scene);
         setTheme(settings.theme());
         return scene;
     }
@@ -149,6 +214,7 @@ public final class MainWindow {
      * saves the bounds when the window closes.
      */
     public void attach(Stage stage) {
+        this.stage = stage;
         var saved = settings.window().filter(b -> !Screen.getScreensForRectangle(b.x(), b.y(), b.width(), b.height()).isEmpty());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = saved.map(Settings.WindowBounds::width).orElse(Math.min(DEFAULT_WIDTH, screen.getWidth()));
@@ -217,7 +283,24 @@ public final class MainWindow {
         titles.setMinWidth(0);
         titles.setAlignment(Pos.CENTER_LEFT);
         titles.getStyleClass().add("titles");
-        var bar = new HBox(titles, spacer, languageBox, themeBox);
+        lessonMenuModel = new LessonMenu(this, ctx);
+        var lessonMenu = lessonMenuModel.button();
+        var present = new javafx.scene.control.Button(null, new FontIcon(Material2OutlinedMZ.SLIDESHOW));
+        present.setId("present");
+        present.getStyleClass().addAll(Styles.BUTTON_ICON);
+        present.setOnAction(e -> presentation.togglePresenting());
+        var presentTip = new javafx.scene.control.Tooltip();
+        presentTip.textProperty().bind(I18n.bind("present.tip"));
+        present.setTooltip(presentTip);
+        var help = new javafx.scene.control.Button(null, new FontIcon(Material2OutlinedAL.HELP_OUTLINE));
+        help.setId("shortcuts");
+        help.getStyleClass().addAll(Styles.BUTTON_ICON);
+        help.setOnAction(e -> presentation.toggleShortcutCard());
+        var helpTip = new javafx.scene.control.Tooltip();
+        helpTip.textProperty().bind(I18n.bind("keys.tip"));
+        help.setTooltip(helpTip);
+        for (var n : new Region[] {lessonMenu, present, help}) n.setMinWidth(Region.USE_PREF_SIZE);
+        var bar = new HBox(titles, spacer, lessonMenu, present, help, languageBox, themeBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -238,9 +321,17 @@ public final class MainWindow {
     private Node navigation() {
         var box = new VBox();
         box.getStyleClass().add("nav");
+        int index = 0;
         for (ConceptView v : views.values()) {
             var icon = new FontIcon(v.icon());
             var b = new ToggleButton();
+            // never focused: Space and the arrows belong to the view and the lesson, not to the navigation
+            b.setFocusTraversable(false);
+            KeyCombination shortcut = viewShortcut(index++);
+            var tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> I18n.get(v.titleKey())
+                    + (shortcut == null ? "" : "  (" + shortcut.getDisplayText() + ")"), I18n.localeProperty()));
+            b.setTooltip(tip);
             b.setId("nav-" + v.id());
             b.textProperty().bind(I18n.bind(v.titleKey()));
             b.setGraphic(icon);
@@ -290,7 +381,17 @@ public final class MainWindow {
         return bar;
     }
 
+    private double presentationFontPx;
+
+    /** Presentation mode's type size in px (0: the theme's own), so that everything in em grows with the room. */
+    void setPresentationFontSize(double px) {
+        presentationFontPx = px;
+        applyLanguageFont(I18n.locale());
+    }
+
     private void applyLanguageFont(Locale l) {
-        root.setStyle(l.getLanguage().equals("zh") ? CjkFont.rootStyle() : "");
+        String style = l.getLanguage().equals("zh") ? CjkFont.rootStyle() : "";
+        if (presentationFontPx > 0) style += String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", presentationFontPx);
+        root.setStyle(style);
     }
 }

@@ -56,6 +56,7 @@ public final class ActivationView implements ConceptView {
     private ThemedCanvas chart;
     private ComboBox<ActivationViewModel.Layer> layerBox;
     private ToggleButton trainedButton, freshButton;
+    private CheckBox unnormalised;
     private final ToggleButton[] curveButtons = new ToggleButton[Activation.values().length];
     private final Label flatShare = new Label(), flatCount = new Label(), gradient = new Label(), range = new Label(),
             prediction = new Label(), predictionNote = new Label(), definition = new Label(), status = new Label();
@@ -101,6 +102,37 @@ public final class ActivationView implements ConceptView {
         if (img != null && img.pixels().length == model.spec().input().size()) model.setImage(img.pixels());
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("source", "layer", "curve", "unnormalised"); }
+
+    @Override public java.util.Map<String, String> captureState() {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("source", org.convscope.app.ViewState.name(model.source()));
+        m.put("layer", Integer.toString(model.layerChoice()));
+        m.put("curve", org.convscope.app.ViewState.name(model.curve()));
+        m.put("unnormalised", Boolean.toString(model.unnormalised()));
+        return m;
+    }
+
+    /**
+     * "source": trained | fresh (the trained model or D2L's sigmoid LeNet at initialisation), "layer": which
+     * activation layer (0 = the first), "curve": sigmoid | tanh | relu, "unnormalised": true for 0..255 input.
+     */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        var source = org.convscope.app.ViewState.enumOf(state, "source", ActivationViewModel.Source.class);
+        var curve = org.convscope.app.ViewState.enumOf(state, "curve", Activation.class);
+        Boolean raw = org.convscope.app.ViewState.bool(state, "unnormalised");
+        if (source == ActivationViewModel.Source.TRAINED && !model.hasTrained())
+            throw new IllegalArgumentException("\"source\" is trained, but no trained model is loaded yet");
+        if (source != null) model.useSource(source);
+        Integer layer = org.convscope.app.ViewState.intIn(state, "layer", 0, model.layers().size() - 1);
+        if (layer != null) model.setLayer(layer);
+        if (curve != null) model.setCurve(curve);
+        if (raw != null) { model.setUnnormalised(raw); unnormalised.setSelected(raw); }
+        syncControls();
+        recompute();
+    }
+
     private void build() {
         page = new ConceptPage("activation.title", "activation.explanation");
         page.setId("activation-view");
@@ -142,7 +174,7 @@ public final class ActivationView implements ConceptView {
             curveBox.getChildren().add(b);
         }
 
-        CheckBox unnormalised = new CheckBox();
+        unnormalised = new CheckBox();
         unnormalised.setId("activation-unnormalised");
         unnormalised.textProperty().bind(I18n.bind("activation.unnormalised"));
         unnormalised.setSelected(model.unnormalised());

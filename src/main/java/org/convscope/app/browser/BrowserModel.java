@@ -91,7 +91,8 @@ public final class BrowserModel {
      */
     public AppContext.InputImage toInputImage(int index) {
         Dataset d = data.get();
-        return new AppContext.InputImage(d.image(index), d.kind().id(), d.label(index), describe(index));
+        return new AppContext.InputImage(d.image(index), d.kind().id(), d.label(index), describe(index),
+                d.kind().id() + "/" + d.split().name().toLowerCase(java.util.Locale.ROOT) + "/" + index);
     }
 
     /** Indices i in [0, count) with labels[i] == cls, or all of them for ALL. */

@@ -125,6 +125,22 @@ public final class DatasetBrowserView implements ConceptView {
         });
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dataset", "split"); }
+
+    @Override public java.util.Map<String, String> captureState() {
+        return java.util.Map.of("dataset", model.datasetProperty().get().id(),
+                "split", model.splitProperty().get() == Split.TRAIN ? "train" : "test");
+    }
+
+    /** "dataset": mnist | fashion-mnist; "split": train | test. */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        String d = org.convscope.app.ViewState.oneOf(state, "dataset", java.util.List.of("mnist", "fashion-mnist"));
+        String sp = org.convscope.app.ViewState.oneOf(state, "split", java.util.List.of("train", "test"));
+        if (d != null) model.datasetProperty().set(DatasetKind.ofId(d));
+        if (sp != null) model.splitProperty().set(sp.equals("train") ? Split.TRAIN : Split.TEST);
+    }
+
     private Node toolbar() {
         var datasetGroup = new ToggleGroup();
         var mnist = segment("dataset-mnist", DatasetKind.MNIST.nameKey(), datasetGroup, Styles.LEFT_PILL);
@@ -139,6 +155,9 @@ public final class DatasetBrowserView implements ConceptView {
         test.setSelected(true);
         train.setOnAction(e -> { train.setSelected(true); model.splitProperty().set(Split.TRAIN); });
         test.setOnAction(e -> { test.setSelected(true); model.splitProperty().set(Split.TEST); });
+        // a lesson step may choose them too
+        model.datasetProperty().addListener((o, a, d) -> (d == DatasetKind.FASHION_MNIST ? fashion : mnist).setSelected(true));
+        model.splitProperty().addListener((o, a, sp) -> (sp == Split.TRAIN ? train : test).setSelected(true));
 
         var classLabel = new Label();
         classLabel.textProperty().bind(I18n.bind("browser.class"));

@@ -253,6 +253,17 @@ public final class DrawView implements ConceptView {
         });
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dataset"); }
+
+    @Override public java.util.Map<String, String> captureState() { return java.util.Map.of("dataset", vm.datasetProperty().get()); }
+
+    /** "dataset": mnist (digits) | fashion-mnist (clothes): which model reads the pad. */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        String d = org.convscope.app.ViewState.oneOf(state, "dataset", java.util.List.of(AppContext.MNIST, AppContext.FASHION_MNIST));
+        if (d != null) vm.datasetProperty().set(d);
+    }
+
     private Node toolbar() {
         var datasets = new ToggleGroup();
         var mnist = toggle("draw-mnist", "draw.dataset.mnist", null, datasets);

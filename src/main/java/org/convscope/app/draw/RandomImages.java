@@ -54,7 +54,7 @@ final class RandomImages {
             }
             int i = of[random.nextInt(of.length)];
             String source = I18n.get("browser.image", DatasetCache.name(new DatasetCache.Key(kind, Split.TEST)), i);
-            onPicked.accept(new InputImage(d.image(i), dataset, d.label(i), source));
+            onPicked.accept(new InputImage(d.image(i), dataset, d.label(i), source, dataset + "/test/" + i));
         }));
     }
 }

@@ -149,6 +149,81 @@ public final class KernelView implements ConceptView {
 
     @Override public void onHide() { vm.playback().pause(); }
 
+    // ---- lesson steps ---------------------------------------------------------------------------------------
+    private long arrivedGeneration = -1;
+    private java.util.Map<String, String> pendingState;
+
+    @Override public java.util.Set<String> stateKeys() {
+        return java.util.Set.of("source", "layer", "channel", "preset", "padding", "stride", "position");
+    }
+
+    @Override public java.util.Map<String, String> captureState() {
+        var m = new java.util.LinkedHashMap<String, String>();
+        var source = vm.sourceProperty().get();
+        m.put("source", org.convscope.app.ViewState.name(source));
+        if (source == KernelViewModel.Source.MODEL && vm.convLayerProperty().get() >= 0) {
+            m.put("layer", "conv" + vm.convNumber(vm.convLayerProperty().get()));
+            m.put("channel", Integer.toString(vm.outChannelProperty().get()));
+        }
+        if (source == KernelViewModel.Source.PRESET) m.put("preset", org.convscope.app.ViewState.name(vm.presetProperty().get()));
+        m.put("padding", Integer.toString(vm.paddingProperty().get()));
+        m.put("stride", Integer.toString(vm.strideProperty().get()));
+        m.put("position", Integer.toString(vm.playback().cursor().filled()));
+        return m;
+    }
+
+    /**
+     * "source": model | preset | template (custom kernels are not stored); "layer": conv1 or conv2 and "channel":
+     * 0.. (with source model); "preset": vertical-edge, horizontal-edge, sobel-x, sobel-y, blur, sharpen, identity;
+     * "padding", "stride"; "position": how many output pixels are already computed (0 = the start). Applied once the
+     * network's trace of the current picture has arrived.
+     */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        var source = org.convscope.app.ViewState.enumOf(state, "source", KernelViewModel.Source.class);
+        if (source == KernelViewModel.Source.CUSTOM) throw new IllegalArgumentException("\"source\" custom cannot be stored in a lesson; use model, preset or template");
+        String layer = state.get("layer");
+        if (layer != null && !layer.matches("conv[1-9]")) throw new IllegalArgumentException("\"layer\" must be conv1 or conv2, not \"" + layer + "\"");
+        org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
+        org.convscope.app.ViewState.enumOf(state, "preset", KernelPreset.class);
+        org.convscope.app.ViewState.intIn(state, "padding", 0, 8);
+        org.convscope.app.ViewState.intIn(state, "stride", 1, 8);
+        org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+        pendingState = state;
+        if (arrivedGeneration == generation.get()) arrived(arrivedGeneration);
+    }
+
+    private void arrived(long gen) {
+        arrivedGeneration = gen;
+        var state = pendingState;
+        if (state == null) return;
+        pendingState = null;
+        try {
+            var source = org.convscope.app.ViewState.enumOf(state, "source", KernelViewModel.Source.class);
+            String layer = state.get("layer");
+            if (source == KernelViewModel.Source.MODEL || layer != null) {
+                if (!vm.hasNetwork()) throw new IllegalArgumentException("no trained model is loaded for this picture yet");
+                int n = layer == null ? 1 : Integer.parseInt(layer.substring(4));
+                var convs = vm.convLayers();
+                if (n > convs.size()) throw new IllegalArgumentException("the model has no " + layer);
+                Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, vm.outChannels(convs.get(n - 1)) - 1);
+                vm.showFeatureMap(convs.get(n - 1), channel == null ? 0 : channel);
+            } else if (source != null) {
+                vm.sourceProperty().set(source);
+            }
+            var preset = org.convscope.app.ViewState.enumOf(state, "preset", KernelPreset.class);
+            if (preset != null) vm.presetProperty().set(preset);
+            Integer padding = org.convscope.app.ViewState.intIn(state, "padding", 0, 8);
+            if (padding != null) vm.paddingProperty().set(padding);
+            Integer stride = org.convscope.app.ViewState.intIn(state, "stride", 1, 8);
+            if (stride != null) vm.strideProperty().set(stride);
+            Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+            if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
+        } catch (IllegalArgumentException e) {
+            ctx.status().error(e.getMessage());
+        }
+    }
+
     // ---- the app's image and model -------------------------------------------------------------------------
 
     /** Runs the network on the current image in the background; the newest result wins. */
@@ -160,6 +235,7 @@ public final class KernelView implements ConceptView {
         int side = (int) Math.round(Math.sqrt(img.pixels().length));
         if (model == null) {
             vm.setImage(img.pixels(), side, img.pixels().length / side);
+            arrived(gen);
             return;
         }
         var net = model.network();
@@ -171,12 +247,14 @@ public final class KernelView implements ConceptView {
                     if (generation.get() != gen) return;
                     vm.setNetwork(trace, weights);
                     applySelectedMap();
+                    arrived(gen);
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() != gen) return;
                     vm.setImage(img.pixels(), side, img.pixels().length / side);
                     message.setText(I18n.get("kernel.problem.network", String.valueOf(e.getMessage())));
+                    arrived(gen);
                 });
             }
         });

@@ -77,6 +77,24 @@ public final class NetworkView implements ConceptView {
         this.vm = vm;
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dx", "dy", "degrees"); }
+
+    @Override public java.util.Map<String, String> captureState() {
+        InputShift sh = vm.shiftProperty().get();
+        return java.util.Map.of("dx", Integer.toString(sh.dx()), "dy", Integer.toString(sh.dy()),
+                "degrees", Integer.toString((int) Math.round(sh.degrees())));
+    }
+
+    /** "dx", "dy": the input shifted by that many pixels (right, down; -8..8); "degrees": rotated (-45..45). */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        InputShift sh = vm.shiftProperty().get();
+        Integer dx = org.convscope.app.ViewState.intIn(state, "dx", -InputShift.MAX_SHIFT, InputShift.MAX_SHIFT);
+        Integer dy = org.convscope.app.ViewState.intIn(state, "dy", -InputShift.MAX_SHIFT, InputShift.MAX_SHIFT);
+        Integer deg = org.convscope.app.ViewState.intIn(state, "degrees", -(int) InputShift.MAX_DEGREES, (int) InputShift.MAX_DEGREES);
+        vm.shiftProperty().set(new InputShift(dx == null ? sh.dx() : dx, dy == null ? sh.dy() : dy,
+                deg == null ? sh.degrees() : deg));
+    }
+
     @Override public String id() { return "network"; }
     @Override public String titleKey() { return "network.nav"; }
     @Override public Ikon icon() { return Material2AL.DEVICE_HUB; }

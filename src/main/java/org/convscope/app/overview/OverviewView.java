@@ -37,6 +37,7 @@ public final class OverviewView implements ConceptView {
             .filter(m -> m.layers().stream().anyMatch(l -> l instanceof LayerSpec.Conv)).toList();
     private int selected;
     private ConceptPage page;
+    private final ToggleGroup group = new ToggleGroup();
     /**
      * The blocks left to right, each with the arrow that leads into it, wrapped into as many rows as the window's
      * width needs (two or three rows at 1440 × 900, and at 1920 × 1080 in the projector theme).
@@ -59,10 +60,23 @@ public final class OverviewView implements ConceptView {
         return page;
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("model"); }
+
+    @Override public java.util.Map<String, String> captureState() { return java.util.Map.of("model", models.get(selected).id()); }
+
+    /** "model": the id of the diagram's network (lenet5-modern, lenet5-classic). */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        String id = org.convscope.app.ViewState.oneOf(state, "model", models.stream().map(ModelSpec::id).toList());
+        if (id == null) return;
+        node();
+        selected = models.indexOf(models.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow());
+        for (var t : group.getToggles()) t.setSelected(Integer.valueOf(selected).equals(t.getUserData()));
+        refresh();
+    }
+
     private void build() {
         page = new ConceptPage("overview.title", "overview.explanation");
         page.setId("overview-view");
-        ToggleGroup group = new ToggleGroup();
         HBox chooser = new HBox(8);
         for (int i = 0; i < models.size(); i++) {
             ModelSpec m = models.get(i);
@@ -70,6 +84,7 @@ public final class OverviewView implements ConceptView {
             b.textProperty().bind(I18n.bind("params.model." + m.id()));
             b.setId("overview-model-" + m.id());
             b.setToggleGroup(group);
+            b.setUserData(i);
             b.setSelected(i == selected);
             int index = i;
             b.setOnAction(e -> {

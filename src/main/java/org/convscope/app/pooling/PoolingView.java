@@ -123,6 +123,68 @@ public final class PoolingView implements ConceptView {
 
     @Override public void onHide() { vm.playback().pause(); }
 
+    // ---- lesson steps ---------------------------------------------------------------------------------------
+    private long arrivedGeneration = -1;
+    private java.util.Map<String, String> pendingState;
+
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("layer", "channel", "kind", "position"); }
+
+    @Override public java.util.Map<String, String> captureState() {
+        var m = new java.util.LinkedHashMap<String, String>();
+        int layer = vm.layerProperty().get();
+        m.put("layer", layer == PoolingViewModel.IMAGE ? "image" : layerNames().get(layer));
+        m.put("channel", Integer.toString(vm.channelProperty().get()));
+        m.put("kind", org.convscope.app.ViewState.name(vm.kindProperty().get()));
+        m.put("position", Integer.toString(vm.playback().cursor().filled()));
+        return m;
+    }
+
+    /**
+     * "layer": pool1, pool2 (the model's pooling layers) or image; "channel": 0..; "kind": max | average;
+     * "position": how many output values are already filled (0 = the start). Applied once the network's trace of
+     * the current picture has arrived.
+     */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        String layer = state.get("layer");
+        if (layer != null && !layer.equals("image") && !layer.matches("pool[1-9]"))
+            throw new IllegalArgumentException("\"layer\" must be pool1, pool2 or image, not \"" + layer + "\"");
+        org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
+        org.convscope.app.ViewState.enumOf(state, "kind", PoolKind.class);
+        org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+        pendingState = state;
+        if (arrivedGeneration == generation.get()) arrived(arrivedGeneration);
+    }
+
+    private void arrived(long gen) {
+        arrivedGeneration = gen;
+        var state = pendingState;
+        if (state == null) return;
+        pendingState = null;
+        try {
+            String layer = state.get("layer");
+            if (layer != null) {
+                int i = layer.equals("image") ? PoolingViewModel.IMAGE : layerNames().indexOf(layer);
+                if (i < 0 && !layer.equals("image")) throw new IllegalArgumentException("the model has no layer " + layer);
+                vm.layerProperty().set(i);
+            }
+            Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
+            if (channel != null) vm.channelProperty().set(channel);
+            PoolKind kind = org.convscope.app.ViewState.enumOf(state, "kind", PoolKind.class);
+            if (kind != null) vm.kindProperty().set(kind);
+            Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+            if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
+        } catch (IllegalArgumentException e) {
+            ctx.status().error(e.getMessage());
+        }
+    }
+
+    private java.util.List<String> layerNames() {
+        var img = ctx.currentImageProperty().get();
+        var model = img == null ? null : ctx.models().get(img.dataset());
+        return model == null ? java.util.List.of() : org.convscope.app.lesson.LessonFacts.layerNames(model.network().spec());
+    }
+
     private void refresh() {
         AppContext.InputImage img = ctx.currentImageProperty().get();
         long gen = generation.incrementAndGet();
@@ -131,15 +193,16 @@ public final class PoolingView implements ConceptView {
         int side = (int) Math.round(Math.sqrt(img.pixels().length));
         if (model == null) {
             vm.setImage(img.pixels(), side, img.pixels().length / side);
+            arrived(gen);
             return;
         }
         var net = model.network();
         ctx.services().background().execute(() -> {
             try {
                 var trace = net.trace(img.pixels());
-                Platform.runLater(() -> { if (generation.get() == gen) vm.setNetwork(trace); });
+                Platform.runLater(() -> { if (generation.get() == gen) { vm.setNetwork(trace); arrived(gen); } });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> { if (generation.get() == gen) vm.setImage(img.pixels(), side, img.pixels().length / side); });
+                Platform.runLater(() -> { if (generation.get() == gen) { vm.setImage(img.pixels(), side, img.pixels().length / side); arrived(gen); } });
             }
         });
     }

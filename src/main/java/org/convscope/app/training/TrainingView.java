@@ -191,6 +191,31 @@ public final class TrainingView implements ConceptView {
         model.close();
     }
 
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("tab", "recipe"); }
+
+    @Override public java.util.Map<String, String> captureState() {
+        node();
+        int i = root.getSelectionModel().getSelectedIndex();
+        return java.util.Map.of("tab", i == 1 ? "results" : i == 2 ? "compare" : "train");
+    }
+
+    /**
+     * "tab": train | results | compare; "recipe": d2l (LeNet-5 with sigmoid and average pooling, SGD lr 0.9: the
+     * loss sits at 2.3 for the first epochs) | modern (ReLU, max pooling, Adam). A recipe only fills in the form; the
+     * class presses Start. Not while a run is going on.
+     */
+    @Override public void applyState(java.util.Map<String, String> state) {
+        node();
+        String tab = org.convscope.app.ViewState.oneOf(state, "tab", java.util.List.of("train", "results", "compare"));
+        String recipe = org.convscope.app.ViewState.oneOf(state, "recipe", java.util.List.of("d2l", "modern"));
+        if (recipe != null) {
+            if (model.busyProperty().get())
+                throw new IllegalArgumentException("a training run is going on; its recipe is kept");
+            if (recipe.equals("d2l")) model.applyD2lPreset(); else model.applyModernPreset();
+        }
+        if (tab != null) root.getSelectionModel().select(switch (tab) { case "results" -> 1; case "compare" -> 2; default -> 0; });
+    }
+
     /** For tests and the shell. */
     public TrainingModel model() { node(); return model; }
     public ComparisonModel comparison() { node(); return compare; }
