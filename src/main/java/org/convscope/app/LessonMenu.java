@@ -97,7 +97,10 @@ final class LessonMenu {
         if (editor != null) editor.setSteps(draft);
     }
 
-    private void edit() {
+    /** The lesson editor (null until first opened). */
+    LessonEditor editor() { return editor; }
+
+    void edit() {
         if (editor == null) {
             editor = new LessonEditor(window.root().getScene().getWindow(), ctx.services().background(), window.viewKeys(),
                     lesson -> {

@@ -58,8 +58,8 @@ public final class LessonProgress {
     /** Moves to step i (clamped to the lesson) and remembers it. */
     public void goTo(int i) {
         int k = Math.clamp(i, 0, lesson.size() - 1);
+        step.set(lesson.step(k)); // before the index: listeners of the index read the step
         index.set(k);
-        step.set(lesson.step(k));
         settings.put(key("step"), Integer.toString(k));
     }
 
