@@ -132,8 +132,10 @@ public final class LessonPanel extends VBox {
         var text = new VBox(6, narration, tryThis, problem);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        text.setPrefWidth(100);
-        question.setPrefWidth(100);
+        // widths from the panel's own width, so the wrapped texts' heights (and so the panel's) are computed for the
+        // width they really get, not for a narrow default (which made the panel eat the view)
+        text.prefWidthProperty().bind(widthProperty().multiply(0.5));
+        question.prefWidthProperty().bind(widthProperty().multiply(0.36));
         question.setMinWidth(0);
         HBox.setHgrow(question, Priority.ALWAYS);
         var nav = new VBox(6, next, back);
