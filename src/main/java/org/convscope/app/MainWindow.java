@@ -64,6 +64,7 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     /** The window's scene root: the window itself, and above it the presentation overlays (blank, help, spotlight). */
     private final StackPane stack = new StackPane();
     private final BorderPane centre = new BorderPane();
+    private final org.controlsfx.control.HiddenSidesPane sides = new org.controlsfx.control.HiddenSidesPane();
     private final org.convscope.app.lesson.LessonDirector lessons;
     private final org.convscope.app.lesson.LessonPanel lessonPanel;
     private final Presentation presentation;
@@ -92,7 +93,11 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         content.getStyleClass().add("content");
         content.setMinSize(0, 0);
         centre.setCenter(content);
-        root.setCenter(centre);
+        // in presentation mode the navigation hides at the left edge and slides in when the pointer touches it
+        sides.setContent(centre);
+        sides.setTriggerDistance(12);
+        sides.setId("sides");
+        root.setCenter(sides);
         root.setBottom(statusBar);
         lessons.progressProperty().addListener((o, a, p) -> centre.setBottom(p == null ? null : lessonPanel));
         presentation = new Presentation(this, stack, root);
@@ -134,7 +139,9 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     /** Hides or shows the top bar, navigation and status bar (presentation mode). */
     void showChrome(boolean show) {
         root.setTop(show ? topBar : null);
-        root.setLeft(show ? navigation : null);
+        root.setLeft(null);
+        sides.setLeft(null);
+        if (show) root.setLeft(navigation); else sides.setLeft(navigation);
         root.setBottom(show ? statusBar : null);
     }
 

@@ -117,6 +117,12 @@ class LessonFxTest {
         assertTrue(window.presentation().isPresenting());
         assertNull(robot.lookup("#lang-en").tryQuery().filter(n -> n.getScene() != null).orElse(null), "top bar hidden");
         assertTrue(robot.lookup("#lesson-panel").tryQuery().isPresent(), "the lesson stays on screen");
+        var sides = robot.lookup("#sides").queryAs(org.controlsfx.control.HiddenSidesPane.class);
+        assertNotNull(sides.getLeft(), "the navigation waits at the left edge");
+        assertEquals(19.0, Presentation.fontSizeFor(1280, 800));
+        assertEquals(25.5, Presentation.fontSizeFor(1920, 1080));
+        assertTrue(robot.lookup(".main-window").query().getStyle().contains("-fx-font-size: 19.0px"),
+                "the type is scaled for the room: " + robot.lookup(".main-window").query().getStyle());
         robot.type(KeyCode.B);
         assertTrue(window.presentation().isBlank());
         robot.type(KeyCode.PAGE_DOWN);
@@ -128,6 +134,9 @@ class LessonFxTest {
         assertFalse(window.presentation().isShortcutCardShown());
         robot.type(KeyCode.ESCAPE);
         assertFalse(window.presentation().isPresenting());
+        assertNull(sides.getLeft());
+        assertTrue(robot.lookup("#nav-kernel").tryQuery().isPresent());
+        assertFalse(robot.lookup(".main-window").query().getStyle().contains("-fx-font-size"));
 
         // Ctrl+0 opens the tenth view, Ctrl+Shift+1 the eleventh
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
