@@ -53,5 +53,20 @@ public record HyperParameters(Optimizer optimizer, String learningRate, String b
         return new Result(null, c.problem()); // a rule added to TrainConfig later: its own (English) words
     }
 
+    /**
+     * What is wrong with one field's text alone ("lr", "batch", "epochs" or "threads"), by the same rules as
+     * {@link #parse()}; null when it is fine. The training form marks the field with it (ControlsFX validation).
+     */
+    public static String fieldProblem(String field, String text) {
+        HyperParameters h = switch (field) {
+            case "lr" -> new HyperParameters(Optimizer.SGD, text, "256", "10", "1");
+            case "batch" -> new HyperParameters(Optimizer.SGD, "0.1", text, "10", "1");
+            case "epochs" -> new HyperParameters(Optimizer.SGD, "0.1", "256", text, "1");
+            case "threads" -> new HyperParameters(Optimizer.SGD, "0.1", "256", "10", text);
+            default -> throw new IllegalArgumentException("no field " + field);
+        };
+        return h.parse().problem();
+    }
+
     private static Result fail(String key, Object... args) { return new Result(null, I18n.get(key, args)); }
 }

@@ -251,7 +251,17 @@ final class TrainPane extends BorderPane {
         row = field(g, row, "training.hp.lr", lr);
         row = field(g, row, "training.hp.batch", text("batch", model.batchSizeProperty()));
         row = field(g, row, "training.hp.epochs", text("epochs", model.epochsProperty()));
-        row = field(g, row, "training.hp.threads", text("threads", model.threadsProperty()));
+        TextField threadsField = text("threads", model.threadsProperty());
+        row = field(g, row, "training.hp.threads", threadsField);
+        // each field is marked where it is wrong, with the same words as the problem line (ControlsFX validation)
+        var validation = new org.controlsfx.validation.ValidationSupport();
+        for (TextField f : List.of(lr, (TextField) g.lookup("#batch"), (TextField) g.lookup("#epochs"), threadsField)) {
+            if (f == null) continue;
+            String field = f == lr ? "lr" : f.getId();
+            validation.registerValidator(f, false, (javafx.scene.control.Control c, String v) ->
+                    org.controlsfx.validation.ValidationResult.fromErrorIf(c, HyperParameters.fieldProblem(field, v == null ? "" : v),
+                            HyperParameters.fieldProblem(field, v == null ? "" : v) != null));
+        }
 
         // Everything but the learning rate is locked during a run; the learning rate stays editable so that a
         // diverged run can go on with a smaller one.

@@ -48,4 +48,19 @@ class HyperParametersTest {
         assertEquals("学习率必须大于 0（试试 0.1）。", problem("0", "256", "10", "2"));
         assertEquals("批量大小至少为 1（试试 256）。", problem("0.1", "0", "10", "2"));
     }
+
+    @org.junit.jupiter.api.Test
+    void eachFieldIsJudgedAloneWithTheFormsOwnWords() {
+        org.convscope.app.I18n.setLocale(org.convscope.app.I18n.ENGLISH);
+        org.junit.jupiter.api.Assertions.assertNull(HyperParameters.fieldProblem("lr", "0.01"));
+        org.junit.jupiter.api.Assertions.assertNull(HyperParameters.fieldProblem("batch", "1,024"));
+        String lr = HyperParameters.fieldProblem("lr", "fast");
+        org.junit.jupiter.api.Assertions.assertNotNull(lr);
+        org.junit.jupiter.api.Assertions.assertEquals(new HyperParameters(org.convscope.engine.TrainConfig.Optimizer.SGD, "fast", "256", "10", "1").parse().problem(), lr);
+        org.junit.jupiter.api.Assertions.assertNotNull(HyperParameters.fieldProblem("lr", "1e9"));
+        org.junit.jupiter.api.Assertions.assertNotNull(HyperParameters.fieldProblem("batch", "0"));
+        org.junit.jupiter.api.Assertions.assertNotNull(HyperParameters.fieldProblem("epochs", "100000"));
+        org.junit.jupiter.api.Assertions.assertNotNull(HyperParameters.fieldProblem("threads", "-1"));
+        org.junit.jupiter.api.Assertions.assertNull(HyperParameters.fieldProblem("threads", "2"));
+    }
 }
