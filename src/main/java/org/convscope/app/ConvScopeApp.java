@@ -40,6 +40,7 @@ public final class ConvScopeApp extends Application {
                     + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built
                     + " ms; CPU time used " + cpuMillis() + " ms: on a busy machine the gap to the wall time is waiting)");
             ctx.status().show(StatusLine.Kind.INFO, "shell.ready");
+            window.offerLesson(); // where to start (first run) or where to continue
             // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
             Platform.runLater(() -> preload(ctx));

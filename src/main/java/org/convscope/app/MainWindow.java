@@ -65,6 +65,8 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     private final StackPane stack = new StackPane();
     private final BorderPane centre = new BorderPane();
     private final org.controlsfx.control.HiddenSidesPane sides = new org.controlsfx.control.HiddenSidesPane();
+    /** A banner over the view (ControlsFX): where to start on a first run, where to continue on the next. */
+    private final org.controlsfx.control.NotificationPane notice = new org.controlsfx.control.NotificationPane();
     private final org.convscope.app.lesson.LessonDirector lessons;
     private final org.convscope.app.lesson.LessonPanel lessonPanel;
     private final Presentation presentation;
@@ -94,7 +96,10 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         content.setMinSize(0, 0);
         centre.setCenter(content);
         // in presentation mode the navigation hides at the left edge and slides in when the pointer touches it
-        sides.setContent(centre);
+        notice.setContent(centre);
+        notice.setId("notice");
+        notice.setShowFromTop(true);
+        sides.setContent(notice);
         sides.setTriggerDistance(12);
         sides.setId("sides");
         root.setCenter(sides);
@@ -121,6 +126,35 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     }
 
     public Parent root() { return stack; }
+
+    /**
+     * Tells a person where to go next: on a first start "Start the lesson", later "Continue the lesson at step k"
+     * (their place is remembered). Called once the window is on screen.
+     */
+    public void offerLesson() {
+        var builtIn = org.convscope.app.lesson.BuiltInLessons.cnnBasics(viewKeys());
+        String last = settings.get("lesson.last", "");
+        int step;
+        try { step = Integer.parseInt(settings.get("lesson." + builtIn.id() + ".step", "0")); }
+        catch (NumberFormatException e) { step = 0; }
+        boolean resume = last.equals(builtIn.id()) && step > 0 && step < builtIn.size();
+        int k = step;
+        notice.getActions().setAll(new org.controlsfx.control.action.Action(
+                I18n.get(resume ? "lesson.offer.continue" : "lesson.offer.start"), e -> {
+            notice.hide();
+            lessonMenuModel.startBuiltIn();
+        }));
+        notice.setText(resume ? I18n.get("lesson.offer.resumeText", builtIn.title().in(I18n.locale()), k + 1, builtIn.size())
+                : I18n.get("lesson.offer.firstText", builtIn.title().in(I18n.locale()), builtIn.size()));
+        notice.setGraphic(new FontIcon(org.kordamp.ikonli.material2.Material2MZ.SCHOOL));
+        notice.show();
+        // the banner belongs to this moment: a lesson opened another way, or another language, takes it away
+        lessons.progressProperty().addListener((o, a, p) -> { if (p != null) notice.hide(); });
+        I18n.localeProperty().addListener((o, a, l) -> notice.hide());
+    }
+
+    /** The banner over the view (tests). */
+    public org.controlsfx.control.NotificationPane notice() { return notice; }
 
     /** The guided lessons of this window (open, step, capture). */
     public org.convscope.app.lesson.LessonDirector lessons() { return lessons; }

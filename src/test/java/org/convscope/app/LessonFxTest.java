@@ -225,6 +225,22 @@ class LessonFxTest {
         assertEquals("cnn-basics", window.lessons().progress().lesson().id());
     }
 
+    @Test
+    void aStudentIsToldWhereToStartAndTheNextDayWhereToContinue(FxRobot robot) {
+        robot.interact(() -> window.offerLesson());
+        assertTrue(window.notice().isShowing());
+        assertTrue(window.notice().getText().startsWith("New to CNNs?"), window.notice().getText());
+        robot.interact(() -> window.notice().getActions().getFirst().handle(new javafx.event.ActionEvent()));
+        assertNotNull(window.lessons().progress());
+        assertFalse(window.notice().isShowing());
+        robot.interact(() -> { window.lessons().goTo(4); window.lessons().close(); });
+        // the next start: the banner offers to continue at step 5
+        robot.interact(() -> window.offerLesson());
+        assertTrue(window.notice().getText().contains("step 5 of"), window.notice().getText());
+        robot.interact(() -> window.notice().getActions().getFirst().handle(new javafx.event.ActionEvent()));
+        assertEquals(4, window.lessons().progress().index());
+    }
+
     private static int indexOf(Lesson l, String view) {
         for (int i = 0; i < l.size(); i++) if (l.step(i).view().equals(view)) return i;
         throw new AssertionError("no " + view + " step");
