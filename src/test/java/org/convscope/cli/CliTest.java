@@ -131,6 +131,16 @@ class CliTest {
     }
 
     @Test
+    void aMissingLabelsFileIsNamedAsTheLabelsFile() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("train-images-idx3-ubyte"), new byte[16]);
+        Run r = run("train", "--data-dir", data.toString(), "--epochs", "1", "--progress", "none");
+        assertEquals(1, r.code, r.err + r.out);
+        assertTrue(r.err.contains(data.resolve("train-labels-idx1-ubyte.gz").toString() + ": file not found"), r.err);
+        assertFalse(r.err.contains("train-images"), r.err);
+    }
+
+    @Test
     void evalNeverReportsNaNAsAResult() throws Exception {
         // weights within the file bound, but so large that LeNet's logits overflow to infinity and the loss is NaN
         var spec = ModelZoo.lenetModern();
