@@ -36,7 +36,14 @@ public final class Cli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("convscope: not enough memory for this work (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB of heap); use a smaller model, batch or --limit, or give Java more memory (-Xmx).");
+            code = FAILED;
+        }
         out.flush();
         err.flush();
         return code;
@@ -65,8 +72,9 @@ public final class Cli {
                 c.getErr().println(ex.getMessage());
                 return FAILED;
             }
-            c.getErr().println("convscope failed: " + ex);
-            ex.printStackTrace(c.getErr());
+            // Anything else is a bug or an exhausted machine: one line for the user, the trace only on request.
+            c.getErr().println("convscope failed: " + oneLine(ex) + " (set CONVSCOPE_DEBUG=1 for the details, and please report it)");
+            if (System.getenv("CONVSCOPE_DEBUG") != null) ex.printStackTrace(c.getErr());
             return FAILED;
         });
         return cl;
@@ -104,6 +112,14 @@ public final class Cli {
         } catch (Throwable t) {
             return "unavailable (" + t.getClass().getSimpleName() + ")";
         }
+    }
+
+    /** An exception as one line: its message (first line) or, without one, its simple class name. */
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     static String fmt(String pattern, Object... args) { return String.format(Locale.ROOT, pattern, args); }

@@ -32,8 +32,10 @@ final class DatasetFiles {
     /** A split: from dataDir (train-images-idx3-ubyte[.gz] etc.) when given, else the bundled copy. */
     static Dataset load(DatasetKind kind, Split split, Path dataDir) throws DatasetException {
         if (dataDir == null) return BundledDatasets.get(kind, split, LoadProgress.NONE);
+        // name the file that is missing: the labels when the images are there
+        String missing = DatasetLoader.findImages(dataDir, split).isPresent() ? split.labelsFileName() : split.imagesFileName();
         DatasetLoader.FilePair files = DatasetLoader.findInFolder(dataDir, split).orElseThrow(() -> new DatasetException(
-                dataDir.resolve(split.imagesFileName()).toString(), "data.error.notFound"));
+                dataDir.resolve(missing).toString(), "data.error.notFound"));
         return DatasetLoader.load(kind, split, files.images(), files.labels(), LoadProgress.NONE);
     }
 

@@ -95,8 +95,13 @@ final class EvalCommand implements Callable<Integer> {
         try (Trainer trainer = new Trainer(network, config)) {
             evaluation = trainer.evaluate(data.images(), data.labels(), 0, n);
             cm = ConfusionMatrix.of(evaluation);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(file + ": " + e.getMessage() + ".", e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!Double.isFinite(evaluation.meanLoss()))
+            throw new Cli.Failure(file + ": the model's answers are not numbers (loss " + evaluation.meanLoss() + "): its weights are so large "
+                    + "that the computation overflows. The file is damaged or the model diverged; train it again with a smaller learning rate.");
         List<String> names = DatasetFiles.classNames(kind);
 
         o.printf(Locale.ROOT, "model     %s, %,d parameters (%s)%n", contents.spec().id(), contents.spec().parameterCount(), file);

@@ -164,7 +164,13 @@ final class TrainCommand implements Callable<Integer> {
         SplittableRandom shuffle = new SplittableRandom(seed);
         double trainLoss = Double.NaN, trainAcc = Double.NaN, testAcc = Double.NaN, testLoss = Double.NaN;
         long startNanos = System.nanoTime();
-        try (Trainer trainer = new Trainer(network, config)) {
+        Trainer made;
+        try {
+            made = new Trainer(network, config);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".", e);
+        }
+        try (Trainer trainer = made) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 for (int i = n - 1; i > 0; i--) { // Fisher-Yates, a new order every epoch
                     int j = shuffle.nextInt(i + 1);

@@ -53,7 +53,8 @@ public record Dataset(DatasetKind kind, Split split, byte[] images, byte[] label
         int n = pixelsPerImage();
         Objects.checkFromIndexSize(offset, n, dst.length);
         int base = Objects.checkIndex(i, count) * n;
-        for (int p = 0; p < n; p++) dst[offset + p] = (images[base + p] & 0xFF) * (1f / 255f);
+        // exactly as the trainer scales its input: v / 255f (v · (1f / 255f) differs in the last bit for 126 values)
+        for (int p = 0; p < n; p++) dst[offset + p] = (images[base + p] & 0xFF) / 255f;
     }
 
     /** Indices of the images of one class, in file order (the browser's class filter). */

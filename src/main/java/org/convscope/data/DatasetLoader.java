@@ -62,6 +62,16 @@ public final class DatasetLoader {
         return images != null && labels != null ? Optional.of(new FilePair(images, labels)) : Optional.empty();
     }
 
+    /** The images file of a split in dir under one of the common names, if there is one. */
+    public static Optional<Path> findImages(Path dir, Split split) {
+        return Optional.ofNullable(first(dir, split.filePrefix(), "images", "idx3"));
+    }
+
+    /** The labels file of a split in dir under one of the common names, if there is one. */
+    public static Optional<Path> findLabels(Path dir, Split split) {
+        return Optional.ofNullable(first(dir, split.filePrefix(), "labels", "idx1"));
+    }
+
     private static Path first(Path dir, String prefix, String what, String idx) {
         for (String sep : List.of("-", ".")) {
             for (String ext : List.of(".gz", "")) {

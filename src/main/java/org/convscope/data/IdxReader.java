@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -18,9 +17,11 @@ import java.util.zip.ZipException;
  * labels: int32 0x00000801 | int32 count | count unsigned bytes
  * </pre>
  * All int32 are big-endian. Nothing is allocated from the header before it is checked: the sizes are bounded
- * ({@link #MAX_SIDE}, Java's array limit), a raw file's length must match the header exactly, a .gz file must be
- * able to hold what the header announces (deflate expands at most {@value #MAX_DEFLATE_RATIO}:1), and the buffer
- * for a .gz file grows with the data actually unpacked, so a lying header costs an error, not an OutOfMemoryError.
+ * ({@link #MAX_SIDE}, {@link #MAX_ITEMS}, {@link #MAX_PAYLOAD}, and the memory still free), a raw file's length must
+ * match the header exactly, and a .gz file must be able to hold what the header announces (deflate expands at most
+ * {@value #MAX_DEFLATE_RATIO}:1). Then the data is read into one buffer of exactly the announced size: a gzip
+ * bomb with an honest header (700,000 blank images in 533 KB) is refused by the bounds, not by an OutOfMemoryError
+ * while a growing buffer doubles.
  */
 public final class IdxReader {
     private IdxReader() {}
@@ -29,8 +30,13 @@ public final class IdxReader {
     static final int IMAGES_HEADER = 16, LABELS_HEADER = 8;
     /** Largest image side accepted; far beyond any IDX image set ConvScope could show. */
     public static final int MAX_SIDE = 4096;
-    /** Largest payload: a Java byte[] holds at most about Integer.MAX_VALUE bytes. */
-    public static final long MAX_PAYLOAD = Integer.MAX_VALUE - 16;
+    /**
+     * Most images (or labels) a file may claim: 250,000, enough for every 10-class 28×28 set in use (MNIST 60,000,
+     * QMNIST 120,000, EMNIST Digits 240,000).
+     */
+    public static final long MAX_ITEMS = 250_000;
+    /** Most bytes of data a file may claim: MAX_ITEMS images of 28×28 pixels (196 MB). */
+    public static final long MAX_PAYLOAD = MAX_ITEMS * 28 * 28;
     /** Deflate's maximum compression ratio is about 1032:1; more than that cannot come out of a .gz file. */
     static final long MAX_DEFLATE_RATIO = 1032;
     private static final int IO_BUFFER = 1 << 16;
@@ -43,9 +49,11 @@ public final class IdxReader {
         try (var in = new Input(source, progress)) {
             byte[] h = in.header(IMAGES_HEADER, IMAGES_MAGIC, LABELS_MAGIC);
             long count = u32(h, 4), rows = u32(h, 8), cols = u32(h, 12);
-            if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE || count * rows * cols > MAX_PAYLOAD) {
+            if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
                 throw new DatasetException(source.name(), "data.error.dimensions", count, rows, cols, MAX_SIDE, MAX_PAYLOAD);
             }
+            if (count > MAX_ITEMS || count * rows * cols > MAX_PAYLOAD)
+                throw new DatasetException(source.name(), "data.error.tooLarge", count, count * rows * cols >> 20, MAX_ITEMS, MAX_PAYLOAD >> 20);
             byte[] pixels = in.payload(count, count * rows * cols);
             return new Images(pixels, (int) count, (int) rows, (int) cols);
         }
@@ -56,7 +64,7 @@ public final class IdxReader {
         try (var in = new Input(source, progress)) {
             byte[] h = in.header(LABELS_HEADER, LABELS_MAGIC, IMAGES_MAGIC);
             long count = u32(h, 4);
-            if (count > MAX_PAYLOAD) throw new DatasetException(source.name(), "data.error.labelCount", count, MAX_PAYLOAD);
+            if (count > MAX_ITEMS) throw new DatasetException(source.name(), "data.error.labelCount", count, MAX_ITEMS);
             byte[] labels = in.payload(count, count);
             for (int i = 0; i < labels.length; i++) {
                 int label = labels[i] & 0xFF;
@@ -148,27 +156,25 @@ public final class IdxReader {
         /** Reads exactly payload bytes (count items) after the header, then checks that nothing follows. */
         byte[] payload(long count, long payload) throws DatasetException {
             long length = source.length();
-            int initial;
             if (!gzip && length >= 0) {
                 // Raw file: its length must be exactly header + payload; decided before allocating anything.
                 long have = length - headerSize;
                 if (have < payload) throw new DatasetException(source.name(), "data.error.truncated", count, payload, have);
                 if (have > payload) throw new DatasetException(source.name(), "data.error.trailing", have - payload);
-                initial = (int) payload;
             } else if (gzip && length >= 0) {
                 if (payload > length * MAX_DEFLATE_RATIO) {
                     throw new DatasetException(source.name(), "data.error.cannotHold", count, payload, length);
                 }
-                // A real MNIST .gz unpacks to ~2-5x its size; start there and grow only if the data really is there.
-                initial = (int) Math.min(payload, Math.max(1L << 20, length * 8));
-            } else {
-                initial = (int) Math.min(payload, 16L << 20);
             }
-            byte[] buf = new byte[initial];
+            // The header is within the bounds: one buffer of exactly its size, if the heap can still hold it.
+            Runtime rt = Runtime.getRuntime();
+            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (payload > free * 3 / 4)
+                throw new DatasetException(source.name(), "data.error.memory", count, payload >> 20, free >> 20);
+            byte[] buf = new byte[(int) payload];
             int filled = 0;
             try {
                 while (filled < payload) {
-                    if (filled == buf.length) buf = Arrays.copyOf(buf, (int) Math.min(payload, 2L * buf.length));
                     int n = in.read(buf, filled, buf.length - filled);
                     if (n < 0) throw new DatasetException(source.name(), "data.error.truncated", count, payload, filled);
                     filled += n;

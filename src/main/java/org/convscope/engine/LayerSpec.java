@@ -24,10 +24,15 @@ public sealed interface LayerSpec {
             if (stride <= 0) throw new IllegalArgumentException("stride must be at least 1");
         }
         public Shape outputShape(Shape in) {
-            int h = in.h() + 2 * padding - kernel, w = in.w() + 2 * padding - kernel;
+            // long arithmetic: a padding near 2^31 must not wrap around into a plausible size
+            long ph = in.h() + 2L * padding, pw = in.w() + 2L * padding;
+            if (ph > ModelSpec.MAX_SIDE || pw > ModelSpec.MAX_SIDE)
+                throw new IllegalArgumentException("padding " + padding + " makes the input " + ph + "\u00d7" + pw
+                        + "; at most " + ModelSpec.MAX_SIDE + " pixels a side are allowed");
+            long h = ph - kernel, w = pw - kernel;
             if (h < 0 || w < 0) throw new IllegalArgumentException("kernel " + kernel + "\u00d7" + kernel
-                    + " is larger than its padded input " + (in.h() + 2 * padding) + "\u00d7" + (in.w() + 2 * padding));
-            return new Shape(outChannels, h / stride + 1, w / stride + 1);
+                    + " is larger than its padded input " + ph + "\u00d7" + pw);
+            return new Shape(outChannels, (int) (h / stride + 1), (int) (w / stride + 1));
         }
         public long parameterCount(Shape in) { return (long) outChannels * in.c() * kernel * kernel + outChannels; }
         public String kind() { return "conv"; }

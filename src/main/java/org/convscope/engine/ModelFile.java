@@ -2,6 +2,7 @@ package org.convscope.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 
 import java.io.ByteArrayInputStream;
@@ -62,8 +63,8 @@ public final class ModelFile {
 
     /** Largest header accepted (the reference implementation allows 100 MB; ours are ~2 KB). */
     public static final int MAX_HEADER_BYTES = 16 << 20;
-    /** Largest model accepted: 100 million parameters (LeNet-5 has 61,706). */
-    public static final long MAX_PARAMETERS = 100_000_000L;
+    /** Largest model accepted (LeNet-5 has 61,706); every other bound is in {@link ModelSpec}'s constructor. */
+    public static final long MAX_PARAMETERS = ModelSpec.MAX_PARAMETERS;
     /** Where bundled pretrained models live inside the module (from assets/models/ in the repository). */
     public static final String BUNDLED_MODELS = "/convscope-assets/models/";
 
@@ -77,7 +78,13 @@ public final class ModelFile {
     public static final String COMMAND = "command";
     public static final String ENGINE_VERSION = "engine_version";
 
-    private static final JSON STRICT_JSON = JSON.builder(new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)).build();
+    private static final JsonFactory JSON_FACTORY = new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JSON STRICT_JSON = JSON.builder(JSON_FACTORY).build();
+    /**
+     * Largest weight magnitude accepted. Trained CNN weights are below 10; a file with 1e20 or 3e38 is damaged or
+     * hostile, and its every prediction would overflow to NaN.
+     */
+    public static final float MAX_ABS_WEIGHT = 1e6f;
 
     /** What a weight file holds. {@code info} is the metadata without the format and architecture entries. */
     public record Contents(ModelSpec spec, List<LayerWeights> weights, Map<String, String> info) {
@@ -168,6 +175,9 @@ public final class ModelFile {
             int bad = firstNonFinite(values);
             if (bad >= 0) throw new IllegalArgumentException(name + ": tensor '" + t.name + "' holds " + values[bad] + " at index " + bad
                     + "; the model has diverged and is not worth saving (train again with a smaller learning rate)");
+            int huge = firstHuge(values);
+            if (huge >= 0) throw new IllegalArgumentException(name + ": tensor '" + t.name + "' holds " + values[huge] + " at index " + huge
+                    + "; weights beyond \u00b1" + (long) MAX_ABS_WEIGHT + " mean the model has diverged and is not worth saving");
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", "F32");
             entry.put("shape", Arrays.stream(t.shape).boxed().toList());
@@ -277,7 +287,21 @@ public final class ModelFile {
 
         Map<String, Object> header;
         try {
-            header = STRICT_JSON.mapFrom(headerText);
+            // Exactly one JSON object, then nothing but the space padding the format allows (as the reference
+            // reader insists): no junk, no NUL bytes, no second object that another reader might see instead.
+            int end;
+            try (JsonParser p = JSON_FACTORY.createParser(headerText)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw new ModelFileException(source, "the header does not start with '{'");
+                p.skipChildren();
+                end = Math.toIntExact(p.currentLocation().getCharOffset());
+            }
+            for (int i = end; i < headerText.length(); i++)
+                if (headerText.charAt(i) != ' ')
+                    throw new ModelFileException(source, "the header has " + describe(headerText.charAt(i)) + " at byte " + (8 + utf8Length(headerText, i))
+                            + " after its JSON object; only space padding may follow it (the file is damaged or was tampered with)");
+            header = STRICT_JSON.mapFrom(headerText.substring(0, end));
+        } catch (ModelFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(source, "the header is not valid JSON: " + ArchitectureJson.firstLine(e.getMessage()));
         }
@@ -301,8 +325,7 @@ public final class ModelFile {
         if (arch == null) throw new ModelFileException(source, "__metadata__ has no \"architecture\" entry, so the model cannot be rebuilt");
         ModelSpec spec;
         try {
-            spec = ArchitectureJson.read(arch);
-            checkSize(spec);
+            spec = ArchitectureJson.read(arch); // ModelSpec bounds shapes, buffer memory and work before anything is allocated
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(source, "its architecture is unusable: " + e.getMessage());
         }
@@ -383,6 +406,9 @@ public final class ModelFile {
             int bad = firstNonFinite(v);
             if (bad >= 0) throw new ModelFileException(source, "tensor '" + e.t.name + "' holds " + v[bad] + " at index " + bad
                     + "; a model with NaN or infinite weights cannot be used (it diverged while training)");
+            int huge = firstHuge(v);
+            if (huge >= 0) throw new ModelFileException(source, "tensor '" + e.t.name + "' holds " + v[huge] + " at index " + huge
+                    + "; weights beyond \u00b1" + (long) MAX_ABS_WEIGHT + " make every prediction overflow (the file is damaged, or not a trained model)");
             values.put(e.t.name, v);
         }
         if (length < 0 && in.read() >= 0)
@@ -421,28 +447,6 @@ public final class ModelFile {
         return out;
     }
 
-    /** Refuses architectures whose buffers would not fit in memory, before anything is allocated for them. */
-    private static void checkSize(ModelSpec spec) {
-        Shape s = spec.input();
-        long params = 0;
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec l = spec.layers().get(i);
-            // parameterCount in long arithmetic; Shape.size() could overflow for absurd shapes
-            long inSize = (long) s.c() * s.h() * s.w();
-            long p = switch (l) {
-                case LayerSpec.Conv c -> (long) c.outChannels() * s.c() * c.kernel() * c.kernel() + c.outChannels();
-                case LayerSpec.Dense d -> (long) d.outputs() * inSize + d.outputs();
-                default -> 0;
-            };
-            params += p;
-            if (params > MAX_PARAMETERS) throw new IllegalArgumentException("it has more than " + MAX_PARAMETERS + " parameters");
-            Shape next = l.outputShape(s);
-            if ((long) next.c() * next.h() * next.w() > (1L << 27))
-                throw new IllegalArgumentException("layer " + i + " would produce " + next + " values per image, far too many");
-            s = next;
-        }
-    }
-
     /** A readable name for a weighted layer: conv1, conv2, dense1, ... (counted per kind, as in the lessons). */
     public static String layerName(ModelSpec spec, int layer) {
         String kind = spec.layers().get(layer).kind();
@@ -466,6 +470,18 @@ public final class ModelFile {
         }
         return out;
     }
+
+    private static int firstHuge(float[] v) {
+        for (int i = 0; i < v.length; i++) if (Math.abs(v[i]) > MAX_ABS_WEIGHT) return i;
+        return -1;
+    }
+
+    private static String describe(char c) {
+        return c == 0 ? "a NUL byte" : c < ' ' || c == 0x7f ? String.format("the control character 0x%02x", (int) c) : "'" + c + "'";
+    }
+
+    /** Bytes of s[0..i) in UTF-8 (where a character sits in the header bytes). */
+    private static int utf8Length(String s, int i) { return s.substring(0, i).getBytes(StandardCharsets.UTF_8).length; }
 
     private static int firstNonFinite(float[] v) {
         for (int i = 0; i < v.length; i++) if (!Float.isFinite(v[i])) return i;

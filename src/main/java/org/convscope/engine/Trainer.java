@@ -55,6 +55,7 @@ public final class Trainer implements AutoCloseable {
         this.net = network;
         this.config = config.validate();
         this.k = network.kernels();
+        checkMemory(network.spec(), config);
         if (!network.trainer.compareAndSet(null, this))
             throw new IllegalStateException("this network is already being trained; close the other trainer first");
         this.threads = config.threads();
@@ -73,6 +74,28 @@ public final class Trainer implements AutoCloseable {
         this.state2 = adam ? new float[paramCount] : null;
         this.threadLoss = new double[threads];
         this.pool = new WorkerPool(threads, "convscope-trainer");
+    }
+
+    /** Bytes a trainer allocates: per thread a chunk's buffers and a gradient, plus the optimizer's state. */
+    static long memoryNeeded(ModelSpec spec, TrainConfig config) {
+        ModelSpec.Cost c = spec.cost();
+        long params = 4 * (c.parameters() + Workspace.SLACK);
+        int states = config.optimizer() == TrainConfig.Optimizer.ADAM ? 2 : config.momentum() > 0f ? 1 : 0;
+        return config.threads() * (c.bufferBytesChunk() + params) + states * params;
+    }
+
+    /**
+     * Refuses, with a message saying what to change, a model and thread count whose buffers do not fit in the heap
+     * that is still free: an OutOfMemoryError half-way through allocating would help nobody.
+     */
+    private static void checkMemory(ModelSpec spec, TrainConfig config) {
+        Runtime rt = Runtime.getRuntime();
+        long need = memoryNeeded(spec, config), free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free * 9 / 10)
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "training %s with %d threads needs about %,d MB of buffers, but only %,d MB of memory are free; "
+                            + "use fewer threads or a smaller model, or give Java more memory (-Xmx)",
+                    spec.id(), config.threads(), need >> 20, free >> 20));
     }
 
     private static int firstTrainable(Network net) {

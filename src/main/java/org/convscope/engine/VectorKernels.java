@@ -27,6 +27,12 @@ final class VectorKernels implements Kernels {
     static final int L = S.length();
 
     private static final ScalarKernels REF = ScalarKernels.INSTANCE;
+    /**
+     * How often a whole call was handed to the scalar reference (odd sizes, strides, windows): KernelsTest asserts that
+     * LeNet's sizes never take this way, so that its vector-versus-scalar comparisons do not compare the scalar code
+     * with itself. Counted only on these rare hand-overs, never per element.
+     */
+    static final java.util.concurrent.atomic.LongAdder FALLBACKS = new java.util.concurrent.atomic.LongAdder();
 
     // Lane permutations for 2x2/2 pooling on pairs of vectors (a | b) holding 2L consecutive pixels of one row.
     private static final VectorShuffle<Float> EVEN = shuffle(i -> 2 * i);          // a0 a2 .. b0 b2 ..
@@ -131,7 +137,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void im2col(float[] x, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] col, int ldCol) {
         if (stride != 1 || pad != 0) { // the layers pad their inputs first, so this is the one that matters
-            REF.im2col(x, channels, h, w, kernel, pad, stride, ho, wo, col, ldCol);
+            FALLBACKS.increment(); REF.im2col(x, channels, h, w, kernel, pad, stride, ho, wo, col, ldCol);
             return;
         }
         for (int ci = 0; ci < channels; ci++)
@@ -147,7 +153,7 @@ final class VectorKernels implements Kernels {
     public void convWide(float[] xp, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, float[] out, int cols,
                          int[] taps) {
         if (cols % L != 0 || (ci - 1) * hp * wp + (k - 1) * wp + (k - 1) + cols > xp.length) { // no slack to read into
-            REF.convWide(xp, ci, hp, wp, p, wOff, bOff, co, k, out, cols, taps);
+            FALLBACKS.increment(); REF.convWide(xp, ci, hp, wp, p, wOff, bOff, co, k, out, cols, taps);
             return;
         }
         int kk = ci * k * k;
@@ -185,7 +191,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void col2im(float[] col, int ldCol, int channels, int h, int w, int kernel, int pad, int stride, int ho, int wo, float[] dx) {
         if (stride != 1 || pad != 0) {
-            REF.col2im(col, ldCol, channels, h, w, kernel, pad, stride, ho, wo, dx);
+            FALLBACKS.increment(); REF.col2im(col, ldCol, channels, h, w, kernel, pad, stride, ho, wo, dx);
             return;
         }
         Arrays.fill(dx, 0, channels * h * w, 0f);
@@ -234,7 +240,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
                           float[] y, int ho, int wo, int n, int[] taps) {
-        if (n % L != 0) { REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps); return; }
+        if (n % L != 0) { FALLBACKS.increment(); REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps); return; }
         int kk = ci * k * k;
         int pixels = ho * wo, cs = pixels * n;
         // 4 pixels x 6 channels or 6 pixels x 4 channels, whichever repeats fewer rows (6 channels: the first)
@@ -271,7 +277,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void convLanesWeightGrad(float[] x, int ci, int hp, int wp, float[] dy, int co, int k, int stride, int ho, int wo,
                                     int n, float[] g, int wOff, int bOff) {
-        if (n % L != 0) { REF.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, stride, ho, wo, n, g, wOff, bOff); return; }
+        if (n % L != 0) { FALLBACKS.increment(); REF.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, stride, ho, wo, n, g, wOff, bOff); return; }
         int pixels = ho * wo, kk = ci * k * k;
         boolean six = ceil(co, 6) * 6 * ceil(kk, 4) * 4 <= ceil(co, 4) * 4 * ceil(kk, 6) * 6;
         for (int v = 0; v < n; v += L) {
@@ -291,7 +297,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void convLanesInputGrad(float[] p, int wOff, float[] dy, int co, int k, int stride, int ho, int wo, int n,
                                    float[] dxp, int ci, int hp, int wp) {
-        if (n % L != 0) { REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
+        if (n % L != 0) { FALLBACKS.increment(); REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
         Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
         int pixels = ho * wo, kk = ci * k * k, plane = hp * wp * n, ds = pixels * n;
         for (int tap = 0; tap < k * k; tap++) { // one kernel tap at a time: the pixels of a tile then hit distinct targets
@@ -315,7 +321,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void poolLanes(PoolKind kind, float[] x, float[] y, int c, int h, int w, int window, int stride, int n) {
-        if (n % L != 0) { REF.poolLanes(kind, x, y, c, h, w, window, stride, n); return; }
+        if (n % L != 0) { FALLBACKS.increment(); REF.poolLanes(kind, x, y, c, h, w, window, stride, n); return; }
         int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
         boolean max = kind == PoolKind.MAX;
         float inv = 1f / (window * window);
@@ -340,7 +346,7 @@ final class VectorKernels implements Kernels {
                                   int window, int stride, int n) {
         boolean max = kind == PoolKind.MAX;
         if (n % L != 0 || (max && window != 2)) { // max pooling over other windows is rare: the reference does it
-            REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n);
+            FALLBACKS.increment(); REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n);
             return;
         }
         int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
@@ -465,7 +471,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void pool(PoolKind kind, float[] x, float[] y, int planes, int h, int w, int window, int stride) {
         if (window != 2 || stride != 2 || (h & 1) != 0 || (w & 1) != 0) {
-            REF.pool(kind, x, y, planes, h, w, window, stride);
+            FALLBACKS.increment(); REF.pool(kind, x, y, planes, h, w, window, stride);
             return;
         }
         // 2x2/2 fast path: 2L input columns of two rows give L outputs
@@ -511,7 +517,7 @@ final class VectorKernels implements Kernels {
     public void poolBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int planes, int h, int w,
                              int window, int stride) {
         if (window != 2 || stride != 2 || (h & 1) != 0 || (w & 1) != 0) {
-            REF.poolBackward(kind, x, y, dy, dx, planes, h, w, window, stride);
+            FALLBACKS.increment(); REF.poolBackward(kind, x, y, dy, dx, planes, h, w, window, stride);
             return;
         }
         int ho = h / 2, wo = w / 2;

@@ -96,6 +96,69 @@ class CliTest {
         assertEquals(2, run("eval").code, "the file is required");
     }
 
+    /** A safetensors file whose header is this text, padded with spaces, with no tensor data. */
+    static byte[] headerOnly(String header) {
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (h.length + 7) & ~7;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + padded).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(padded).put(h);
+        while (b.hasRemaining()) b.put((byte) ' ');
+        return b.array();
+    }
+
+    @Test
+    void evalOfAHostileArchitectureIsOneLineWithoutAStackTrace() throws Exception {
+        String[] layers = {
+                "{\"type\":\"conv\",\"out_channels\":1,\"kernel\":5,\"padding\":2147483647,\"stride\":1}",  // int overflow
+                "{\"type\":\"conv\",\"out_channels\":2,\"kernel\":1,\"padding\":4082,\"stride\":1},"              // 2 × 8192 × 8192
+                        + "{\"type\":\"pool\",\"pool\":\"max\",\"window\":8192,\"stride\":8192}",
+                "{\"type\":\"conv\",\"out_channels\":1,\"kernel\":1,\"padding\":1000,\"stride\":1},"             // 10^11 operations
+                        + "{\"type\":\"pool\",\"pool\":\"max\",\"window\":1500,\"stride\":1},"
+                        + "{\"type\":\"pool\",\"pool\":\"max\",\"window\":529,\"stride\":529}"};
+        for (int i = 0; i < layers.length; i++) {
+            String arch = "{\"id\":\"x\",\"input\":[1,28,28],\"layers\":[" + layers[i]
+                    + ",{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}";
+            Path f = dir.resolve("hostile" + i + ".safetensors");
+            Files.write(f, headerOnly("{\"__metadata__\":{\"dataset\":\"mnist\",\"architecture\":\"" + arch.replace("\"", "\\\"") + "\"}}"));
+            long t0 = System.nanoTime();
+            Run r = run("eval", f.toString(), "--limit", "10", "--threads", "1");
+            assertEquals(1, r.code, r.err + r.out);
+            assertTrue((System.nanoTime() - t0) / 1e9 < 10, "answers at once");
+            assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
+            assertTrue(r.err.contains("hostile" + i + ".safetensors: its architecture is unusable"), r.err);
+            assertFalse(r.err.contains("Exception") || r.err.contains("\tat "), r.err);
+        }
+    }
+
+    @Test
+    void aMissingLabelsFileIsNamedAsTheLabelsFile() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("train-images-idx3-ubyte"), new byte[16]);
+        Run r = run("train", "--data-dir", data.toString(), "--epochs", "1", "--progress", "none");
+        assertEquals(1, r.code, r.err + r.out);
+        assertTrue(r.err.contains(data.resolve("train-labels-idx1-ubyte.gz").toString() + ": file not found"), r.err);
+        assertFalse(r.err.contains("train-images"), r.err);
+    }
+
+    @Test
+    void evalNeverReportsNaNAsAResult() throws Exception {
+        // weights within the file bound, but so large that LeNet's logits overflow to infinity and the loss is NaN
+        var spec = ModelZoo.lenetModern();
+        var net = org.convscope.engine.Network.create(spec, 1);
+        var weights = new java.util.ArrayList<org.convscope.engine.LayerWeights>();
+        for (var w : net.weights()) {
+            float[] v = w.weights().clone();
+            java.util.Arrays.fill(v, 9e5f);
+            weights.add(new org.convscope.engine.LayerWeights(w.layerIndex(), w.name(), w.weightShape(), v, w.bias()));
+        }
+        Path f = dir.resolve("overflow.safetensors");
+        ModelFile.save(f, spec, weights, java.util.Map.of(ModelFile.DATASET, "mnist"));
+        Run r = run("eval", f.toString(), "--limit", "50", "--threads", "1");
+        assertEquals(1, r.code, r.err + r.out);
+        assertFalse(r.out.contains("NaN"), r.out);
+        assertTrue(r.err.contains("overflow.safetensors: the model's answers are not numbers"), r.err);
+    }
+
     @Test
     void tinyTrainingRunWritesAFileThatEvalReads() throws Exception {
         Path file = dir.resolve("models/tiny.safetensors"); // the folder is created

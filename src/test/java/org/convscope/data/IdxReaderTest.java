@@ -113,9 +113,10 @@ class IdxReaderTest {
         for (int[] h : headers) {
             Path p = write("absurd", IdxFiles.images(IdxReader.IMAGES_MAGIC, h[0], h[1], h[2], none));
             Path gz = write("absurd.gz", IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, h[0], h[1], h[2], none)));
+            String key = h[1] >= 1 && h[1] <= IdxReader.MAX_SIDE && h[2] >= 1 ? "data.error.tooLarge" : "data.error.dimensions";
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-                assertEquals("data.error.dimensions", imagesFail(p).key(), Arrays.toString(h));
-                assertEquals("data.error.dimensions", imagesFail(gz).key(), Arrays.toString(h));
+                assertEquals(key, imagesFail(p).key(), Arrays.toString(h));
+                assertEquals(key, imagesFail(gz).key(), Arrays.toString(h));
             });
         }
         // Plausible-looking label count beyond any array.
@@ -124,20 +125,60 @@ class IdxReaderTest {
 
     @Test
     void headerPromisingMoreThanTheGzipCanHoldFailsBeforeAllocating() throws Exception {
-        // 2,000,000 images = 1.57 GB announced by a gzip file of a few dozen bytes.
-        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784]));
+        // 200,000 images = 157 MB announced by a gzip file of a few dozen bytes.
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 200_000, 28, 28, new byte[784]));
         var e = imagesFail(write("liar.gz", gz));
         assertEquals("data.error.cannotHold", e.key());
     }
 
     @Test
-    void lyingHeaderFromAStreamOfUnknownLengthCostsOnlyTheDataThatIsThere() throws Exception {
-        // Same lie, but the source cannot tell its length: the buffer must grow with the data, not with the header.
-        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784 * 3]));
+    void lyingHeaderFromAStreamOfUnknownLengthIsReportedAsTruncated() throws Exception {
+        // Same lie, but the source cannot tell its length: a buffer of the (bounded) announced size, then "truncated".
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 100_000, 28, 28, new byte[784 * 3]));
         var unknownLength = new IdxSource("stream.gz", -1, () -> new ByteArrayInputStream(gz));
         var e = assertThrows(DatasetException.class, () -> IdxReader.readImages(unknownLength, LoadProgress.NONE));
         assertEquals("data.error.truncated", e.key());
         assertTrue(e.getMessage().contains("2,352"), e.getMessage());   // bytes actually there: 3 * 784
+    }
+
+    /** A gzip file with an honest header and 700,000 blank 28×28 images: 549 MB unpacked from about half a megabyte. */
+    static byte[] gzipBomb(int count) throws IOException {
+        if (count == 700_000 && bomb != null) return bomb.clone(); // 549 MB to deflate: once per test JVM
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
+            gz.write(IdxFiles.images(IdxReader.IMAGES_MAGIC, count, 28, 28, new byte[0]));
+            byte[] zeros = new byte[784 * 1000];
+            for (int i = 0; i < count / 1000; i++) gz.write(zeros);
+        }
+        if (count == 700_000) bomb = bytes.toByteArray();
+        return bytes.toByteArray();
+    }
+
+    private static volatile byte[] bomb;
+
+    @Test
+    void aGzipBombWithAnHonestHeaderIsRefusedClearlyWithoutUnpackingIt() throws Exception {
+        byte[] bomb = gzipBomb(700_000);
+        assertTrue(bomb.length < 1_000_000, "a bomb: " + bomb.length + " bytes");
+        Path p = write("bomb-images-idx3-ubyte.gz", bomb);
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory() - rt.freeMemory();
+        var e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> imagesFail(p));
+        assertEquals("data.error.tooLarge", e.key());
+        assertTrue(e.getMessage().contains("700,000 items (523 MB of data)") && e.getMessage().contains("at most 250,000 items"), e.getMessage());
+        assertTrue(rt.totalMemory() - rt.freeMemory() - before < (64L << 20), "nothing unpacked into memory");
+        // labels claim the same
+        var l = labelsFail(write("bomb-labels.gz", IdxFiles.gzip(IdxFiles.labels(IdxReader.LABELS_MAGIC, 700_000, new byte[700_000]))));
+        assertEquals("data.error.labelCount", l.key());
+    }
+
+    @Test
+    void aFileWithinTheBoundsIsReadIntoOneBufferOfTheAnnouncedSize() throws Exception {
+        // 20,000 blank images through gzip: read exactly, nothing left over
+        Path p = write("big-ok.gz", gzipBomb(20_000));
+        var im = IdxReader.readImages(IdxSource.file(p), LoadProgress.NONE);
+        assertEquals(20_000, im.count());
+        assertEquals(20_000 * 784, im.pixels().length);
     }
 
     @Test

@@ -37,6 +37,19 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Runs a vector kernel and says whether it stayed on the vector path (no whole call handed to the scalar
+     * reference, see VectorKernels.FALLBACKS). A comparison where it did not compares the scalar code with itself.
+     */
+    static boolean vectorRan(Runnable call) {
+        long before = VectorKernels.FALLBACKS.sum();
+        call.run();
+        return VectorKernels.FALLBACKS.sum() == before;
+    }
+
+    /** The vector length in floats on this machine (16 with AVX-512, 8 with AVX2 or NEON pairs). */
+    static final int L = VectorKernels.L;
+
     /** Float rounding of a sum of k products of values in [-1, 1]: grows with k; 1e-6·k is generous but not loose. */
     static double sumTolerance(int k) { return 2e-6 * (k + 4); }
 
@@ -89,14 +102,17 @@ class KernelsTest {
             int ho = (h + 2 * pad - k) / stride + 1, wo = (w + 2 * pad - k) / stride + 1, ld = ho * wo + extra;
             float[] x = random(c * h * w, seed++);
             float[] colV = new float[c * k * k * ld], colR = colV.clone();
-            V.im2col(x, c, h, w, k, pad, stride, ho, wo, colV, ld);
+            boolean lenetWay = pad == 0 && stride == 1; // the layers pad their inputs first: the path LeNet takes
+            boolean vec = vectorRan(() -> V.im2col(x, c, h, w, k, pad, stride, ho, wo, colV, ld));
+            assertEquals(lenetWay, vec, "conv " + Arrays.toString(cv) + ": im2col's vector path taken");
             R.im2col(x, c, h, w, k, pad, stride, ho, wo, colR, ld);
             String what = "conv " + Arrays.toString(cv) + " ld=" + ld;
             for (int r = 0; r < c * k * k; r++) // a copy: exact, in the defined columns
                 assertArrayEquals(Arrays.copyOfRange(colR, r * ld, r * ld + ho * wo), Arrays.copyOfRange(colV, r * ld, r * ld + ho * wo), what + " im2col row " + r);
             float[] g = random(colV.length, seed++);
             float[] dxV = random(x.length, seed++), dxR = dxV.clone();
-            V.col2im(g, ld, c, h, w, k, pad, stride, ho, wo, dxV);
+            assertEquals(lenetWay, vectorRan(() -> V.col2im(g, ld, c, h, w, k, pad, stride, ho, wo, dxV)),
+                    "conv " + Arrays.toString(cv) + ": col2im's vector path taken");
             R.col2im(g, ld, c, h, w, k, pad, stride, ho, wo, dxR);
             assertClose(dxR, dxV, sumTolerance(k * k), what + " col2im");
         }
@@ -112,7 +128,9 @@ class KernelsTest {
             int cols = (ho * wp + 15) & ~15;
             float[] x = random(ci * hp * wp + slack, seed++), p = random(co * ci * k * k + co, seed++);
             float[] outV = new float[co * cols], outR = new float[co * cols];
-            V.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outV, cols, Kernels.taps(ci, hp, wp, k));
+            boolean vec = vectorRan(() -> V.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outV, cols, Kernels.taps(ci, hp, wp, k)));
+            // with the slack every Workspace buffer has, LeNet's convolutions run vectorised
+            if (slack >= Workspace.SLACK && cols % L == 0) assertTrue(vec, "convWide " + Arrays.toString(cv) + ": vector path taken");
             R.convWide(x, ci, hp, wp, p, 0, co * ci * k * k, co, k, outR, cols, Kernels.taps(ci, hp, wp, k));
             String what = "convWide " + Arrays.toString(cv) + " slack " + slack;
             // the real output pixels agree with each other and with im2col + gemm
@@ -141,16 +159,20 @@ class KernelsTest {
             String what = "lanes conv " + Arrays.toString(cv) + " n=" + n;
             float[] x = random(ci * hp * wp * n, seed++), p = random(co * kk + co + 5, seed++);
             float[] yV = new float[co * ho * wo * n], yR = yV.clone();
-            V.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yV, ho, wo, n, Kernels.taps(ci, hp, wp, k));
+            boolean lanes = n % L == 0; // the trainer's chunks of 16 images
+            assertEquals(lanes, vectorRan(() -> V.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yV, ho, wo, n, Kernels.taps(ci, hp, wp, k))),
+                    what + ": forward vector path taken");
             R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n, Kernels.taps(ci, hp, wp, k));
             assertClose(yR, yV, sumTolerance(kk), what + " forward");
             float[] dy = random(yV.length, seed++);
             float[] gV = random(co * kk + co + 3, seed++), gR = gV.clone();
-            V.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gV, 1, 1 + co * kk);
+            assertEquals(lanes, vectorRan(() -> V.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gV, 1, 1 + co * kk)),
+                    what + ": weight-gradient vector path taken");
             R.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gR, 1, 1 + co * kk);
             assertClose(gR, gV, sumTolerance(ho * wo * n), what + " weight gradient");
             float[] dxV = random(x.length, seed++), dxR = dxV.clone();
-            V.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxV, ci, hp, wp);
+            assertEquals(lanes, vectorRan(() -> V.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxV, ci, hp, wp)),
+                    what + ": input-gradient vector path taken");
             R.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxR, ci, hp, wp);
             assertClose(dxR, dxV, sumTolerance(co * k * k), what + " input gradient");
         }
@@ -166,12 +188,14 @@ class KernelsTest {
             float[] x = random(c * h * w * n, seed++);
             if (kind == PoolKind.MAX) for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, x[i]); // ties at 0, as after ReLU
             float[] yV = new float[c * ho * wo * n], yR = yV.clone();
-            V.poolLanes(kind, x, yV, c, h, w, win, s, n);
+            boolean lanes = n % L == 0;
+            assertEquals(lanes, vectorRan(() -> V.poolLanes(kind, x, yV, c, h, w, win, s, n)), Arrays.toString(pc) + " n=" + n + ": vector path");
             R.poolLanes(kind, x, yR, c, h, w, win, s, n);
             String what = kind + " lanes " + Arrays.toString(pc) + " n=" + n;
             assertClose(yR, yV, 1e-6, what + " forward");
             float[] dy = random(yV.length, seed++), dxV = random(x.length, seed++), dxR = dxV.clone();
-            V.poolLanesBackward(kind, x, yR, dy, dxV, c, h, w, win, s, n);
+            boolean back = vectorRan(() -> V.poolLanesBackward(kind, x, yR, dy, dxV, c, h, w, win, s, n));
+            if (lanes && win == 2) assertTrue(back, what + ": backward vector path taken");
             R.poolLanesBackward(kind, x, yR, dy, dxR, c, h, w, win, s, n);
             assertClose(dxR, dxV, 1e-6, what + " backward");
         }
@@ -203,13 +227,15 @@ class KernelsTest {
             float[] x = random(planes * h * w, seed++);
             if (kind == PoolKind.MAX) for (int i = 0; i < x.length; i++) x[i] = Math.max(0f, x[i]); // ties at 0, as after ReLU
             float[] yV = new float[planes * ho * wo], yR = yV.clone();
-            V.pool(kind, x, yV, planes, h, w, win, s);
+            boolean lenetWay = win == 2 && s == 2 && h % 2 == 0 && w % 2 == 0; // LeNet's 2×2/2 on 28×28 and 10×10
+            assertEquals(lenetWay, vectorRan(() -> V.pool(kind, x, yV, planes, h, w, win, s)), Arrays.toString(pc) + ": vector path");
             R.pool(kind, x, yR, planes, h, w, win, s);
             String what = kind + " " + Arrays.toString(pc) + " planes=" + planes;
             assertClose(yR, yV, 1e-6, what + " forward");
             float[] dy = random(yV.length, seed++);
             float[] dxV = random(x.length, seed++), dxR = dxV.clone();
-            V.poolBackward(kind, x, yR, dy, dxV, planes, h, w, win, s);
+            assertEquals(lenetWay, vectorRan(() -> V.poolBackward(kind, x, yR, dy, dxV, planes, h, w, win, s)),
+                    Arrays.toString(pc) + ": backward vector path");
             R.poolBackward(kind, x, yR, dy, dxR, planes, h, w, win, s);
             assertClose(dxR, dxV, 1e-6, what + " backward");
         }

@@ -352,9 +352,89 @@ class ModelFileTest {
 
     @Test
     void absurdArchitecturesAreRefusedBeforeAllocating() {
-        ModelSpec big = new ModelSpec("big", new Shape(1, 28, 28), List.of(new LayerSpec.Flatten(), new LayerSpec.Dense(1_000_000)));
-        String arch = ArchitectureJson.write(big).replace("\"", "\\\"");
-        String m = failure(file("{\"__metadata__\":{\"architecture\":\"" + arch + "\"}}"));
-        assertTrue(m.contains("more than 100000000 parameters"), m);
+        String m = failure(fileWithArchitecture("{\"id\":\"big\",\"input\":[1,28,28],\"layers\":[{\"type\":\"flatten\"},"
+                + "{\"type\":\"dense\",\"out_features\":1000000}]}"));
+        assertTrue(m.contains("785,000,000 parameters; at most 50,000,000"), m);
+    }
+
+    /** A weight file whose architecture is this JSON text (no tensors: the architecture is refused first). */
+    static byte[] fileWithArchitecture(String architectureJson) {
+        String arch = architectureJson.replace("\"", "\\\"");
+        return file("{\"__metadata__\":{\"architecture\":\"" + arch + "\"}}");
+    }
+
+    /** Hostile architectures from issue #12: each is refused with a message before anything is allocated for it. */
+    static final List<String[]> HOSTILE_ARCHITECTURES = List.of(
+            // padding near 2^31: 2·p wraps to -2 in int arithmetic, the old check saw a 21×21 output
+            new String[] {"{\"id\":\"x\",\"input\":[1,28,28],\"layers\":[{\"type\":\"conv\",\"out_channels\":1,\"kernel\":5,"
+                    + "\"padding\":2147483647,\"stride\":1},{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}",
+                    "padding 2147483647 makes the input"},
+            // a 2 × 8192 × 8192 layer: 2^27 values per image, a negative array size for a chunk of 16 images
+            new String[] {"{\"id\":\"x\",\"input\":[1,28,28],\"layers\":[{\"type\":\"conv\",\"out_channels\":2,\"kernel\":1,"
+                    + "\"padding\":4082,\"stride\":1},{\"type\":\"pool\",\"pool\":\"max\",\"window\":8192,\"stride\":8192},"
+                    + "{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}",
+                    "values per image"},
+            // a huge padding and a 1,500-wide pooling window: 6·10^11 comparisons per image, few values
+            new String[] {"{\"id\":\"x\",\"input\":[1,28,28],\"layers\":[{\"type\":\"conv\",\"out_channels\":1,\"kernel\":1,"
+                    + "\"padding\":1000,\"stride\":1},{\"type\":\"pool\",\"pool\":\"max\",\"window\":1500,\"stride\":1},"
+                    + "{\"type\":\"pool\",\"pool\":\"max\",\"window\":529,\"stride\":529},"
+                    + "{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}",
+                    "operations; at most"},
+            // 4 million values per image: fine for one image, 800 MB of buffers for a training chunk
+            new String[] {"{\"id\":\"x\",\"input\":[1,28,28],\"layers\":[{\"type\":\"conv\",\"out_channels\":1,\"kernel\":1,"
+                    + "\"padding\":1010,\"stride\":1},{\"type\":\"pool\",\"pool\":\"max\",\"window\":2048,\"stride\":2048},"
+                    + "{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}",
+                    "MB per engine thread"},
+            // a side beyond int: the product of three ints must not wrap either
+            new String[] {"{\"id\":\"x\",\"input\":[4096,4096,4096],\"layers\":[{\"type\":\"flatten\"},{\"type\":\"dense\",\"out_features\":10}]}",
+                    "values"});
+
+    @Test
+    void architecturesThatOverflowOrCostTooMuchAreRefusedWithAMessage() {
+        for (String[] c : HOSTILE_ARCHITECTURES) {
+            long before = usedHeap();
+            String m = failure(fileWithArchitecture(c[0]));
+            assertTrue(m.contains("architecture is unusable") && m.contains(c[1]), m);
+            assertTrue(usedHeap() - before < (64L << 20), "refused before allocating: " + m);
+        }
+    }
+
+    private static long usedHeap() { Runtime r = Runtime.getRuntime(); return r.totalMemory() - r.freeMemory(); }
+
+    @Test
+    void theCostOfLeNetIsSmallAndComputedFromTheLayers() {
+        ModelSpec.Cost c = ModelZoo.lenetModern().cost();
+        assertEquals(61_706, c.parameters());
+        // conv1 6·25·784 + conv2 16·150·100 + dense 400·120 + 120·84 + 84·10, plus pooling and activations
+        assertTrue(c.workPerImage() > 400_000 && c.workPerImage() < 500_000, "work " + c.workPerImage());
+        assertTrue(c.bufferBytesChunk() < (4L << 20), "buffers " + c.bufferBytesChunk());
+    }
+
+    @Test
+    void hugeFiniteWeightsAreRefused() {
+        for (float bad : new float[] {1e20f, -3e38f, 2e6f}) {
+            byte[] f = validLenet();
+            long n = ByteBuffer.wrap(f, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).putFloat(8 + (int) n + 4 * 3, bad); // element 3 of 0.weight
+            String m = failure(f);
+            assertTrue(m.contains("tensor '0.weight' holds " + bad + " at index 3") && m.contains("overflow"), m);
+        }
+        ModelSpec spec = ModelZoo.lenetModern();
+        List<LayerWeights> w = randomWeights(spec, 1);
+        w.getFirst().weights()[0] = 1e20f;
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.encode(spec, w, Map.of(), "x"));
+        assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    }
+
+    @Test
+    void theHeaderIsExactlyOneJsonObjectFollowedOnlyBySpaces() throws Exception {
+        byte[] ok = validLenet();
+        ModelFile.decode(ok, "ok"); // the writer pads with spaces: accepted
+        for (String tail : List.of("junk", "\u0000\u0000\u0000", "{}", "\n", " x")) {
+            String m = failure(withHeader(ok, h -> h.stripTrailing() + tail));
+            assertTrue(m.contains("after its JSON object; only space padding may follow"), tail + ": " + m);
+        }
+        assertTrue(failure(withHeader(ok, h -> h.stripTrailing() + "\u0000")).contains("a NUL byte"));
+        assertTrue(failure(withHeader(ok, h -> h.stripTrailing() + "   {}")).contains("'{'"));
     }
 }

@@ -89,7 +89,11 @@ class TrainerTest {
     @Test
     void vectorAndScalarTrainAlike() {
         float[] lv = new float[3], ls = new float[3];
-        float[] pv = train(ModelZoo.lenetModern(), Kernels.vector(), sgd(0.1f, 48, 2), 3, lv);
+        float[][] pvHolder = new float[1][];
+        // LeNet's sizes in chunks of 16 images: every kernel call stays vectorised (else this compares scalar with scalar)
+        assertTrue(KernelsTest.vectorRan(() -> pvHolder[0] = train(ModelZoo.lenetModern(), Kernels.vector(), sgd(0.1f, 48, 2), 3, lv)),
+                "a vector kernel handed LeNet's training to the scalar reference");
+        float[] pv = pvHolder[0];
         float[] ps = train(ModelZoo.lenetModern(), Kernels.scalar(), sgd(0.1f, 48, 2), 3, ls);
         KernelsTest.assertClose(ls, lv, 1e-4, "losses");
         KernelsTest.assertClose(ps, pv, 1e-4, "weights after 3 steps");

@@ -647,6 +647,8 @@ public final class DrawView implements ConceptView {
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.Y) {
             vm.redo();
             e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && vm.cancelOpening()) {
+            e.consume(); // Esc stops a picture that is still being opened
         }
     }
 

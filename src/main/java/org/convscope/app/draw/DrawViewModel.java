@@ -84,6 +84,9 @@ public final class DrawViewModel {
     private InputImage published;
     private InputImage pendingFromContext;
     private long openGeneration, seq, cancelledUpTo;
+    /** Stops the picture decode in flight (a newer file or Esc), and the name of that file. */
+    private PictureImport.Cancel openCancel;
+    private String openName = "";
     private String source = I18n.get("draw.source.drawn");
 
     /** Everything on one background executor (tests pass Runnable::run for both). */
@@ -201,11 +204,15 @@ public final class DrawViewModel {
     /** Reads a picture file in the background; the pad shows it when done, or the message says what is wrong. */
     public void openPicture(Path file) {
         long generation = ++openGeneration;
+        if (openCancel != null) openCancel.cancel(); // a new file stops the decode of the old one
+        PictureImport.Cancel cancel = new PictureImport.Cancel();
+        openCancel = cancel;
+        openName = String.valueOf(file.getFileName());
         opening.set(true);
         message.set(new Message("picture.opening", String.valueOf(file.getFileName())));
         try {
             background.execute(() -> {
-                PictureImport.Outcome out = PictureImport.read(file);
+                PictureImport.Outcome out = PictureImport.read(file, cancel);
                 fx.execute(() -> {
                     if (generation != openGeneration) return; // a newer file was opened meanwhile
                     opening.set(false);
@@ -219,6 +226,16 @@ public final class DrawViewModel {
             opening.set(false);
             message.set(new Message("picture.error.unreadable", String.valueOf(file.getFileName()), rejected.getMessage()));
         }
+    }
+
+    /** Stops the picture being opened, if any (Esc); the pad keeps what it shows. Returns whether one was stopped. */
+    public boolean cancelOpening() {
+        if (!opening.get() || openCancel == null) return false;
+        openCancel.cancel();
+        openGeneration++; // its result, if it still comes, is not placed
+        opening.set(false);
+        message.set(new Message("picture.error.cancelled", openName));
+        return true;
     }
 
     private void placePicture(PictureImport.Loaded l) {

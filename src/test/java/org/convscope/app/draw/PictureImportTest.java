@@ -90,6 +90,80 @@ class PictureImportTest {
         Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
         var problem = assertInstanceOf(PictureImport.Problem.class, PictureImport.read(cut));
         assertEquals("picture.error.corrupt", problem.key());
+        assertEquals(1, problem.args().length, "only the file name, no decoder text such as '-16' or 'data == null!'");
+    }
+
+    /** A real 1×1 PNG whose IHDR now claims w × h (the CRC is wrong, but the size checks come first). */
+    private Path pngClaiming(int w, int h, String name) throws IOException {
+        Path png = write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), name, "png");
+        byte[] b = Files.readAllBytes(png);
+        java.nio.ByteBuffer.wrap(b).putInt(16, w).putInt(20, h);
+        return Files.write(png, b);
+    }
+
+    @Test
+    void aStripOfAHundredMillionPixelsIsRefusedFromItsHeader() throws IOException {
+        for (int[] wh : new int[][] {{1, 100_000_000}, {100_000_000, 1}, {40_000, 2_000}}) {
+            var problem = assertInstanceOf(PictureImport.Problem.class, PictureImport.read(pngClaiming(wh[0], wh[1], "strip.png")));
+            assertEquals("picture.error.side", problem.key(), java.util.Arrays.toString(wh));
+        }
+    }
+
+    @Test
+    void subsamplingCountsWhatTheDecoderKeepsOnBothAxes() {
+        // the old rule assumed a square: a 1 × 100,000,000 strip kept 12.5 M pixels at every 8th pixel
+        int[][] sizes = {{1, 100_000_000}, {100_000_000, 1}, {30_000, 3}, {3, 30_000_000}, {10_000, 10_000}, {29_999, 3_333}, {7, 5}};
+        for (int[] wh : sizes) {
+            int sub = PictureImport.subsampling(wh[0], wh[1]);
+            long kept = ((wh[0] + sub - 1L) / sub) * ((wh[1] + sub - 1L) / sub);
+            assertTrue(kept <= PictureImport.DECODE_PIXELS, java.util.Arrays.toString(wh) + " keeps " + kept + " at " + sub);
+            if (sub > 1) {
+                long finer = ((wh[0] + sub - 2L) / (sub - 1)) * ((wh[1] + sub - 2L) / (sub - 1));
+                assertTrue(finer > PictureImport.DECODE_PIXELS, "the smallest step: " + java.util.Arrays.toString(wh));
+            }
+        }
+    }
+
+    /** A small progressive JPEG with its last scan repeated: a few kilobytes, thousands of scans. */
+    private Path progressiveJpegWithScans(int extraScans) throws IOException {
+        var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        var param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(darkOnLight(64, 64), null, null), param);
+        }
+        writer.dispose();
+        byte[] b = bytes.toByteArray();
+        int lastSos = -1;
+        for (int i = 0; i + 1 < b.length; i++) if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xDA) lastSos = i;
+        byte[] scan = java.util.Arrays.copyOfRange(b, lastSos, b.length - 2); // up to EOI
+        var withMore = new java.io.ByteArrayOutputStream();
+        withMore.write(b, 0, b.length - 2);
+        for (int i = 0; i < extraScans; i++) withMore.write(scan);
+        withMore.write(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return Files.write(dir.resolve("scans.jpg"), withMore.toByteArray());
+    }
+
+    @Test
+    void aJpegWithThousandsOfScansIsRefusedBeforeDecoding() throws IOException {
+        Path ok = progressiveJpegWithScans(0);
+        assertInstanceOf(PictureImport.Loaded.class, PictureImport.read(ok), "an ordinary progressive JPEG opens");
+        Path many = progressiveJpegWithScans(3000);
+        long t0 = System.nanoTime();
+        var problem = assertInstanceOf(PictureImport.Problem.class, PictureImport.read(many));
+        assertEquals("picture.error.tooManyScans", problem.key());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused from its markers");
+    }
+
+    @Test
+    void aCancelledDecodeStopsWithItsOwnMessage() throws IOException {
+        Path photo = write(darkOnLight(2000, 1500), "photo.png", "png");
+        var cancel = new PictureImport.Cancel();
+        cancel.cancel();
+        var problem = assertInstanceOf(PictureImport.Problem.class, PictureImport.read(photo, cancel));
+        assertEquals("picture.error.cancelled", problem.key());
     }
 
     @Test
