@@ -39,7 +39,8 @@ public final class I18n {
             "org.convscope.app.i18n.training",
             "org.convscope.app.i18n.animation",
             "org.convscope.app.i18n.kernel",
-            "org.convscope.app.i18n.pooling"));
+            "org.convscope.app.i18n.pooling",
+            "org.convscope.app.i18n.classifier"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 
