@@ -90,6 +90,7 @@ public final class BackpropView implements ConceptView {
     private Spinner<Integer> kernelSpinner;
     private Button back, forward, reset;
     private boolean syncing;
+    private final Label busy = new Label();
     private final Label source_ = new Label(), message = new Label(), stepLabel = new Label(), lossLabel = new Label(),
             kernelFormula = new Label(), kernelLoss = new Label(), vanishing = new Label(), legend = new Label();
     private final ImageView beforeView = new ImageView(), gradView = new ImageView(), afterView = new ImageView();
@@ -97,7 +98,7 @@ public final class BackpropView implements ConceptView {
     public BackpropView(AppContext ctx) {
         this.ctx = ctx;
         this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::compute, this::publish,
-                e -> { message.setText(I18n.get("backprop.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
+                e -> { SideColumn.show(busy, false); message.setText(I18n.get("backprop.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
         ctx.currentImageProperty().addListener((o, a, b) -> { step = 0; recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> {
             if (source == Backprop.Source.TRAINED) step = 0;
@@ -194,6 +195,7 @@ public final class BackpropView implements ConceptView {
         }
         SideColumn.show(message, false);
         source_.setText(I18n.get("backprop.source", img.source(), img.label()));
+        SideColumn.show(busy, true);
         runner.submit(new Request(source, net, img.pixels().clone(), img.label(), step, Math.min(kernel, kernels() - 1)));
     }
 
@@ -227,6 +229,7 @@ public final class BackpropView implements ConceptView {
     }
 
     private void publish(Result r) {
+        SideColumn.show(busy, false);
         result.set(r);
         refresh();
     }
@@ -290,6 +293,10 @@ public final class BackpropView implements ConceptView {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         stepLabel.setId("backprop-step");
+        busy.textProperty().bind(I18n.bind("backprop.busy"));
+        busy.getStyleClass().add("concept-caption");
+        busy.setId("backprop-busy");
+        SideColumn.show(busy, false);
         lossLabel.setId("backprop-loss");
         lossLabel.getStyleClass().add("backprop-strong");
         kernelFormula.setId("backprop-kernel-formula");
@@ -307,7 +314,7 @@ public final class BackpropView implements ConceptView {
 
         page.side().getChildren().addAll(message,
                 SideColumn.card("backprop.model", new VBox(8, models, ConceptPage.text("backprop.model.hint", "concept-caption"))),
-                SideColumn.card("backprop.step", new VBox(8, stepButtons, stepLabel, lossLabel)),
+                SideColumn.card("backprop.step", new VBox(8, stepButtons, busy, stepLabel, lossLabel)),
                 SideColumn.card("backprop.kernel", new VBox(8, SideColumn.row("backprop.kernel.choose", kernelSpinner), kernels,
                         kernelFormula, kernelLoss)),
                 SideColumn.card("backprop.vanishing", vanishing));

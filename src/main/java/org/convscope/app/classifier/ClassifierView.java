@@ -71,6 +71,7 @@ public final class ClassifierView implements ConceptView {
     private final ToggleGroup layerGroup = new ToggleGroup();
     private Spinner<Integer> unitSpinner;
     private boolean syncing;
+    private final Label busy = new Label();
     private final Label source = new Label(), message = new Label(), sumHeading = new Label(), rest = new Label(),
             bias = new Label(), total = new Label(), activated = new Label(), softmaxSum = new Label(),
             lossLine = new Label(), legend = new Label();
@@ -84,7 +85,7 @@ public final class ClassifierView implements ConceptView {
         this.ctx = ctx;
         this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater,
                 r -> new Classification(r.network(), r.image(), r.label()), this::publish,
-                e -> { message.setText(I18n.get("classifier.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
+                e -> { SideColumn.show(busy, false); message.setText(I18n.get("classifier.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
         ctx.currentImageProperty().addListener((o, a, b) -> recompute());
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> recompute());
     }
@@ -194,15 +195,18 @@ public final class ClassifierView implements ConceptView {
             return;
         }
         SideColumn.show(message, false);
+        buildLayerButtons(m.network().spec());
         source.setText(I18n.get("classifier.source", img.source(), m.description()));
+        SideColumn.show(busy, true);
         runner.submit(new Request(m.network(), img.pixels().clone(), img.label(), dataset));
     }
 
     private void publish(Classification c) {
+        SideColumn.show(busy, false);
         spec = c.trace().spec();
         if (layerName != null && c.layer(layerName) == null) { layerName = null; unit = -1; }
         result.set(c);
-        buildLayerButtons(c);
+        buildLayerButtons(c.trace().spec());
         refresh();
     }
 
@@ -275,31 +279,43 @@ public final class ClassifierView implements ConceptView {
         VBox sumCard = new VBox(6, sumHeading, ConceptPage.text("classifier.terms.caption", "concept-caption"), terms, rest, bias, total, activated);
         sumCard.getStyleClass().add("concept-card");
 
-        page.side().getChildren().addAll(message,
+        busy.textProperty().bind(I18n.bind("classifier.busy"));
+        busy.getStyleClass().add("concept-caption");
+        busy.setId("classifier-busy");
+        SideColumn.show(busy, false);
+        page.side().getChildren().addAll(message, busy,
                 SideColumn.card("classifier.layer", new VBox(8, layerButtons, SideColumn.row("classifier.unit", unitSpinner),
                         ConceptPage.text("classifier.unit.hint", "concept-caption"))),
                 sumCard);
         I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
     }
 
-    private void buildLayerButtons(Classification c) {
-        List<String> have = layerButtons.getChildren().stream().map(Node::getId).toList();
-        List<String> want = c.layers().stream().map(l -> "classifier-layer-" + l.name()).toList();
-        if (!have.equals(want)) {
-            layerButtons.getChildren().clear();
-            layerGroup.getToggles().clear();
-            for (Classification.DenseLayer l : c.layers()) {
-                ToggleButton b = new ToggleButton(l.inputs() + " → " + l.outputs());
-                b.setMinWidth(Region.USE_PREF_SIZE);
-                b.setId("classifier-layer-" + l.name());
-                b.setToggleGroup(layerGroup);
-                b.setUserData(l.name());
-                b.setOnAction(e -> {
-                    if (!b.isSelected()) { b.setSelected(true); return; }
-                    applyState(Map.of("layer", l.name()));
-                });
-                layerButtons.getChildren().add(b);
-            }
+    /** One button per fully connected layer of the model ("400 → 120"), made as soon as the model is known. */
+    private void buildLayerButtons(ModelSpec model) {
+        List<String> want = new ArrayList<>(), labels = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < model.layers().size(); i++) {
+            if (!(model.layers().get(i) instanceof LayerSpec.Dense d)) continue;
+            want.add("dense" + ++n);
+            labels.add(model.inputShapeOf(i).size() + " → " + d.outputs());
+        }
+        List<String> have = layerButtons.getChildren().stream().map(b -> (String) b.getUserData()).toList();
+        if (have.equals(want)) return;
+        layerButtons.getChildren().clear();
+        layerGroup.getToggles().clear();
+        for (int k = 0; k < want.size(); k++) {
+            String name = want.get(k);
+            ToggleButton b = new ToggleButton(labels.get(k));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setId("classifier-layer-" + name);
+            b.setToggleGroup(layerGroup);
+            b.setUserData(name);
+            b.setSelected(name.equals(layerName) || layerName == null && k == want.size() - 1);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                applyState(Map.of("layer", name));
+            });
+            layerButtons.getChildren().add(b);
         }
     }
 

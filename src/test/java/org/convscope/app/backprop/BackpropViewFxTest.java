@@ -60,6 +60,7 @@ class BackpropViewFxTest {
     @Test
     void stepsForwardAndBackWithTheEnginesGradients(FxRobot robot) {
         awaitStep(Backprop.Source.MODERN, 0);
+        assertFalse(robot.lookup("#backprop-busy").query().isVisible(), "the busy hint goes when the result comes");
         Network fresh = Backprop.initial(Backprop.Source.MODERN);
         Gradients g = fresh.lossGradients(image, label);
         assertTrue(text(robot, "backprop-loss").endsWith("= " + Decimals.of(g.loss())), text(robot, "backprop-loss"));

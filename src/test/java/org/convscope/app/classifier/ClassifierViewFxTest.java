@@ -52,6 +52,7 @@ class ClassifierViewFxTest {
     void showsTheScoreOfThePredictedClassThenAHiddenUnit(FxRobot robot) {
         FxTestSupport.await("the first result", 20, () -> view.resultProperty().get() != null);
         Classification c = view.resultProperty().get();
+        assertFalse(robot.lookup("#classifier-busy").query().isVisible(), "the busy hint goes when the result comes");
         assertEquals("dense3", view.layer().name());
         assertEquals(7, view.unit(), "the predicted class");
         float z7 = net.trace(image).layers().getLast().values()[7];
