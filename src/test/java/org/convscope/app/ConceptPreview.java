@@ -23,7 +23,8 @@ import org.convscope.data.Split;
  * java -cp ... org.convscope.app.ConceptPreview OUT_DIR THEME [VIEW...] with THEME light, dark or projector;
  * a VIEW may name controls to press after it opens: "activation:activation-unnormalised" (ids without '#'), or
  * "scroll-side" to scroll the side column to its end;
- * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0.
+ * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0,
+ * and the bundled trained models are loaded (the classifier, backpropagation and saliency views need one).
  * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
 public final class ConceptPreview {
