@@ -55,6 +55,7 @@ public final class BackpropView implements ConceptView {
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
             ACCENT = "-color-accent-emphasis", OTHER = "-color-warning-emphasis", BORDER = "-color-border-default";
 
+    /** @param label the true class; for an image without one, the class the user chose, or -1: what the network predicts */
     record Request(Backprop.Source source, Network network, float[] image, int label, int step, int kernel) {}
 
     /**
@@ -64,7 +65,7 @@ public final class BackpropView implements ConceptView {
     public record Result(Request request, ModelSpec spec, List<String> names, Gradients gradients, double firstWeightsRms,
                          Backprop.KernelUpdate update, Backprop.Source comparisonSource, Gradients comparison,
                          double comparisonFirstWeightsRms, float learningRate, double modernInitRms, double d2lInitRms,
-                         double d2lInitLoss) {
+                         double d2lInitLoss, int label) {
         public int step() { return request.step(); }
         public Backprop.Source source() { return request.source(); }
     }
@@ -82,6 +83,10 @@ public final class BackpropView implements ConceptView {
 
     private Backprop.Source source = Backprop.Source.MODERN;
     private int step, kernel;
+    /** For an image without a label: the class it is learnt as (-1: the predicted one). */
+    private int chosenLabel = -1;
+    private final javafx.scene.control.ComboBox<String> labelBox = new javafx.scene.control.ComboBox<>();
+    private javafx.scene.layout.HBox labelRow;
 
     private ConceptPage page;
     private ThemedCanvas canvas;
@@ -99,7 +104,7 @@ public final class BackpropView implements ConceptView {
         this.ctx = ctx;
         this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::compute, this::publish,
                 e -> { SideColumn.show(busy, false); message.setText(I18n.get("backprop.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
-        ctx.currentImageProperty().addListener((o, a, b) -> { step = 0; recompute(); });
+        ctx.currentImageProperty().addListener((o, a, b) -> { step = 0; chosenLabel = -1; recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> {
             if (source == Backprop.Source.TRAINED) step = 0;
             recompute();
@@ -186,7 +191,7 @@ public final class BackpropView implements ConceptView {
         if (page == null) return;
         AppContext.InputImage img = ctx.currentImageProperty().get();
         Network net = network();
-        String problem = img == null ? "backprop.noImage" : img.label() < 0 ? "backprop.noLabel"
+        String problem = img == null ? "backprop.noImage"
                 : net == null ? "backprop.noModel" : img.pixels().length != net.spec().input().size() ? "backprop.wrongSize" : null;
         if (problem != null) {
             message.setText(I18n.get(problem));
@@ -194,13 +199,23 @@ public final class BackpropView implements ConceptView {
             return;
         }
         SideColumn.show(message, false);
-        source_.setText(I18n.get("backprop.source", img.source(), img.label()));
+        boolean labelled = img.label() >= 0;
+        SideColumn.show(labelRow, !labelled);
+        source_.setText(labelled ? I18n.get("backprop.source", img.source(), img.label()) : I18n.get("backprop.source.unlabelled", img.source()));
         SideColumn.show(busy, true);
-        runner.submit(new Request(source, net, img.pixels().clone(), img.label(), step, Math.min(kernel, kernels() - 1)));
+        runner.submit(new Request(source, net, img.pixels().clone(), labelled ? img.label() : chosenLabel, step,
+                Math.min(kernel, kernels() - 1)));
     }
 
     /** Background thread: the step asked for (the run is kept while the network, image and label stay). */
-    private Result compute(Request r) {
+    private Result compute(Request asked) {
+        Request r = asked;
+        if (r.label() < 0) { // no label: learn the class the network predicts now
+            float[] p = r.network().predict(r.image());
+            int best = 0;
+            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+            r = new Request(r.source(), r.network(), r.image(), best, r.step(), r.kernel());
+        }
         if (run == null || runKey.network() != r.network() || runKey.label() != r.label()
                 || !java.util.Arrays.equals(runKey.image(), r.image())) {
             run = new Backprop(r.network(), r.image(), r.label(), r.source().learningRate());
@@ -223,9 +238,9 @@ public final class BackpropView implements ConceptView {
         Network otherNet = initNets.get(other), modern = initNets.get(Backprop.Source.MODERN), d2l = initNets.get(Backprop.Source.D2L);
         Gradients og = initGrads.get(other), gm = initGrads.get(Backprop.Source.MODERN), gd = initGrads.get(Backprop.Source.D2L);
         ModelSpec spec = s.network().spec();
-        return new Result(r, spec, Backprop.layerNames(spec), s.gradients(), Backprop.firstWeightsRms(s.network(), s.gradients()),
+        return new Result(asked, spec, Backprop.layerNames(spec), s.gradients(), Backprop.firstWeightsRms(s.network(), s.gradients()),
                 update, other, og, Backprop.firstWeightsRms(otherNet, og), run.learningRate(),
-                Backprop.firstWeightsRms(modern, gm), Backprop.firstWeightsRms(d2l, gd), gd.loss());
+                Backprop.firstWeightsRms(modern, gm), Backprop.firstWeightsRms(d2l, gd), gd.loss(), r.label());
     }
 
     private void publish(Result r) {
@@ -285,6 +300,19 @@ public final class BackpropView implements ConceptView {
         reset = new Button(null, new FontIcon(Material2MZ.REPLAY));
         reset.setId("backprop-reset");
         reset.setOnAction(e -> { step = 0; syncControls(); recompute(); });
+        for (int k = 0; k < 10; k++) labelBox.getItems().add(String.valueOf(k));
+        labelBox.setId("backprop-label");
+        labelBox.setOnAction(e -> {
+            int i = labelBox.getSelectionModel().getSelectedIndex();
+            if (syncing || i < 0 || result.get() != null && result.get().label() == i) return;
+            chosenLabel = i;
+            step = 0;
+            syncControls();
+            recompute();
+        });
+        labelRow = SideColumn.row("backprop.label", labelBox);
+        labelRow.setId("backprop-label-row");
+        SideColumn.show(labelRow, false);
         HBox stepButtons = new HBox(6, back, forward, reset);
         stepButtons.setAlignment(Pos.CENTER_LEFT);
         for (Label l : List.of(stepLabel, lossLabel, kernelFormula, kernelLoss, vanishing)) {
@@ -314,7 +342,7 @@ public final class BackpropView implements ConceptView {
 
         page.side().getChildren().addAll(message,
                 SideColumn.card("backprop.model", new VBox(8, models, ConceptPage.text("backprop.model.hint", "concept-caption"))),
-                SideColumn.card("backprop.step", new VBox(8, stepButtons, busy, stepLabel, lossLabel)),
+                SideColumn.card("backprop.step", new VBox(8, labelRow, stepButtons, busy, stepLabel, lossLabel)),
                 SideColumn.card("backprop.kernel", new VBox(8, SideColumn.row("backprop.kernel.choose", kernelSpinner), kernels,
                         kernelFormula, kernelLoss)),
                 SideColumn.card("backprop.vanishing", vanishing));
@@ -350,7 +378,12 @@ public final class BackpropView implements ConceptView {
         if (page == null || r == null) return;
         syncControls();
         Gradients g = r.gradients();
-        int label = r.request().label();
+        int label = r.label();
+        if (!syncing && labelBox.getSelectionModel().getSelectedIndex() != label) {
+            syncing = true;
+            labelBox.getSelectionModel().select(label);
+            syncing = false;
+        }
         stepLabel.setText(I18n.get("backprop.step.text", r.step(), Decimals.of(r.learningRate(), 2), Backprop.MAX_STEPS));
         lossLabel.setText(I18n.get("backprop.loss", label, Decimals.of(g.trace().probabilities()[label]), Decimals.of(g.loss())));
 

@@ -111,6 +111,25 @@ class BackpropViewFxTest {
         assertArrayEquals(before, trained.parameters(), "the steps ran on a copy");
     }
 
+    /** A drawn digit has no label: it is learnt as the predicted class at first, or as the class chosen. */
+    @Test
+    void anImageWithoutALabelIsLearntAsAChosenClass(FxRobot robot) {
+        awaitStep(Backprop.Source.MODERN, 0);
+        assertFalse(robot.lookup("#backprop-label-row").query().isVisible());
+        robot.interact(() -> ctx.currentImageProperty().set(new AppContext.InputImage(image, AppContext.MNIST, -1, "drawn")));
+        Network fresh = Backprop.initial(Backprop.Source.MODERN);
+        int predicted = fresh.trace(image).predictedClass();
+        FxTestSupport.await("the unlabelled image", 20, () -> view.resultProperty().get().request().label() == -1);
+        assertEquals(predicted, view.resultProperty().get().label());
+        assertTrue(robot.lookup("#backprop-label-row").query().isVisible());
+        assertTrue(text(robot, "backprop-source").contains("without a label"), text(robot, "backprop-source"));
+        int other = (predicted + 3) % 10;
+        robot.interact(() -> robot.lookup("#backprop-label").queryComboBox().getSelectionModel().select(other));
+        FxTestSupport.await("learnt as " + other, 20, () -> view.resultProperty().get().label() == other);
+        assertEquals(fresh.lossGradients(image, other).loss(), view.resultProperty().get().gradients().loss(), 1e-6);
+        assertTrue(text(robot, "backprop-loss").startsWith("Loss = −ln p(" + other + ")"), text(robot, "backprop-loss"));
+    }
+
     @Test
     void lessonStateRoundTrips(FxRobot robot) {
         awaitStep(Backprop.Source.MODERN, 0);
