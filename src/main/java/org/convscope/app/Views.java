@@ -19,6 +19,9 @@ public final class Views {
         views.add(new org.convscope.app.sharing.WeightSharingView(ctx));
         views.add(new org.convscope.app.params.ParameterCountView(ctx));
         views.add(new org.convscope.app.flatten.FlattenView(ctx));
+        views.add(new org.convscope.app.classifier.ClassifierView(ctx)); // concept 5: the dense layers and softmax
+        views.add(new org.convscope.app.backprop.BackpropView(ctx)); // how it learns: the gradient, layer by layer
+        views.add(new org.convscope.app.saliency.SaliencyView(ctx)); // what it looks at: saliency and occlusion
         views.add(new org.convscope.app.training.TrainingView(ctx));
         for (ConceptView v : views) ctx.viewIds().add(v.id()); // keep last: views may offer to open each other
         return views;

@@ -261,6 +261,74 @@ public final class Network {
         }
     }
 
+    /**
+     * Forward and backward pass of one image for the cross-entropy loss of the given true class: the loss
+     * −ln p(label), the gradient of the loss with respect to every layer's output, the input pixels and every
+     * parameter. The same layer code as {@link Trainer}'s backward pass (its single-image kernels), so these are the
+     * gradients training uses; nothing is changed. Safe to call from any thread (it works on a copy of the weights).
+     */
+    public Gradients lossGradients(float[] image, int label) {
+        if (label < 0 || label >= spec.classes())
+            throw new IllegalArgumentException("label " + label + " is outside the classes 0.." + (spec.classes() - 1));
+        return backprop(image, label, true);
+    }
+
+    /**
+     * As {@link #lossGradients}, but for the score (logit) of class {@code cls} instead of the loss: the gradients of
+     * z_cls. Its {@link Gradients#inputGradient()} is the saliency map of that class. {@link Gradients#loss()} is NaN.
+     */
+    public Gradients scoreGradients(float[] image, int cls) {
+        if (cls < 0 || cls >= spec.classes())
+            throw new IllegalArgumentException("class " + cls + " is outside the classes 0.." + (spec.classes() - 1));
+        return backprop(image, cls, false);
+    }
+
+    private Gradients backprop(float[] image, int cls, boolean loss) {
+        checkImage(image);
+        float[] p = parameters();
+        Workspace ws = new Workspace(spec.input(), ops, 1);
+        System.arraycopy(image, 0, ws.act[0], 0, image.length);
+        ws.forward(kernels, ops, p, 1);
+        int last = ops.size(), classes = spec.classes();
+        double lossValue = Double.NaN;
+        if (loss) {
+            ws.labels[0] = cls;
+            lossValue = kernels.softmaxCrossEntropy(ws.act[last], classes, 1, 1, ws.labels, 1f, ws.grad[last]);
+        } else {
+            java.util.Arrays.fill(ws.grad[last], 0f);
+            ws.grad[last][cls] = 1f;
+        }
+        float[] g = new float[p.length + Workspace.SLACK];
+        float[] dInput = new float[spec.input().size() + Workspace.SLACK];
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            float[] dx = i == 0 ? dInput : ws.grad[i];
+            ops.get(i).backward(kernels, p, g, ws.act[i], ws.act[i + 1], ws.grad[i + 1], dx, 1, ws.scratch, ws.aux[i]);
+        }
+        LayerTrace[] layers = new LayerTrace[ops.size()];
+        List<float[]> outGrads = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            LayerOp op = ops.get(i);
+            layers[i] = new LayerTrace(i, op.spec, op.out, Arrays.copyOf(ws.act[i + 1], op.out.size()));
+            outGrads.add(Arrays.copyOf(ws.grad[i + 1], op.out.size()));
+        }
+        float[] logits = Arrays.copyOf(ws.act[last], classes);
+        Trace trace = new Trace(spec, image.clone(), List.of(layers), softmax(logits, classes));
+        return new Gradients(trace, lossValue, outGrads, Arrays.copyOf(dInput, image.length), Arrays.copyOf(g, p.length));
+    }
+
+    /**
+     * A new network whose parameters are these minus learningRate · gradient (one plain gradient-descent step; the
+     * gradient in the flat layout of {@link #parameters()}, e.g. {@link Gradients#parameterGradient()}). This network
+     * is not changed.
+     */
+    public Network stepped(float[] gradient, float learningRate) {
+        float[] p = parameters();
+        if (gradient.length != p.length)
+            throw new IllegalArgumentException("the gradient has " + gradient.length + " values, the network " + p.length + " parameters");
+        for (int i = 0; i < p.length; i++) p[i] -= learningRate * gradient[i];
+        return new Network(spec, p, kernels);
+    }
+
     /** A deep copy (independent weights, same kernels). */
     public Network copy() { return new Network(spec, parameters(), kernels); }
 }

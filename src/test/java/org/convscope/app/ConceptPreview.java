@@ -21,8 +21,10 @@ import org.convscope.data.Split;
  * Renders the concept views inside the real main window to PNG files, for checking readability at a projector
  * (not a test; run by hand under Xvfb):
  * java -cp ... org.convscope.app.ConceptPreview OUT_DIR THEME [VIEW...] with THEME light, dark or projector;
- * a VIEW may name controls to press after it opens: "activation:activation-unnormalised" (ids without '#');
- * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0.
+ * a VIEW may name controls to press after it opens: "activation:activation-unnormalised" (ids without '#'), or
+ * "scroll-side" to scroll the side column to its end;
+ * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0,
+ * and the bundled trained models are loaded (the classifier, backpropagation and saliency views need one).
  * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
 public final class ConceptPreview {
@@ -60,6 +62,9 @@ public final class ConceptPreview {
         AppContext ctx = new AppContext(new Services());
         var test = BundledDatasets.get(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE);
         ctx.currentImageProperty().set(new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"));
+        // the bundled trained models, as the app loads them after its first frame (the learning views need one)
+        for (ModelLibrary.Bundled b : ModelLibrary.BUNDLED)
+            ctx.models().put(b.dataset(), ModelLibrary.toActiveModel(org.convscope.engine.ModelFile.loadBundled(b.file()), b.dataset()));
         MainWindow window = new MainWindow(ctx, settings, Views.create(ctx));
         Scene scene = window.createScene(width, height);
         stage.setScene(scene);
@@ -74,7 +79,9 @@ public final class ConceptPreview {
                         Thread.sleep(1500);
                         for (int i = 1; i < parts.length; i++) {
                             String control = parts[i];
-                            fx(() -> ((javafx.scene.control.ButtonBase) scene.lookup("#" + control)).fire());
+                            if (control.equals("scroll-side")) // the side column scrolled to its end, to see all of it
+                                fx(() -> scene.getRoot().lookupAll(".concept-side-scroll").forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+                            else fx(() -> ((javafx.scene.control.ButtonBase) scene.lookup("#" + control)).fire());
                             Thread.sleep(500);
                         }
                         Thread.sleep(2000); // CSS, layout and background computations

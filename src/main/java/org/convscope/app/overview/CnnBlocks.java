@@ -32,7 +32,7 @@ public record CnnBlocks(ModelSpec model, List<Block> blocks) {
         public Part last() { return parts.getLast(); }
     }
 
-    /** The view explaining a kind of layer: conv → kernel, act → activation, pool → pooling, flatten, dense → params. */
+    /** The view explaining a kind of layer: conv → kernel, act → activation, pool → pooling, flatten, dense → classifier. */
     public static String viewOf(String kind) {
         return switch (kind) {
             case "input" -> "draw";
@@ -40,7 +40,7 @@ public record CnnBlocks(ModelSpec model, List<Block> blocks) {
             case "act" -> "activation";
             case "pool" -> "pooling";
             case "flatten" -> "flatten";
-            case "dense" -> "params";
+            case "dense" -> "classifier";
             default -> throw new IllegalArgumentException("no view explains layer kind " + kind);
         };
     }

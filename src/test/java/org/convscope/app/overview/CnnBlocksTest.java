@@ -18,6 +18,7 @@ class CnnBlocksTest {
         assertEquals("6×14×14", b.blocks().get(1).last().output().toString());
         assertEquals("16×5×5", b.blocks().get(2).last().output().toString());
         assertEquals(5, b.blocks().get(4).parts().size()); // dense, act, dense, act, dense
+        assertEquals("classifier", b.blocks().get(4).parts().getFirst().view()); // the fully connected layers' own view
         assertEquals("10", b.blocks().get(4).last().output().toString());
         assertEquals(61_706, b.parameters());
         assertEquals(List.of("kernel", "activation", "pooling"), b.blocks().get(1).parts().stream().map(CnnBlocks.Part::view).toList());

@@ -26,7 +26,7 @@ class OverviewViewFxTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         ctx = new AppContext(new Services());
         // the views the diagram links to, except pooling, which this app pretends not to have
-        ctx.viewIds().addAll(java.util.List.of("draw", "kernel", "activation", "flatten", "params"));
+        ctx.viewIds().addAll(java.util.List.of("draw", "kernel", "activation", "flatten", "classifier"));
         // stand-in for the shell, which switches and then clears the request
         ctx.requestedViewProperty().addListener((o, a, b) -> { if (b != null) { opened = b; ctx.requestedViewProperty().set(null); } });
         view = new OverviewView(ctx);
@@ -49,6 +49,8 @@ class OverviewViewFxTest {
         // a view the app does not have cannot be opened
         assertTrue(robot.lookup("#overview-part-2").queryButton().isDisabled());
         assertFalse(robot.lookup("#overview-part-7").queryButton().isDisabled());
+        robot.clickOn("#overview-part-7");
+        assertEquals("classifier", opened, "a dense layer opens the classifier view");
 
         robot.clickOn("#overview-model-lenet5-modern");
         Button pool = robot.lookup("#overview-part-2").queryButton();

@@ -1,0 +1,520 @@
+package org.convscope.app.backprop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import org.convscope.app.AppContext;
+import org.convscope.app.ConceptView;
+import org.convscope.app.I18n;
+import org.convscope.app.common.ColorMap;
+import org.convscope.app.common.ConceptPage;
+import org.convscope.app.common.Decimals;
+import org.convscope.app.common.LatestOnly;
+import org.convscope.app.common.MapImages;
+import org.convscope.app.common.SideColumn;
+import org.convscope.app.common.ThemedCanvas;
+import org.convscope.engine.Gradients;
+import org.convscope.engine.LayerSpec;
+import org.convscope.engine.ModelSpec;
+import org.convscope.engine.Network;
+import org.convscope.engine.Shape;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * How it learns (backpropagation): for the current image and its label, the loss and the gradient of every layer's
+ * output, drawn in the network's layout; the gradient's size per layer as bars beside the other LeNet at
+ * initialisation (vanishing gradients); one conv1 kernel's gradient-descent step with its numbers. Steps run on
+ * copies of the network ({@link Backprop}), in the background; the shared model is never changed.
+ */
+public final class BackpropView implements ConceptView {
+
+    private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
+            ACCENT = "-color-accent-emphasis", OTHER = "-color-warning-emphasis", BORDER = "-color-border-default";
+
+    /** @param label the true class; for an image without one, the class the user chose, or -1: what the network predicts */
+    record Request(Backprop.Source source, Network network, float[] image, int label, int step, int kernel) {}
+
+    /**
+     * What the view shows, computed in the background.
+     * @param comparison the other LeNet at initialisation for the same image (null when that is the shown network)
+     */
+    public record Result(Request request, ModelSpec spec, List<String> names, Gradients gradients, double firstWeightsRms,
+                         Backprop.KernelUpdate update, Backprop.Source comparisonSource, Gradients comparison,
+                         double comparisonFirstWeightsRms, float learningRate, double modernInitRms, double d2lInitRms,
+                         double d2lInitLoss, int label) {
+        public int step() { return request.step(); }
+        public Backprop.Source source() { return request.source(); }
+    }
+
+    private final AppContext ctx;
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final LatestOnly<Request, Result> runner;
+    /** The run the background thread keeps for the current source, network, image and label (background thread only). */
+    private Backprop run;
+    private Request runKey;
+    /** Both LeNets at initialisation and their gradients for the image of initFor (background thread only). */
+    private Request initFor;
+    private final Map<Backprop.Source, Network> initNets = new java.util.EnumMap<>(Backprop.Source.class);
+    private final Map<Backprop.Source, Gradients> initGrads = new java.util.EnumMap<>(Backprop.Source.class);
+
+    private Backprop.Source source = Backprop.Source.MODERN;
+    private int step, kernel;
+    /** For an image without a label: the class it is learnt as (-1: the predicted one). */
+    private int chosenLabel = -1;
+    private final javafx.scene.control.ComboBox<String> labelBox = new javafx.scene.control.ComboBox<>();
+    private javafx.scene.layout.HBox labelRow;
+
+    private ConceptPage page;
+    private ThemedCanvas canvas;
+    private final ToggleGroup modelGroup = new ToggleGroup();
+    private final Map<Backprop.Source, ToggleButton> modelButtons = new LinkedHashMap<>();
+    private Spinner<Integer> kernelSpinner;
+    private Button back, forward, reset;
+    private boolean syncing;
+    private final Label busy = new Label();
+    private final Label source_ = new Label(), message = new Label(), stepLabel = new Label(), lossLabel = new Label(),
+            kernelFormula = new Label(), kernelLoss = new Label(), vanishing = new Label(), legend = new Label();
+    private final ImageView beforeView = new ImageView(), gradView = new ImageView(), afterView = new ImageView();
+
+    public BackpropView(AppContext ctx) {
+        this.ctx = ctx;
+        this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::compute, this::publish,
+                e -> { SideColumn.show(busy, false); message.setText(I18n.get("backprop.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
+        ctx.currentImageProperty().addListener((o, a, b) -> { step = 0; chosenLabel = -1; recompute(); });
+        ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> {
+            if (source == Backprop.Source.TRAINED) step = 0;
+            recompute();
+        });
+    }
+
+    @Override public String id() { return "backprop"; }
+    @Override public String titleKey() { return "backprop.nav"; }
+    @Override public Ikon icon() { return Material2MZ.TRENDING_DOWN; }
+
+    @Override
+    public Node node() {
+        if (page == null) { build(); recompute(); }
+        return page;
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    public ThemedCanvas canvas() { return canvas; }
+
+    // ------------------------------------------------------------------------------------------------ lesson state
+
+    @Override public Set<String> stateKeys() { return Set.of("model", "step", "kernel"); }
+
+    @Override
+    public Map<String, String> captureState() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("model", source.id);
+        m.put("step", String.valueOf(step));
+        m.put("kernel", String.valueOf(kernel));
+        return m;
+    }
+
+    @Override
+    public void applyState(Map<String, String> state) {
+        Backprop.Source s = state.containsKey("model") ? Backprop.Source.of(state.get("model").trim()) : source;
+        int st = state.containsKey("step") ? number(state, "step", Backprop.MAX_STEPS) : step;
+        int k = state.containsKey("kernel") ? number(state, "kernel", kernels() - 1) : kernel;
+        if (s == Backprop.Source.TRAINED && trainedModel() == null)
+            throw new IllegalArgumentException("model: there is no trained model for this image's dataset yet; use modern or d2l");
+        source = s;
+        step = st;
+        kernel = k;
+        syncControls();
+        recompute();
+    }
+
+    private static int number(Map<String, String> state, String key, int max) {
+        int v;
+        try {
+            v = Integer.parseInt(state.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + state.get(key) + "' is not a whole number; use 0.." + max);
+        }
+        if (v < 0 || v > max) throw new IllegalArgumentException(key + ": " + v + " is outside 0.." + max);
+        return v;
+    }
+
+    /** conv1's kernels in the shown network (6 in both LeNets). */
+    private int kernels() {
+        Network n = network();
+        if (n != null) for (LayerSpec l : n.spec().layers()) if (l instanceof LayerSpec.Conv c) return c.outChannels();
+        return 6;
+    }
+
+    private AppContext.ActiveModel trainedModel() {
+        AppContext.InputImage img = ctx.currentImageProperty().get();
+        return ctx.models().get(img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST);
+    }
+
+    private final Map<Backprop.Source, Network> initial = new java.util.EnumMap<>(Backprop.Source.class);
+
+    private Network network() {
+        if (source == Backprop.Source.TRAINED) {
+            AppContext.ActiveModel m = trainedModel();
+            return m == null ? null : m.network();
+        }
+        return initial.computeIfAbsent(source, Backprop::initial);
+    }
+
+    // ------------------------------------------------------------------------------------------------ computing
+
+    private void recompute() {
+        if (page == null) return;
+        AppContext.InputImage img = ctx.currentImageProperty().get();
+        Network net = network();
+        String problem = img == null ? "backprop.noImage"
+                : net == null ? "backprop.noModel" : img.pixels().length != net.spec().input().size() ? "backprop.wrongSize" : null;
+        if (problem != null) {
+            message.setText(I18n.get(problem));
+            SideColumn.show(message, true);
+            return;
+        }
+        SideColumn.show(message, false);
+        boolean labelled = img.label() >= 0;
+        SideColumn.show(labelRow, !labelled);
+        source_.setText(labelled ? I18n.get("backprop.source", img.source(), img.label()) : I18n.get("backprop.source.unlabelled", img.source()));
+        SideColumn.show(busy, true);
+        runner.submit(new Request(source, net, img.pixels().clone(), labelled ? img.label() : chosenLabel, step,
+                Math.min(kernel, kernels() - 1)));
+    }
+
+    /** Background thread: the step asked for (the run is kept while the network, image and label stay). */
+    private Result compute(Request asked) {
+        Request r = asked;
+        if (r.label() < 0) { // no label: learn the class the network predicts now
+            float[] p = r.network().predict(r.image());
+            int best = 0;
+            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+            r = new Request(r.source(), r.network(), r.image(), best, r.step(), r.kernel());
+        }
+        if (run == null || runKey.network() != r.network() || runKey.label() != r.label()
+                || !java.util.Arrays.equals(runKey.image(), r.image())) {
+            run = new Backprop(r.network(), r.image(), r.label(), r.source().learningRate());
+            runKey = r;
+        }
+        Backprop.Step s = run.step(r.step());
+        Backprop.KernelUpdate update = run.kernelUpdate(r.step(), r.kernel());
+        Backprop.Source other = r.source() == Backprop.Source.D2L ? Backprop.Source.MODERN : Backprop.Source.D2L;
+        if (r.source() == Backprop.Source.TRAINED) other = Backprop.Source.D2L;
+        if (initFor == null || !java.util.Arrays.equals(initFor.image(), r.image()) || initFor.label() != r.label()) {
+            initNets.clear();
+            initGrads.clear();
+            for (Backprop.Source s0 : List.of(Backprop.Source.MODERN, Backprop.Source.D2L)) {
+                Network n = Backprop.initial(s0);
+                initNets.put(s0, n);
+                initGrads.put(s0, n.lossGradients(r.image(), r.label()));
+            }
+            initFor = r;
+        }
+        Network otherNet = initNets.get(other), modern = initNets.get(Backprop.Source.MODERN), d2l = initNets.get(Backprop.Source.D2L);
+        Gradients og = initGrads.get(other), gm = initGrads.get(Backprop.Source.MODERN), gd = initGrads.get(Backprop.Source.D2L);
+        ModelSpec spec = s.network().spec();
+        return new Result(asked, spec, Backprop.layerNames(spec), s.gradients(), Backprop.firstWeightsRms(s.network(), s.gradients()),
+                update, other, og, Backprop.firstWeightsRms(otherNet, og), run.learningRate(),
+                Backprop.firstWeightsRms(modern, gm), Backprop.firstWeightsRms(d2l, gd), gd.loss(), r.label());
+    }
+
+    private void publish(Result r) {
+        SideColumn.show(busy, false);
+        result.set(r);
+        refresh();
+    }
+
+    // ------------------------------------------------------------------------------------------------ building
+
+    private void build() {
+        page = new ConceptPage("backprop.title", "backprop.explanation");
+        page.setId("backprop-view");
+        page.getStylesheets().add(BackpropView.class.getResource("backprop.css").toExternalForm());
+        canvas = new ThemedCanvas(FG, MUTED, BG, ACCENT, OTHER, BORDER);
+        canvas.setId("backprop-canvas");
+        canvas.setPrefSize(700, 500);
+        canvas.setMinSize(200, 200);
+        canvas.setPainter(this::paint);
+        for (Label l : List.of(source_, legend)) { l.getStyleClass().add("concept-caption"); l.setWrapText(true); l.setMinHeight(Region.USE_PREF_SIZE); }
+        source_.setId("backprop-source");
+        legend.setId("backprop-legend");
+        VBox center = new VBox(6, source_, canvas, legend);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        page.setContent(center);
+
+        message.getStyleClass().add("concept-warning");
+        message.setWrapText(true);
+        message.setId("backprop-message");
+        SideColumn.show(message, false);
+
+        VBox models = new VBox(6);
+        for (Backprop.Source s : Backprop.Source.values()) {
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(I18n.bind("backprop.model." + s.id));
+            b.setId("backprop-model-" + s.id);
+            b.setToggleGroup(modelGroup);
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) { b.setSelected(true); return; }
+                applyState(Map.of("model", s.id, "step", "0"));
+            });
+            modelButtons.put(s, b);
+            models.getChildren().add(b);
+        }
+
+        back = new Button(null, new FontIcon(Material2MZ.UNDO));
+        back.setId("backprop-back");
+        back.setOnAction(e -> { if (step > 0) { step--; syncControls(); recompute(); } });
+        forward = new Button();
+        forward.textProperty().bind(I18n.bind("backprop.step.forward"));
+        forward.setGraphic(new FontIcon(Material2MZ.REDO));
+        forward.setId("backprop-forward");
+        forward.setOnAction(e -> { if (step < Backprop.MAX_STEPS) { step++; syncControls(); recompute(); } });
+        reset = new Button(null, new FontIcon(Material2MZ.REPLAY));
+        reset.setId("backprop-reset");
+        reset.setOnAction(e -> { step = 0; syncControls(); recompute(); });
+        for (int k = 0; k < 10; k++) labelBox.getItems().add(String.valueOf(k));
+        labelBox.setId("backprop-label");
+        labelBox.setOnAction(e -> {
+            int i = labelBox.getSelectionModel().getSelectedIndex();
+            if (syncing || i < 0 || result.get() != null && result.get().label() == i) return;
+            chosenLabel = i;
+            step = 0;
+            syncControls();
+            recompute();
+        });
+        labelRow = SideColumn.row("backprop.label", labelBox);
+        labelRow.setId("backprop-label-row");
+        SideColumn.show(labelRow, false);
+        HBox stepButtons = new HBox(6, back, forward, reset);
+        stepButtons.setAlignment(Pos.CENTER_LEFT);
+        for (Label l : List.of(stepLabel, lossLabel, kernelFormula, kernelLoss, vanishing)) {
+            l.getStyleClass().add("concept-detail");
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        stepLabel.setId("backprop-step");
+        busy.textProperty().bind(I18n.bind("backprop.busy"));
+        busy.getStyleClass().add("concept-caption");
+        busy.setId("backprop-busy");
+        SideColumn.show(busy, false);
+        lossLabel.setId("backprop-loss");
+        lossLabel.getStyleClass().add("backprop-strong");
+        kernelFormula.setId("backprop-kernel-formula");
+        kernelLoss.setId("backprop-kernel-loss");
+        vanishing.setId("backprop-vanishing");
+
+        kernelSpinner = new Spinner<>(0, 5, 0);
+        kernelSpinner.setId("backprop-kernel");
+        kernelSpinner.setPrefWidth(100);
+        kernelSpinner.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null && b != kernel) { kernel = b; recompute(); }
+        });
+        HBox kernels = new HBox(10, picture(beforeView, "backprop.kernel.before"), picture(gradView, "backprop.kernel.gradient"),
+                picture(afterView, "backprop.kernel.after"));
+
+        page.side().getChildren().addAll(message,
+                SideColumn.card("backprop.model", new VBox(8, models, ConceptPage.text("backprop.model.hint", "concept-caption"))),
+                SideColumn.card("backprop.step", new VBox(8, labelRow, stepButtons, busy, stepLabel, lossLabel)),
+                SideColumn.card("backprop.kernel", new VBox(8, SideColumn.row("backprop.kernel.choose", kernelSpinner), kernels,
+                        kernelFormula, kernelLoss)),
+                SideColumn.card("backprop.vanishing", vanishing));
+        I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
+        syncControls();
+    }
+
+    private static VBox picture(ImageView view, String key) {
+        view.setSmooth(false);
+        view.setPreserveRatio(true);
+        view.setFitWidth(64);
+        Label caption = ConceptPage.text(key, "concept-caption");
+        VBox box = new VBox(2, view, caption);
+        box.setAlignment(Pos.TOP_CENTER);
+        return box;
+    }
+
+    private void syncControls() {
+        if (page == null) return;
+        syncing = true;
+        modelButtons.forEach((s, b) -> b.setSelected(s == source));
+        modelButtons.get(Backprop.Source.TRAINED).setDisable(trainedModel() == null);
+        kernelSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(0, kernels() - 1, kernel));
+        back.setDisable(step == 0);
+        forward.setDisable(step >= Backprop.MAX_STEPS);
+        syncing = false;
+    }
+
+    // ------------------------------------------------------------------------------------------------ showing
+
+    private void refresh() {
+        Result r = result.get();
+        if (page == null || r == null) return;
+        syncControls();
+        Gradients g = r.gradients();
+        int label = r.label();
+        if (!syncing && labelBox.getSelectionModel().getSelectedIndex() != label) {
+            syncing = true;
+            labelBox.getSelectionModel().select(label);
+            syncing = false;
+        }
+        stepLabel.setText(I18n.get("backprop.step.text", r.step(), Decimals.of(r.learningRate(), 2), Backprop.MAX_STEPS));
+        lossLabel.setText(I18n.get("backprop.loss", label, Decimals.of(g.trace().probabilities()[label]), Decimals.of(g.loss())));
+
+        Backprop.KernelUpdate u = r.update();
+        float gs = ColorMap.SIGNED.scaleOf(u.gradient(), 0, u.gradient().length);
+        float ws = Math.max(ColorMap.SIGNED.scaleOf(u.before(), 0, u.before().length), ColorMap.SIGNED.scaleOf(u.after(), 0, u.after().length));
+        beforeView.setImage(MapImages.render(u.before(), 0, u.size(), u.size(), ColorMap.SIGNED, ws));
+        gradView.setImage(MapImages.render(u.gradient(), 0, u.size(), u.size(), ColorMap.SIGNED, gs));
+        afterView.setImage(MapImages.render(u.after(), 0, u.size(), u.size(), ColorMap.SIGNED, ws));
+        int t = u.largestTap();
+        kernelFormula.setText(I18n.get("backprop.kernel.formula", t / u.size(), t % u.size(), Decimals.of(u.before()[t], 4),
+                Decimals.of(u.learningRate(), 2), Decimals.of(u.gradient()[t], 4), Decimals.of(u.after()[t], 4)));
+        kernelLoss.setText(I18n.get("backprop.kernel.loss", Decimals.of(u.lossBefore()), Decimals.of(u.lossAfter()), r.step(), r.step() + 1));
+
+        // the two LeNets at initialisation, whatever is shown: the reason for D2L's slow start
+        String shown = I18n.get("backprop.model." + r.source().id), other = I18n.get("backprop.model." + r.comparisonSource().id);
+        vanishing.setText(I18n.get("backprop.vanishing.text", Decimals.of(r.modernInitRms()), Decimals.of(r.d2lInitRms()),
+                Decimals.of(r.modernInitRms() / Math.max(1e-30, r.d2lInitRms()), 0), Decimals.of(r.d2lInitLoss())));
+        legend.setText(I18n.get("backprop.legend", shown, other));
+        canvas.repaint();
+    }
+
+    /** Column titles: the activations by their short names, so that eleven columns fit. */
+    private static String shortName(String name) {
+        return switch (name) {
+            case "sigmoid" -> "σ";
+            case "relu" -> "ReLU";
+            default -> name;
+        };
+    }
+
+    /** The layers drawn as columns: every layer but flatten (its gradient is pool2's, in another shape). */
+    private static List<Integer> columns(ModelSpec spec) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) if (!(spec.layers().get(i) instanceof LayerSpec.Flatten)) out.add(i);
+        return out;
+    }
+
+    private void paint(GraphicsContext g, double w, double h) {
+        Result r = result.get();
+        if (r == null) return;
+        g.setImageSmoothing(false);
+        double font = canvas.fontSize(), pad = 6;
+        List<Integer> cols = columns(r.spec());
+        List<Shape> shapes = r.spec().shapes();
+        double colW = (w - 2 * pad - font * 3.5) / cols.size();
+        double x0 = pad + font * 3.5;
+        double mapsTop = pad + font * 2.6, mapsH = Math.max(60, (h - mapsTop) * 0.55 - font * 1.6);
+        g.setFont(canvas.font(0.85));
+        g.setFill(canvas.color(FG));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(I18n.get("backprop.canvas.maps"), pad, pad + font);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int c = 0; c < cols.size(); c++) {
+            int li = cols.get(c);
+            Shape s = shapes.get(li);
+            float[] grad = r.gradients().outputGradients().get(li);
+            float scale = ColorMap.SIGNED.scaleOf(grad, 0, grad.length);
+            double cx = x0 + c * colW, inner = colW - 6;
+            g.setFill(canvas.color(FG));
+            g.fillText(shortName(r.names().get(li)), cx + colW / 2, mapsTop - font * 0.4, colW);
+            if (s.isVector()) {
+                Image img = MapImages.render(grad, 0, s.size(), 1, ColorMap.SIGNED, scale);
+                double sw = Math.min(inner, font * 1.2);
+                g.drawImage(img, cx + (colW - sw) / 2, mapsTop, sw, mapsH);
+                g.setStroke(canvas.color(BORDER));
+                g.strokeRect(cx + (colW - sw) / 2, mapsTop, sw, mapsH);
+            } else {
+                int ch = s.c();
+                // as many maps side by side as make them largest in the column
+                int best = 1;
+                double bestCell = 0;
+                for (int across = 1; across <= ch; across++) {
+                    int down = (ch + across - 1) / across;
+                    double cell = Math.min(inner / across, mapsH / down);
+                    if (cell > bestCell) { bestCell = cell; best = across; }
+                }
+                double cell = bestCell - 2;
+                for (int k = 0; k < ch; k++) {
+                    Image img = MapImages.render(grad, k * s.h() * s.w(), s.h(), s.w(), ColorMap.SIGNED, scale);
+                    double mx = cx + 3 + (k % best) * bestCell, my = mapsTop + (k / best) * bestCell;
+                    g.drawImage(img, mx, my, cell, cell);
+                    g.setStroke(canvas.color(BORDER));
+                    g.strokeRect(mx, my, cell, cell);
+                }
+            }
+            g.setFill(canvas.color(MUTED));
+            g.setFont(canvas.font(0.75));
+            // staggered, so that neighbouring scales never run into each other
+            g.fillText("±" + Decimals.of(scale, 1), cx + colW / 2, mapsTop + mapsH + font * (c % 2 == 0 ? 1.0 : 1.9), colW * 1.8);
+            g.setFont(canvas.font(0.85));
+        }
+
+        // the size of the gradient per layer, on a log scale: the shown network and the other LeNet at initialisation
+        double barsTop = mapsTop + mapsH + font * 4, barsBottom = h - pad - font * 1.4;
+        if (barsBottom - barsTop < 30) return;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        Gradients[] both = r.comparison() == null ? new Gradients[]{r.gradients()} : new Gradients[]{r.gradients(), r.comparison()};
+        for (Gradients gr : both) for (int li : cols) {
+            double v = gr.rms(li);
+            if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        }
+        if (!(lo < hi)) { lo = hi / 10; }
+        double decLo = Math.floor(Math.log10(lo)), decHi = Math.ceil(Math.log10(hi));
+        if (decHi <= decLo) decHi = decLo + 1;
+        g.setFill(canvas.color(FG));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(I18n.get("backprop.canvas.bars"), pad, barsTop - font * 0.6);
+        g.setStroke(canvas.color(BORDER));
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double d = decLo; d <= decHi; d++) {
+            double y = barsBottom - (d - decLo) / (decHi - decLo) * (barsBottom - barsTop);
+            g.strokeLine(x0, y, w - pad, y);
+            g.setFill(canvas.color(MUTED));
+            g.fillText("1e" + (int) d, x0 - 4, y + font * 0.3);
+        }
+        String[] colours = {ACCENT, OTHER};
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int c = 0; c < cols.size(); c++) {
+            int li = cols.get(c);
+            double cx = x0 + c * colW, bw = Math.min(colW * 0.35, font * 1.6);
+            for (int b = 0; b < both.length; b++) {
+                double v = both[b].rms(li);
+                if (!(v > 0)) continue;
+                double y = barsBottom - (Math.log10(v) - decLo) / (decHi - decLo) * (barsBottom - barsTop);
+                g.setFill(canvas.color(colours[b]));
+                g.fillRect(cx + colW / 2 - bw - 1 + b * (bw + 2), y, bw, barsBottom - y);
+            }
+            g.setFill(canvas.color(FG));
+            g.fillText(shortName(r.names().get(li)), cx + colW / 2, barsBottom + font * 1.1, colW);
+        }
+    }
+}
