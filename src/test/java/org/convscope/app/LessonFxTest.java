@@ -241,6 +241,35 @@ class LessonFxTest {
         assertEquals(4, window.lessons().progress().index());
     }
 
+    @Test
+    void everyStepOfTheBuiltInLessonOpensItsViewAsWritten(FxRobot robot) {
+        ShellFx.await("bundled models", 30, () -> ctx.models().containsKey(AppContext.MNIST));
+        robot.interact(() -> window.lessonMenu().startBuiltIn());
+        Lesson lesson = window.lessons().progress().lesson();
+        for (int i = 0; i < lesson.size(); i++) {
+            int k = i;
+            LessonStep step = lesson.step(i);
+            robot.interact(() -> window.lessons().goTo(k));
+            ShellFx.await("step " + (k + 1) + " shows " + step.view(), 20, () -> window.current().id().equals(step.view()));
+            if (step.image() != null) {
+                ShellFx.await("step " + (k + 1) + "'s picture", 20, () -> ("mnist/test/" + step.image().index())
+                        .equals(ctx.currentImageProperty().get().ref()));
+            }
+            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("", window.lessons().problemProperty().get(), "step " + (k + 1));
+            assertFalse(ctx.status().kindProperty().get() == StatusLine.Kind.ERROR,
+                    "step " + (k + 1) + ": " + ctx.status().messageProperty().get());
+            // what the step asked for is what the view shows (keys the view reports back)
+            var shown = window.current().captureState();
+            for (var e : step.state().entrySet()) {
+                if (e.getKey().equals("position") || e.getKey().equals("recipe") || !shown.containsKey(e.getKey())) continue;
+                ShellFx.await("step " + (k + 1) + " " + e.getKey() + "=" + e.getValue(), 20,
+                        () -> e.getValue().equals(window.current().captureState().get(e.getKey())));
+            }
+        }
+    }
+
     private static int indexOf(Lesson l, String view) {
         for (int i = 0; i < l.size(); i++) if (l.step(i).view().equals(view)) return i;
         throw new AssertionError("no " + view + " step");
