@@ -259,4 +259,41 @@ public class KernelViewFxTest {
         assertTrue(text(robot, "kernel-export-status").contains("49 frames"), text(robot, "kernel-export-status"));
         assertTrue(Files.size(gif) > 1000);
     }
+
+    /** The colour the stage shows for output pixel (oy, ox), read from a snapshot of the canvas. */
+    private javafx.scene.paint.Color outputColour(FxRobot robot, int oy, int ox) {
+        javafx.scene.Node canvas = robot.lookup("#kernel-stage").query();
+        var L = view.layout();
+        var shot = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null));
+        try {
+            return shot.get().getPixelReader().getColor((int) (L.output().getMinX() + (ox + 0.5) * L.outputCell()),
+                    (int) (L.output().getMinY() + (oy + 0.5) * L.outputCell()));
+        } catch (Exception e) { throw new AssertionError(e); }
+    }
+
+    @Test
+    void theFeatureMapShowsTheSignOfEverySum(FxRobot robot) {
+        modelKernel(robot);
+        robot.clickOn("#anim-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] y = vm.sweep().outputMap();
+        int lo = 0, hi = 0;
+        for (int i = 1; i < y.length; i++) { if (y[i] < y[lo]) lo = i; if (y[i] > y[hi]) hi = i; }
+        assertTrue(y[lo] < 0 && y[hi] > 0, "a trained conv1 kernel gives sums of both signs");
+        int w = vm.sweep().outputWidth();
+        var neg = outputColour(robot, lo / w, lo % w);
+        var pos = outputColour(robot, hi / w, hi % w);
+        assertTrue(neg.getBlue() > neg.getRed() + 0.3, "the most negative sum is blue: " + neg);
+        assertTrue(pos.getRed() > pos.getBlue() + 0.3, "the largest sum is red: " + pos);
+        // by brightness: the most negative sum is black, and 0 is not
+        reveal(robot, "kernel-signed");
+        robot.clickOn("#kernel-signed");
+        assertFalse(vm.signedColoursProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var black = outputColour(robot, lo / w, lo % w);
+        assertTrue(black.getBrightness() < 0.05, "the smallest sum is black: " + black);
+        int zero = 0; // the sum nearest to 0
+        for (int i = 1; i < y.length; i++) if (Math.abs(y[i]) < Math.abs(y[zero])) zero = i;
+        assertTrue(outputColour(robot, zero / w, zero % w).getBrightness() > 0.15, "0 is not as dark as a negative sum");
+    }
 }
