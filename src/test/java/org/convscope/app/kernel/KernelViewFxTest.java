@@ -296,4 +296,39 @@ public class KernelViewFxTest {
         for (int i = 1; i < y.length; i++) if (Math.abs(y[i]) < Math.abs(y[zero])) zero = i;
         assertTrue(outputColour(robot, zero / w, zero % w).getBrightness() > 0.15, "0 is not as dark as a negative sum");
     }
+
+    @Test
+    void conv2sKernelIsABlockPassingThroughTheSixChannelVolume(FxRobot robot) throws Exception {
+        modelKernel(robot);
+        robot.interact(() -> vm.convLayerProperty().set(3)); // conv2: reads the 6 x 14 x 14 output of pool1
+        FxTestSupport.await("the conv2 sweep", 10, () -> vm.sweep() != null && vm.sweep().channels() == 6);
+        reveal(robot, "kernel-volume");
+        assertTrue(text(robot, "kernel-volume-caption").startsWith("The input is a volume of 6 channels of 14\u00d714; the kernel is a 6\u00d75\u00d75 block"),
+                text(robot, "kernel-volume-caption"));
+        VolumeView volume = view.volume();
+        // the block follows the window: one position forward moves its corner one map pixel along the row
+        javafx.geometry.Point2D[] corner = new javafx.geometry.Point2D[2];
+        robot.interact(() -> corner[0] = volume.toCanvas(vm.sweep().windowLeft(vm.playback().cursor().position()), 0, 0));
+        robot.clickOn("#anim-step"); // completes position 0
+        robot.clickOn("#anim-step"); // the next position
+        assertEquals(1, vm.playback().cursor().position());
+        robot.interact(() -> corner[1] = volume.toCanvas(vm.sweep().windowLeft(vm.playback().cursor().position()), 0, 0));
+        assertNotEquals(corner[0], corner[1]);
+        // drawn in the software pipeline: the block's accent colour is on the canvas
+        var shot = WaitForAsyncUtils.asyncFx(() -> volume.canvas().snapshot(null, null)).get();
+        var accent = org.convscope.app.common.StagePalette.of(volume).accent();
+        int hits = 0;
+        for (int y = 0; y < shot.getHeight(); y++)
+            for (int x = 0; x < shot.getWidth(); x++) {
+                var c = shot.getPixelReader().getColor(x, y);
+                if (Math.abs(c.getRed() - accent.getRed()) < 0.05 && Math.abs(c.getGreen() - accent.getGreen()) < 0.05
+                        && Math.abs(c.getBlue() - accent.getBlue()) < 0.05) hits++;
+            }
+        assertTrue(hits > 50, "the kernel block is drawn: " + hits + " accent pixels");
+        // dragging turns it
+        double yaw = volume.yaw(), pitch = volume.pitch();
+        robot.drag(volume, javafx.scene.input.MouseButton.PRIMARY).moveBy(40, -20).release(javafx.scene.input.MouseButton.PRIMARY);
+        assertNotEquals(yaw, volume.yaw());
+        assertNotEquals(pitch, volume.pitch());
+    }
 }
