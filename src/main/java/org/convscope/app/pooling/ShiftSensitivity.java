@@ -3,7 +3,6 @@ package org.convscope.app.pooling;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.convscope.app.network.InputShift;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.Network;
 import org.convscope.engine.Trace;
@@ -38,7 +37,7 @@ public record ShiftSensitivity(int dx, int dy, List<Row> rows, int predicted, fl
 
     /** Two forward passes: call it off the FX thread. The image is h x w, background 0. */
     public static ShiftSensitivity measure(Network net, float[] image, int h, int w, int dx, int dy) {
-        Trace a = net.trace(image), b = net.trace(InputShift.shift(image, h, w, dx, dy));
+        Trace a = net.trace(image), b = net.trace(shift(image, h, w, dx, dy));
         List<Row> rows = new ArrayList<>();
         var layers = net.spec().layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -48,6 +47,20 @@ public record ShiftSensitivity(int dx, int dy, List<Row> rows, int predicted, fl
         }
         int k = a.predictedClass();
         return new ShiftSensitivity(dx, dy, List.copyOf(rows), k, a.probabilities()[k], b.probabilities()[k]);
+    }
+
+    /** The image moved by whole pixels: out(x, y) = img(x - dx, y - dy), 0 where nothing comes in. */
+    public static float[] shift(float[] img, int h, int w, int dx, int dy) {
+        float[] out = new float[h * w];
+        for (int y = 0; y < h; y++) {
+            int sy = y - dy;
+            if (sy < 0 || sy >= h) continue;
+            for (int x = 0; x < w; x++) {
+                int sx = x - dx;
+                if (sx >= 0 && sx < w) out[y * w + x] = img[sy * w + sx];
+            }
+        }
+        return out;
     }
 
     /** ‖y − x‖ / ‖x‖ (0 when both are all zero). */
