@@ -294,7 +294,8 @@ public final class PoolingView implements ConceptView {
         int side = (int) Math.round(Math.sqrt(img.pixels().length));
         int dx = shiftDown.get() ? 0 : 1, dy = shiftDown.get() ? 1 : 0;
         var net = model.network();
-        ctx.services().background().execute(() -> {
+        try {
+            ctx.services().background().execute(() -> {
             ShiftSensitivity s;
             try {
                 s = ShiftSensitivity.measure(net, img.pixels(), side, img.pixels().length / side, dx, dy);
@@ -303,7 +304,10 @@ public final class PoolingView implements ConceptView {
             }
             var result = s;
             Platform.runLater(() -> { if (shiftGeneration.get() == gen) sensitivity.set(result); });
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the background executor is shut down: the app is closing
+        }
     }
 
     private Node shiftBox() {

@@ -77,7 +77,11 @@ final class PredictionStrip extends VBox {
             show(null);
             return;
         }
-        runner.submit(new Request(network, test, dataset));
+        try {
+            runner.submit(new Request(network, test, dataset));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the background executor is shut down: the app is closing, nothing is left to show
+        }
     }
 
     Answers shown() { return shown; }

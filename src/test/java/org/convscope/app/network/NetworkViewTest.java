@@ -218,9 +218,25 @@ class NetworkViewTest {
     @Test
     void mapsAreDrawnToOneScaleAndTheSoftmaxColumnFitsA1440PixelWindow(FxRobot robot) {
         awaitTrace();
-        // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share
-        robot.interact(() -> { robot.window(0).setWidth(1440 - 230); robot.window(0).setHeight(900 - 80); });
-        WaitForFx();
+        // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share.
+        // A stage of its own: the test stage is shared with the tests that run after this one.
+        Stage[] own = new Stage[1];
+        robot.interact(() -> {
+            var root = (javafx.scene.Parent) view.node();
+            root.getScene().setRoot(new javafx.scene.layout.Pane());
+            own[0] = new Stage();
+            own[0].setScene(new Scene(root, 1440 - 230, 900 - 80));
+            own[0].show();
+        });
+        try {
+            WaitForFx();
+            checkScaleAndFit(robot, own[0]);
+        } finally {
+            robot.interact(() -> own[0].close());
+        }
+    }
+
+    private void checkScaleAndFit(FxRobot robot, Stage stage) {
         double input = robot.lookup("#net-map-input-0").queryAs(ImageView.class).getFitWidth();
         double conv1 = robot.lookup("#net-map-0-0").queryAs(ImageView.class).getFitWidth();
         double pool1 = robot.lookup("#net-map-2-0").queryAs(ImageView.class).getFitWidth();
@@ -233,7 +249,7 @@ class NetworkViewTest {
         assertTrue(conv1 >= 40, "maps stay readable: " + conv1);
         var softmax = robot.lookup("#net-col-softmax").queryAs(javafx.scene.layout.Region.class);
         double right = softmax.localToScene(softmax.getBoundsInLocal()).getMaxX();
-        assertTrue(right <= robot.window(0).getWidth(), "softmax column ends at " + right + " in a " + robot.window(0).getWidth() + " wide window");
+        assertTrue(right <= stage.getScene().getWidth(), "softmax column ends at " + right + " in a " + stage.getScene().getWidth() + " wide window");
     }
 
     static void WaitForFx() { org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); }
