@@ -69,8 +69,11 @@ public final class ConceptPreview {
         Scene scene = window.createScene(width, height);
         stage.setScene(scene);
         stage.show();
+        // the bundled trained models, as the app loads them after its first frame (the network view needs one)
+        var models = ModelLibrary.loadBundled(ctx, System.err::println);
         Thread.ofPlatform().daemon().start(() -> {
             try {
+                models.join();
                 for (var locale : I18n.LOCALES) {
                     for (String arg : ids) {
                         String[] parts = arg.split(":");

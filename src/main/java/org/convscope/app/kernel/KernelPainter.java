@@ -140,16 +140,17 @@ public final class KernelPainter {
         Rectangle2D out = L.output();
         double v = L.outputCell();
         float[] y = s.outputMap();
-        ColorMap outMap = f.signedColours() ? ColorMap.SIGNED : ColorMap.GRAY;
-        float outScale = outMap.scaleOf(y, 0, y.length);
+        OutputColours colours = OutputColours.of(y, f.signedColours());
+        ColorMap outMap = colours.map();
+        float outScale = colours.scale();
         g.setFill(p.fg());
-        String outCap = f.outputCaption() + I18n.get("kernel.stage.brighter");
+        String outCap = f.outputCaption() + I18n.get(f.signedColours() ? "kernel.stage.bySign" : "kernel.stage.brighter");
         if (StageDrawing.width(outCap, caption) > w - out.getMinX()) outCap = StageDrawing.ellipsize(f.outputCaption(), caption, w - out.getMinX());
         StageDrawing.left(g, outCap, out.getMinX(), out.getMinY() - L.captionH() * 0.5, caption);
-        legend(g, out, L.captionH(), outMap, outScale, p);
+        legend(g, out, L.captionH(), colours, p);
         g.setFill(p.subtle());
         g.fillRect(out.getMinX(), out.getMinY(), out.getWidth(), out.getHeight());
-        StageDrawing.map(g, y, 0, s.outputHeight(), s.outputWidth(), outMap, outScale, out.getMinX(), out.getMinY(), v, c.filled());
+        StageDrawing.map(g, colours.shifted(y), 0, s.outputHeight(), s.outputWidth(), outMap, outScale, out.getMinX(), out.getMinY(), v, c.filled());
         g.setStroke(p.border());
         g.setLineWidth(1);
         g.strokeRect(out.getMinX(), out.getMinY(), out.getWidth(), out.getHeight());
@@ -277,11 +278,13 @@ public final class KernelPainter {
         return I18n.get("kernel.stage.sliceSum", c + 1, val);
     }
 
-    /** "brighter = larger": a colour ramp under the output map from its darkest to its brightest value. */
-    private static void legend(GraphicsContext g, Rectangle2D out, double captionH, ColorMap map, float scale, StagePalette p) {
+    /** A colour ramp under the output map from its lowest to its highest value (blue to red by sign). */
+    private static void legend(GraphicsContext g, Rectangle2D out, double captionH, OutputColours colours, StagePalette p) {
         double y = out.getMaxY() + captionH * 0.2, hh = captionH * 0.42;
         Font f = p.font(captionH * 0.5);
-        String lo = format(map == ColorMap.SIGNED ? -scale : 0f, 2), hi = format(scale, 2);
+        ColorMap map = colours.map();
+        float scale = colours.scale();
+        String lo = format(colours.low(), 2), hi = format(colours.high(), 2);
         double x = out.getMinX();
         double rampW = Math.max(20, out.getWidth() - StageDrawing.width(lo, f) - StageDrawing.width(hi, f) - 12);
         g.setFill(p.muted());
@@ -289,8 +292,8 @@ public final class KernelPainter {
         x += StageDrawing.width(lo, f) + 6;
         int steps = 32;
         for (int i = 0; i < steps; i++) {
-            float v = map == ColorMap.SIGNED ? -scale + 2 * scale * i / (steps - 1f) : scale * i / (steps - 1f);
-            g.setFill(map.color(v, scale));
+            float v = colours.low() + (colours.high() - colours.low()) * i / (steps - 1f);
+            g.setFill(map.color(colours.shift(v), scale));
             g.fillRect(x + rampW * i / steps, y, rampW / steps + 0.6, hh);
         }
         g.setStroke(p.border());

@@ -131,7 +131,7 @@ public final class KernelView implements ConceptView {
         message.getStyleClass().add("concept-warning");
         message.setWrapText(true);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        page.side().getChildren().addAll(message, sourceBox(), geometryBox(), settingsBox(), exportBox());
+        page.side().getChildren().addAll(message, sourceBox(), geometryBox(), settingsBox(), volumeBox(), exportBox());
 
         vm.revisionProperty().addListener((o, a, b) -> stage.repaint());
         vm.playback().cursorProperty().addListener((o, a, b) -> stage.repaint());
@@ -615,6 +615,37 @@ public final class KernelView implements ConceptView {
         VBox box = new VBox(8, row("kernel.padding", padding), row("kernel.stride", stride), formula, shapes, note, signed);
         return card("kernel.section.geometry", box);
     }
+
+    private VolumeView volume;
+
+    /**
+     * The input as a volume (channels x height x width) with the kernel as a C x K x K block at the current window,
+     * turned by dragging: for conv2 of LeNet-5 the 6 x 5 x 5 block passes through the 6-channel pool1 volume.
+     * Id: #kernel-volume.
+     */
+    private Node volumeBox() {
+        volume = new VolumeView();
+        volume.setId("kernel-volume");
+        volume.setPrefSize(280, 240);
+        Label caption = new Label();
+        caption.setId("kernel-volume-caption");
+        caption.getStyleClass().add("concept-detail");
+        caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable sync = () -> {
+            KernelSweep s = vm.sweep();
+            volume.show(s, vm.playback().cursor().position());
+            caption.setText(s == null ? "" : I18n.get("kernel.volume.caption", s.channels(), s.inputHeight(), s.inputWidth(), s.kernelSize()));
+        };
+        vm.revisionProperty().addListener((o, a, b) -> sync.run());
+        vm.playback().cursorProperty().addListener((o, a, b) -> sync.run());
+        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        sync.run();
+        return card("kernel.section.volume", new VBox(6, volume, caption));
+    }
+
+    /** The volume drawing (for tests). */
+    public VolumeView volume() { return volume; }
 
     private Node exportBox() {
         export = new ExportPanel("kernel", "convscope-kernel", page, this::gifFrames, ctx.services().background());

@@ -63,7 +63,7 @@ public final class KernelViewModel {
     private final IntegerProperty padding = new SimpleIntegerProperty(this, "padding", 0);
     private final IntegerProperty stride = new SimpleIntegerProperty(this, "stride", 1);
     private final BooleanProperty zeroMeanTemplate = new SimpleBooleanProperty(this, "zeroMeanTemplate", true);
-    private final BooleanProperty signedColours = new SimpleBooleanProperty(this, "signedColours", false);
+    private final BooleanProperty signedColours = new SimpleBooleanProperty(this, "signedColours", true);
     private float[] custom = KernelPreset.VERTICAL_EDGE.weights();
     private int customSize = 3;
     private float customBias = 0f;

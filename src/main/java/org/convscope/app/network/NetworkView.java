@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
@@ -43,15 +44,20 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * Every layer's response to the current image, left to right (see {@link NetworkLayout}); each feature map is a
  * picture whose brightness is its value. Hover a map or a unit to read its value; click a feature map to select it
- * (and open the convolution view when the app has one). Below: the translation-invariance experiment.
+ * (and open the convolution view when the app has one). Hovering a unit also outlines its {@link ReceptiveField} in
+ * every earlier layer, down to the input pixels. Feature maps are drawn to one scale (screen pixels per map pixel),
+ * the largest at which every column fits the window: a pooled map is half the size of the map it comes from.
+ * Below: the translation-invariance experiment.
  * Test ids: #net-columns, #net-col-N (N = layer index, "input", "softmax"), #net-map-L-C (layer L, channel C),
- * #net-hover, #net-left/right/up/down, #net-rotate-left/right, #net-reset, #net-shift, #net-plot, #net-summary.
+ * #net-field-L-C (the outline on that map, visible while it is in the hovered unit's field), #net-hover, #net-left/right/up/down, #net-rotate-left/right, #net-reset, #net-shift, #net-plot, #net-summary.
  */
 public final class NetworkView implements ConceptView {
 
     /** The id of the convolution (kernel sliding) view, opened when a feature map is clicked. */
     public static final String KERNEL_VIEW = "kernel";
     private static final double GAP = 4, COLUMN_MIN_WIDTH = 78;
+    /** Screen pixels per feature-map pixel: at most MAX_SCALE (larger only blurs the lesson), at least MIN_SCALE. */
+    static final double MAX_SCALE = 8, MIN_SCALE = 1;
     /** Room for the title, detail, shape and legend lines of a column, besides its pictures. */
     private static final double COLUMN_CHROME = 150;
 
@@ -66,7 +72,9 @@ public final class NetworkView implements ConceptView {
     private final List<ColumnView> columns = new ArrayList<>();
     private ModelSpec builtFor;
     /** Height available for a column's pictures; the maps are sized from it so that every column fits on screen. */
-    private double picturesHeight = 440, builtForHeight;
+    private double picturesHeight = 440, availableWidth = 1200, viewportHeight = 440 + COLUMN_CHROME + 16;
+    /** The current feature-map scale, the same for every map column. */
+    private double mapScale = 1;
 
     public NetworkView(AppContext ctx) {
         this(ctx, new NetworkViewModel(ctx, ctx.services().background(), Platform::runLater));
@@ -164,10 +172,10 @@ public final class NetworkView implements ConceptView {
         root.setCenter(scroll);
         // larger screens (a projector) get larger maps: rebuild when the height changes noticeably
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            double h = Math.max(240, b.getHeight() - COLUMN_CHROME - 16);
-            if (Math.abs(h - picturesHeight) >= 24) {
-                picturesHeight = h;
-                show(vm.resultProperty().get());
+            if (Math.abs(b.getHeight() - viewportHeight) >= 2 || Math.abs(b.getWidth() - availableWidth) >= 2) {
+                viewportHeight = b.getHeight();
+                availableWidth = b.getWidth();
+                fitScale();
             }
         });
         root.setBottom(invariancePanel());
@@ -190,14 +198,13 @@ public final class NetworkView implements ConceptView {
         columnsBox.setVisible(has);
         if (!has) return;
         ModelSpec spec = r.trace().spec();
-        if (spec != builtFor || picturesHeight != builtForHeight) rebuild(spec);
+        if (spec != builtFor) rebuild(spec);
         for (ColumnView c : columns) c.update(r.trace());
         updateSummary();
     }
 
     private void rebuild(ModelSpec spec) {
         builtFor = spec;
-        builtForHeight = picturesHeight;
         columns.clear();
         for (Column c : NetworkLayout.of(spec)) {
             columns.add(switch (c.kind()) {
@@ -212,7 +219,45 @@ public final class NetworkView implements ConceptView {
         List<Node> nodes = new ArrayList<>();
         for (ColumnView c : columns) nodes.add(c.node);
         columnsBox.getChildren().setAll(nodes);
-        columnsBox.setSpacing(10);
+        columnsBox.setSpacing(8);
+        fitScale();
+    }
+
+    /**
+     * One scale for every feature map: the largest (up to MAX_SCALE) at which the tallest column fits the height, then
+     * smaller until the columns fit the width (the softmax bars give way first), but not below MIN_SCALE.
+     */
+    private void fitScale() {
+        if (columns.isEmpty()) return;
+        double chrome = COLUMN_CHROME; // title, detail, shape and legend lines: measured once the CSS is known
+        if (columnsBox.getScene() != null) {
+            columnsBox.applyCss();
+            chrome = 0;
+            for (ColumnView c : columns) {
+                if (c instanceof MapsColumn m) chrome = Math.max(chrome, m.node.prefHeight(-1) - m.grid.prefHeight(-1));
+            }
+        }
+        picturesHeight = Math.max(100, viewportHeight - chrome - columnsBox.getPadding().getTop() - columnsBox.getPadding().getBottom() - 2);
+        double scale = MAX_SCALE;
+        for (ColumnView c : columns) {
+            if (c instanceof MapsColumn m) scale = Math.min(scale, m.scaleForHeight(picturesHeight));
+        }
+        setScale(Math.max(MIN_SCALE, scale));
+        if (columnsBox.getScene() == null) return;
+        // a map column grows by (grid columns x map width) per unit of scale once it is wider than its title
+        for (int i = 0; i < 6 && mapScale > MIN_SCALE; i++) {
+            double excess = columnsBox.minWidth(-1) - availableWidth;
+            if (excess <= 0.5) break;
+            double slope = 0;
+            for (ColumnView c : columns) if (c instanceof MapsColumn m && m.growsWithScale()) slope += m.pixelsWide();
+            if (slope == 0) break;
+            setScale(Math.max(MIN_SCALE, mapScale - Math.max(0.05, excess / slope)));
+        }
+    }
+
+    private void setScale(double scale) {
+        mapScale = scale;
+        for (ColumnView c : columns) c.fit(picturesHeight);
     }
 
     private static float[] values(Trace t, Column c) {
@@ -283,6 +328,23 @@ public final class NetworkView implements ConceptView {
         }
 
         abstract void update(Trace t);
+
+        /** Sizes the pictures for the current map scale and pictures height. */
+        void fit(double height) {}
+
+        /** Outlines the part of this column in a hovered unit's receptive field (null: none). */
+        void highlight(List<ReceptiveField.Part> field) {}
+    }
+
+    /** Outlines the receptive field of the hovered unit in every column (null: clears the outlines). */
+    private void showField(List<ReceptiveField.Part> field) {
+        for (ColumnView c : columns) c.highlight(field);
+    }
+
+    private static String fieldText(List<ReceptiveField.Part> field) {
+        var in = field.getLast();
+        if (in.layer() != NetworkLayout.INPUT) return "";
+        return I18n.get("network.hover.field", in.width(), in.height(), in.x0(), in.x1(), in.y0(), in.y1());
     }
 
     private static final int RAMP_W = 64, RAMP_H = 8;
@@ -301,40 +363,88 @@ public final class NetworkView implements ConceptView {
     /** A stack of feature maps (or the input image), one picture per channel, one scale for the whole layer. */
     private final class MapsColumn extends ColumnView {
         final List<ImageView> maps = new ArrayList<>();
-        final int scale;
+        final List<Rectangle> outlines = new ArrayList<>();
+        final int gridCols, rows;
+        final GridPane grid = new GridPane();
+        List<ReceptiveField.Part> field;
         float[] values;
 
         MapsColumn(Column c) {
             super(c);
             int channels = c.shape().c(), h = c.shape().h(), w = c.shape().w();
-            int gridCols = channels <= 8 ? 1 : 2;
-            int rows = (channels + gridCols - 1) / gridCols;
-            int maxScale = c.kind() == Kind.INPUT ? 4 : 10;
-            scale = (int) Math.clamp(Math.floor((picturesHeight / rows - GAP) / h), 1, maxScale);
-            var grid = new GridPane();
+            gridCols = channels <= 8 ? 1 : 2;
+            rows = (channels + gridCols - 1) / gridCols;
             grid.setHgap(GAP);
             grid.setVgap(GAP);
             grid.setAlignment(Pos.TOP_CENTER);
             for (int ch = 0; ch < channels; ch++) {
                 var v = new ImageView();
                 v.setSmooth(false);
-                v.setFitWidth(w * scale);
-                v.setFitHeight(h * scale);
                 v.setId("net-map-" + (c.layer() == NetworkLayout.INPUT ? "input" : c.layer()) + "-" + ch);
                 v.getStyleClass().add("feature-map");
                 int channel = ch;
                 v.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverMap(e, channel));
-                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); showField(null); });
                 if (c.kind() == Kind.MAPS) {
                     v.setCursor(Cursor.HAND);
                     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select(channel));
                 }
-                var frame = new StackPane(v);
+                var outline = new Rectangle();
+                outline.setId("net-field-" + (c.layer() == NetworkLayout.INPUT ? "input" : c.layer()) + "-" + ch);
+                outline.getStyleClass().add("field-outline");
+                outline.setManaged(false);
+                outline.setMouseTransparent(true);
+                outline.setVisible(false);
+                var frame = new StackPane(v, new javafx.scene.Group(outline));
                 frame.getStyleClass().add("map-frame");
+                StackPane.setAlignment(frame.getChildren().get(1), Pos.TOP_LEFT);
+                frame.getChildren().get(1).setManaged(false);
                 grid.add(frame, ch / rows, ch % rows);
                 maps.add(v);
+                outlines.add(outline);
             }
             finish(grid, true);
+        }
+
+        /** The largest scale at which the column's rows of maps fit the height (1-pixel frames and gaps included). */
+        double scaleForHeight(double height) {
+            return (height - (rows - 1) * GAP - rows * 2) / (rows * (double) column.shape().h());
+        }
+
+        /** Map pixels side by side (grid columns x map width): how fast the column widens with the scale. */
+        double pixelsWide() { return gridCols * (double) column.shape().w(); }
+
+        /** Wider than its title and the other lines: a smaller scale makes the column narrower. */
+        boolean growsWithScale() {
+            double others = 0;
+            for (Node n : node.getChildren()) if (n != grid) others = Math.max(others, n.minWidth(-1));
+            return grid.minWidth(-1) > others;
+        }
+
+        @Override void fit(double height) {
+            int h = column.shape().h(), w = column.shape().w();
+            for (ImageView v : maps) {
+                v.setFitWidth(Math.round(w * mapScale));
+                v.setFitHeight(Math.round(h * mapScale));
+            }
+            highlight(field);
+        }
+
+        @Override void highlight(List<ReceptiveField.Part> f) {
+            field = f;
+            var part = f == null ? null : f.stream().filter(p -> p.layer() == column.layer()).findFirst().orElse(null);
+            double sx = maps.getFirst().getFitWidth() / column.shape().w(), sy = maps.getFirst().getFitHeight() / column.shape().h();
+            for (int ch = 0; ch < outlines.size(); ch++) {
+                Rectangle r = outlines.get(ch);
+                boolean on = part != null && (part.channel() == ReceptiveField.ALL_CHANNELS || part.channel() == ch);
+                r.setVisible(on);
+                if (!on) continue;
+                // inset by one map pixel's frame: the outline stays inside the map, over the field's own pixels
+                r.setX(part.x0() * sx + 1);
+                r.setY(part.y0() * sy + 1);
+                r.setWidth(Math.max(1, part.width() * sx));
+                r.setHeight(Math.max(1, part.height() * sy));
+            }
         }
 
         @Override void update(Trace t) {
@@ -350,8 +460,12 @@ public final class NetworkView implements ConceptView {
         void hoverMap(MouseEvent e, int ch) {
             if (values == null) return;
             int h = column.shape().h(), w = column.shape().w();
-            int x = Math.clamp((int) (e.getX() / scale), 0, w - 1), y = Math.clamp((int) (e.getY() / scale), 0, h - 1);
-            hover.setText(I18n.get("network.hover.map", title(), ch + 1, column.shape().c(), x, y, fmt(values[(ch * h + y) * w + x])));
+            var v = maps.get(ch);
+            int x = Math.clamp((int) (e.getX() / v.getFitWidth() * w), 0, w - 1), y = Math.clamp((int) (e.getY() / v.getFitHeight() * h), 0, h - 1);
+            var f = ReceptiveField.ofMapUnit(builtFor, column.layer(), ch, x, y);
+            showField(f);
+            hover.setText(I18n.get("network.hover.map", title(), ch + 1, column.shape().c(), x, y, fmt(values[(ch * h + y) * w + x]))
+                    + fieldText(f));
         }
 
         void select(int ch) {
@@ -369,21 +483,28 @@ public final class NetworkView implements ConceptView {
         UnitsColumn(Column c) {
             super(c);
             int n = c.shape().size();
-            double cell = Math.min(6, picturesHeight / n);
             strip.setFitWidth(22);
-            strip.setFitHeight(cell * n);
             strip.setPreserveRatio(false);
-            strip.setSmooth(cell < 1); // more units than pixels: average rather than drop
+            fit(picturesHeight);
             strip.getStyleClass().add("unit-strip");
             strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
                 if (values == null) return;
                 int i = Math.clamp((int) (e.getY() / strip.getFitHeight() * n), 0, n - 1);
-                hover.setText(I18n.get("network.hover.unit", title(), i + 1, n, fmt(values[i])));
+                var f = ReceptiveField.ofVectorUnit(builtFor, column.layer(), i);
+                showField(f);
+                hover.setText(I18n.get("network.hover.unit", title(), i + 1, n, fmt(values[i])) + fieldText(f));
             });
-            strip.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+            strip.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); showField(null); });
             var frame = new StackPane(strip);
             frame.getStyleClass().add("map-frame");
             finish(frame, true);
+        }
+
+        @Override void fit(double height) {
+            int n = column.shape().size();
+            double cell = Math.min(6, height / n);
+            strip.setFitHeight(cell * n);
+            strip.setSmooth(cell < 1); // more units than pixels: average rather than drop
         }
 
         @Override void update(Trace t) {
@@ -440,8 +561,8 @@ public final class NetworkView implements ConceptView {
             super(c);
             bars.getStyleClass().add("compact");
             bars.setPrefWidth(250);
-            bars.setMinWidth(230);
             finish(bars, false);
+            node.setMinWidth(Region.USE_COMPUTED_SIZE); // the bars give way before the maps shrink
         }
 
         @Override void update(Trace t) {

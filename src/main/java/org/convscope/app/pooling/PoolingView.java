@@ -47,7 +47,8 @@ import static org.convscope.app.common.SideColumn.show;
  * and after (6×28×28 → 6×14×14) and the reminder that pooling has no parameters. Same controls as the kernel view.
  *
  * <p>Node ids: pooling-stage, pooling-layer, pooling-channel, pooling-kind-max, pooling-kind-average,
- * pooling-model-note, pooling-shapes, pooling-values, pooling-params, pooling-problem, the anim-* ids of
+ * pooling-model-note, pooling-shapes, pooling-values, pooling-params, pooling-problem, pooling-shift-right,
+ * pooling-shift-down, pooling-shift-summary, pooling-shift-row-L (the row of layer L), the anim-* ids of
  * {@link AnimationControls} and pooling-export-* of {@link ExportPanel}.
  */
 public final class PoolingView implements ConceptView {
@@ -108,15 +109,16 @@ public final class PoolingView implements ConceptView {
         VBox center = new VBox(10, problem, stage, controls);
         VBox.setVgrow(stage, Priority.ALWAYS);
         page.setContent(center);
-        page.side().getChildren().addAll(mapBox(), kindBox(), shapesBox(), exportBox());
+        page.side().getChildren().addAll(mapBox(), kindBox(), shiftBox(), shapesBox(), exportBox());
 
         vm.revisionProperty().addListener((o, a, b) -> stage.repaint());
         vm.playback().cursorProperty().addListener((o, a, b) -> stage.repaint());
         vm.receptiveFieldProperty().addListener((o, a, b) -> stage.repaint());
         I18n.localeProperty().addListener((o, a, b) -> stage.repaint());
 
-        ctx.currentImageProperty().addListener((o, a, b) -> refresh());
-        ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) ch -> refresh());
+        ctx.currentImageProperty().addListener((o, a, b) -> { refresh(); measureShift(); });
+        ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) ch -> { refresh(); measureShift(); });
+        measureShift();
         refresh();
         return page;
     }
@@ -335,6 +337,122 @@ public final class PoolingView implements ConceptView {
         export = new ExportPanel("pooling", "convscope-pooling", page, this::gifFrames, ctx.services().background());
         export.gifAvailableProperty().bind(vm.windowProperty().isNotNull());
         return card("pooling.section.export", export);
+    }
+
+    // ---- pooling and position (concept 4): the input moved by one pixel --------------------------------------
+
+    private final javafx.beans.property.ObjectProperty<ShiftSensitivity> sensitivity = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty shiftDown = new javafx.beans.property.SimpleBooleanProperty();
+    private final AtomicLong shiftGeneration = new AtomicLong();
+
+    /** The measurement for the current image and direction (null without a network). */
+    public javafx.beans.property.ReadOnlyObjectProperty<ShiftSensitivity> sensitivityProperty() { return sensitivity; }
+
+    /** Two forward passes of the current image, unmoved and moved by one pixel, in the background. */
+    private void measureShift() {
+        AppContext.InputImage img = ctx.currentImageProperty().get();
+        long gen = shiftGeneration.incrementAndGet();
+        AppContext.ActiveModel model = img == null ? null : ctx.models().get(img.dataset());
+        if (model == null) { sensitivity.set(null); return; }
+        int side = (int) Math.round(Math.sqrt(img.pixels().length));
+        int dx = shiftDown.get() ? 0 : 1, dy = shiftDown.get() ? 1 : 0;
+        var net = model.network();
+        try {
+            ctx.services().background().execute(() -> {
+            ShiftSensitivity s;
+            try {
+                s = ShiftSensitivity.measure(net, img.pixels(), side, img.pixels().length / side, dx, dy);
+            } catch (RuntimeException e) {
+                s = null;
+            }
+            var result = s;
+            Platform.runLater(() -> { if (shiftGeneration.get() == gen) sensitivity.set(result); });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the background executor is shut down: the app is closing
+        }
+    }
+
+    private Node shiftBox() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton right = new ToggleButton(), down = new ToggleButton();
+        right.setId("pooling-shift-right");
+        down.setId("pooling-shift-down");
+        right.textProperty().bind(I18n.bind("pooling.shift.right"));
+        down.textProperty().bind(I18n.bind("pooling.shift.down"));
+        right.setToggleGroup(group);
+        down.setToggleGroup(group);
+        right.setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) { a.setSelected(true); return; }
+            shiftDown.set(b == down);
+            measureShift();
+        });
+        Label explain = new Label();
+        explain.textProperty().bind(I18n.bind("pooling.shift.explain"));
+        explain.getStyleClass().add("concept-detail");
+        explain.setWrapText(true);
+        javafx.scene.layout.GridPane table = new javafx.scene.layout.GridPane();
+        table.setHgap(8);
+        table.setVgap(4);
+        var barColumn = new javafx.scene.layout.ColumnConstraints();
+        barColumn.setHgrow(Priority.ALWAYS);
+        barColumn.setMinWidth(40);
+        table.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), barColumn, new javafx.scene.layout.ColumnConstraints());
+        Label summary = new Label();
+        summary.setId("pooling-shift-summary");
+        summary.getStyleClass().add("concept-detail");
+        summary.setWrapText(true);
+        Runnable sync = () -> {
+            ShiftSensitivity s = sensitivity.get();
+            table.getChildren().clear();
+            show(table, s != null);
+            if (s == null) { summary.setText(I18n.get("pooling.shift.none")); return; }
+            int row = 0;
+            for (ShiftSensitivity.Row r : s.rows()) {
+                Label name = new Label(layerName(r.layer()));
+                name.getStyleClass().add("concept-detail");
+                name.setMinWidth(Label.USE_PREF_SIZE);
+                javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
+                bar.getStyleClass().add("concept-bar");
+                if (r.pooling()) bar.getStyleClass().add("selected");
+                javafx.scene.layout.StackPane track = new javafx.scene.layout.StackPane(bar);
+                javafx.scene.layout.StackPane.setAlignment(bar, javafx.geometry.Pos.CENTER_LEFT);
+                bar.maxWidthProperty().bind(track.widthProperty().multiply(Math.min(1, r.change())));
+                bar.setMinWidth(0);
+                Label value = new Label(percent(r.change()));
+                value.getStyleClass().add("concept-detail");
+                value.setMinWidth(Label.USE_PREF_SIZE);
+                if (r.pooling()) { name.setStyle("-fx-font-weight: bold;"); value.setStyle("-fx-font-weight: bold;"); }
+                value.setId("pooling-shift-row-" + r.layer());
+                table.addRow(row++, name, track, value);
+            }
+            summary.setText(summaryText(s));
+        };
+        sensitivity.addListener((o, a, b) -> sync.run());
+        vm.layerProperty().addListener((o, a, b) -> sync.run());
+        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        sync.run();
+        return card("pooling.section.shift", new VBox(8, explain, new HBox(6, right, down), table, summary));
+    }
+
+    /** "pool1 changes 46 %, its input relu1 60 %", for the pooling layer chosen above (else the first). */
+    private String summaryText(ShiftSensitivity s) {
+        int L = vm.layerProperty().get();
+        ShiftSensitivity.Row pool = L >= 0 ? s.row(L) : null;
+        if (pool == null || !pool.pooling()) pool = s.rows().stream().filter(ShiftSensitivity.Row::pooling).findFirst().orElse(null);
+        var img = ctx.currentImageProperty().get();
+        boolean fashion = img != null && AppContext.FASHION_MNIST.equals(img.dataset());
+        String answer = I18n.get("pooling.shift.answer", I18n.get((fashion ? "class.fashion." : "class.mnist.") + s.predicted()),
+                percent(s.before()), percent(s.after()));
+        if (pool == null || s.row(pool.layer() - 1) == null) return answer;
+        ShiftSensitivity.Row in = s.row(pool.layer() - 1);
+        return I18n.get("pooling.shift.summary", layerName(pool.layer()), percent(pool.change()), layerName(in.layer()),
+                percent(in.change())) + "\n" + answer;
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, v < 0.1 ? "%.1f %%" : "%.0f %%", 100 * v);
     }
 
     /** Number of GIF frames for a map with this many output positions. */

@@ -77,7 +77,7 @@ public final class WeightSharingView implements ConceptView {
         for (Wiring w : Wiring.values()) toys.getChildren().add(toyPanel(w));
         toys.setPrefHeight(380);
 
-        VBox content = new VBox(18, ConceptPage.text("sharing.toy.heading", "concept-heading"), toys,
+        VBox content = new VBox(18, ConceptPage.text("sharing.toy.heading", "concept-heading"), toys, playControls(),
                 ConceptPage.text("sharing.real.heading", "concept-heading"), layerChooser(), realTable());
         layerShapes.getStyleClass().add("concept-detail");
         layerShapes.setId("sharing-real-shapes");
@@ -96,6 +96,62 @@ public final class WeightSharingView implements ConceptView {
         refreshReal();
     }
 
+    private ThemedCanvas sharedCanvas;
+    private final Label formula = new Label();
+
+    /**
+     * The shared toy can be played with: a slider moves the shared pair (w1, w2) along the six inputs, two spinners
+     * change w1 and w2, and every connection of the shared drawing follows (thickness = |weight|, dashed = negative),
+     * with each output's sum and the current one written out.
+     * Ids: #sharing-position, #sharing-w1, #sharing-w2, #sharing-formula.
+     */
+    private Node playControls() {
+        javafx.scene.control.Slider position = new javafx.scene.control.Slider(1, model.toy().output().w(), model.position() + 1);
+        position.setId("sharing-position");
+        position.setMajorTickUnit(1);
+        position.setMinorTickCount(0);
+        position.setSnapToTicks(true);
+        position.setShowTickMarks(true);
+        position.setShowTickLabels(true);
+        position.setPrefWidth(220);
+        position.valueProperty().addListener((o, a, b) -> {
+            int p = (int) Math.round(b.doubleValue()) - 1;
+            if (p != model.position()) { model.setPosition(p); played(); }
+        });
+        HBox row = new HBox(18, org.convscope.app.common.SideColumn.row("sharing.play.position", position),
+                org.convscope.app.common.SideColumn.row("sharing.play.w1", weightSpinner(0)), org.convscope.app.common.SideColumn.row("sharing.play.w2", weightSpinner(1)));
+        row.setAlignment(Pos.CENTER_LEFT);
+        formula.setId("sharing-formula");
+        formula.getStyleClass().add("concept-formula");
+        formula.setWrapText(true);
+        formula.setText(model.formula());
+        Label hint = ConceptPage.text("sharing.play.hint", "concept-caption");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, hint, row, formula);
+        box.getStyleClass().add("concept-card");
+        return box;
+    }
+
+    private javafx.scene.control.Spinner<Double> weightSpinner(int index) {
+        double limit = WeightSharingViewModel.WEIGHT_LIMIT;
+        var spinner = new javafx.scene.control.Spinner<Double>(-limit, limit, model.weight(index), 0.1);
+        spinner.setId("sharing-w" + (index + 1));
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.valueProperty().addListener((o, a, b) -> {
+            if (b == null) return;
+            model.setWeight(index, Math.round(Math.clamp(b, -limit, limit) * 100) / 100.0);
+            played();
+        });
+        return spinner;
+    }
+
+    private void played() {
+        formula.setText(model.formula());
+        if (sharedCanvas != null) sharedCanvas.repaint();
+    }
+
     /** One of the three toy layers: title, drawing, count. */
     private Node toyPanel(Wiring w) {
         LayerWiring toy = model.toy();
@@ -104,6 +160,7 @@ public final class WeightSharingView implements ConceptView {
         ThemedCanvas canvas = new ThemedCanvas(FG, MUTED, BG, W1, W2, BORDER);
         canvas.setId("sharing-toy-canvas-" + key);
         canvas.setPainter((g, width, height) -> paintToy(canvas, g, width, height, toy, w));
+        if (w == Wiring.SHARED) sharedCanvas = canvas;
         canvas.setPrefSize(420, 300);
         canvas.setMinHeight(200);
         Label count = new Label();
@@ -133,19 +190,29 @@ public final class WeightSharingView implements ConceptView {
         int slots = n + pad;
         double r = Math.min(c.fontSize() * 1.25, Math.min(width / (slots * 2.5), height / 9));
         double left = r + 8, step = (width - 2 * left) / Math.max(1, slots - 1);
-        double yOut = r + 6 + c.fontSize(), yIn = height - r - 6;
+        boolean play = w == Wiring.SHARED; // the playable one: values under the inputs, sums over the outputs
+        double yOut = r + 6 + c.fontSize() * (play ? 2.2 : 1), yIn = height - r - 6 - (play ? c.fontSize() * 1.3 : 0);
         List<LayerWiring.Connection> edges = toy.connections(w);
         long distinct = edges.stream().mapToInt(LayerWiring.Connection::weight).distinct().count();
 
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineWidth(w == Wiring.FULL ? 2 : 4);
+        double largest = play ? Math.max(1e-9, Math.max(Math.abs(model.w1()), Math.abs(model.w2()))) : 1;
         for (LayerWiring.Connection e : edges) {
             double x0 = left + e.output() * step, x1 = left + e.input() * step;
-            g.setStroke(weightColour(c, w, e.weight(), (int) distinct));
-            if (e.padding()) g.setLineDashes(8, 6); else g.setLineDashes();
+            Color colour = weightColour(c, w, e.weight(), (int) distinct);
+            if (play) {
+                // thickness follows |weight|, a negative weight is dashed; the pair at the chosen position stands out
+                double v = model.weight(e.weight());
+                g.setLineWidth(1 + 6 * Math.abs(v) / largest);
+                if (e.output() != model.position()) colour = colour.deriveColor(0, 1, 1, 0.35);
+                if (v < 0) g.setLineDashes(10, 6); else if (e.padding()) g.setLineDashes(3, 6); else g.setLineDashes();
+            } else if (e.padding()) g.setLineDashes(8, 6); else g.setLineDashes();
+            g.setStroke(colour);
             g.strokeLine(x0, yOut + r, x1, yIn - r);
         }
         g.setLineDashes();
+        g.setLineWidth(4);
         // weight names on the local and shared edges, a third of the way down from each output
         if (w != Wiring.FULL) {
             g.setFont(c.font(0.8));
@@ -157,8 +224,10 @@ public final class WeightSharingView implements ConceptView {
                 double t = 0.25 + 0.45 * tap / Math.max(1, toy.kernelW() - 1);
                 double x = x0 + (x1 - x0) * t, y = yOut + r + (yIn - yOut - 2 * r) * t;
                 String name = "w" + (e.weight() + 1);
+                if (play && e.output() != model.position()) continue; // the values once, at the chosen position
+                if (play) name += " = " + WeightSharingViewModel.number(model.weight(e.weight()), false);
                 g.setFill(c.color(BG));
-                double tw = c.fontSize() * (name.length() > 2 ? 1.75 : 1.25);
+                double tw = play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25);
                 g.fillRoundRect(x - tw / 2, y - c.fontSize() * 0.55, tw, c.fontSize() * 1.05, 6, 6);
                 g.setFill(weightColour(c, w, e.weight(), (int) distinct));
                 g.fillText(name, x, y + c.fontSize() * 0.33);
@@ -170,6 +239,15 @@ public final class WeightSharingView implements ConceptView {
         int drawn = w == Wiring.FULL ? n : slots;
         for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
         for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
+        if (play) {
+            g.setFont(c.font(0.85));
+            g.setFill(c.color(MUTED));
+            for (int i = 0; i < n; i++) g.fillText(WeightSharingViewModel.number(model.input(i), false), left + i * step, yIn + r + c.fontSize() * 1.1);
+            for (int o = 0; o < m; o++) {
+                g.setFill(o == model.position() ? c.color(FG) : c.color(MUTED));
+                g.fillText(WeightSharingViewModel.number(model.output(o), false), left + o * step, yOut - r - c.fontSize() * 0.35);
+            }
+        }
     }
 
     private static void node(ThemedCanvas c, GraphicsContext g, double x, double y, double r, String text, boolean padding) {

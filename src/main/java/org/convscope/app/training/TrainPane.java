@@ -72,6 +72,10 @@ final class TrainPane extends BorderPane {
     private final CurveChart lossChart, accuracyChart;
     private final CurveChart.Series rawLoss, smoothLoss, trainAcc, testAcc, sampleAcc;
     private final KernelGrid conv1, conv2;
+    private final KernelZoom zoom = new KernelZoom();
+    private final PredictionStrip predictions;
+    private long lastPredictions, predictionsVersion = -1;
+    private Network beforeOf;
     private final HBox charts;
     private double[] xs = new double[0], ys = new double[0], ys2 = new double[0];
     private long lastKernels;
@@ -101,10 +105,13 @@ final class TrainPane extends BorderPane {
         accuracyChart.addSeries(trainAcc);
         accuracyChart.addSeries(testAcc);
         accuracyChart.setAutoY(false);
-        conv1 = new KernelGrid(I18n.bind("training.kernels.conv1"), 40);
+        conv1 = new KernelGrid(I18n.bind("training.kernels.conv1"), 40, true);
         conv1.setId("kernels-conv1");
-        conv2 = new KernelGrid(I18n.bind("training.kernels.conv2"), 22);
+        conv2 = new KernelGrid(I18n.bind("training.kernels.conv2"), 25, false);
         conv2.setId("kernels-conv2");
+        conv1.setOnPick((o, i) -> zoom.show(conv1, "training.kernels.conv1", o, i));
+        conv2.setOnPick((o, i) -> zoom.show(conv2, "training.kernels.conv2", o, i));
+        predictions = new PredictionStrip(ctx.services().background(), javafx.application.Platform::runLater);
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
@@ -144,7 +151,8 @@ final class TrainPane extends BorderPane {
         kernelNote.getStyleClass().add("hint");
         kernelNote.setWrapText(true);
         kernelNote.setMinHeight(Region.USE_PREF_SIZE);
-        FlowPane grids = new FlowPane(28, 10, conv1, conv2); // conv2 goes under conv1 when the window is narrow
+        // the enlarged kernel opens under conv1 (which is lower than conv2); conv2 goes under conv1 when the window is narrow
+        FlowPane grids = new FlowPane(28, 10, new VBox(8, conv1, zoom), conv2);
         // "Use this model" and go: the network view then shows this run's feature maps, updated as it learns;
         // the kernel-sliding view slides one of its kernels (best on a paused model, so the numbers stay put).
         Hyperlink toNetwork = link("open-network", "training.openNetwork", () -> open(ctx, NETWORK_VIEW));
@@ -165,13 +173,15 @@ final class TrainPane extends BorderPane {
                     : model.familyProperty().get().convolutional();
         }, model.snapshotProperty(), model.familyProperty()));
 
-        VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, kernels);
+        VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, predictions, kernels);
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
         I18n.localeProperty().addListener((o, a, b) -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
         model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
+        // the test images arrive after the pane is built: show the untrained network's answers then
+        model.dataReadyProperty().addListener((o, a, b) -> { if (b && model.snapshotProperty().get() == null) { staticKernelsOf = null; refresh(); } });
         refresh();
     }
 
@@ -433,7 +443,12 @@ final class TrainPane extends BorderPane {
             accuracyChart.refresh();
             Network n = model.currentNetwork();
             if (n == null) n = model.previewNetwork();
-            if (n != staticKernelsOf) { staticKernelsOf = n; showKernels(n == null ? List.of() : n.weights()); }
+            if (n != staticKernelsOf) {
+                staticKernelsOf = n;
+                showKernels(n == null ? List.of() : n.weights());
+                beforeOf = null; // the next run's first weights become "before"
+                predictions.request(n, model.testImages(), model.runDataset());
+            }
             return;
         }
         staticKernelsOf = null;
@@ -466,14 +481,29 @@ final class TrainPane extends BorderPane {
         long now = System.nanoTime();
         if (now - lastKernels > 500_000_000L || s.state() != TrainingSnapshot.State.RUNNING) {
             lastKernels = now;
+            if (s.network() != beforeOf) { beforeOf = s.network(); setBefore(s.weights()); }
             showKernels(s.weights());
         }
+        // the test images' answers: at most once a second while running (computed in the background)
+        if (s.version() != predictionsVersion && (now - lastPredictions > 1_000_000_000L || s.state() != TrainingSnapshot.State.RUNNING)) {
+            lastPredictions = now;
+            predictionsVersion = s.version();
+            predictions.request(s.network(), model.testImages(), model.runDataset());
+        }
+    }
+
+    private void setBefore(List<LayerWeights> weights) {
+        List<LayerWeights> convs = weights.stream().filter(w -> w.weightShape().length == 4).toList();
+        conv1.setBefore(convs.isEmpty() ? null : convs.get(0));
+        conv2.setBefore(convs.size() < 2 ? null : convs.get(1));
     }
 
     private void showKernels(List<LayerWeights> weights) {
         List<LayerWeights> convs = weights.stream().filter(w -> w.weightShape().length == 4).toList();
         conv1.show(convs.isEmpty() ? null : convs.get(0));
         conv2.show(convs.size() < 2 ? null : convs.get(1));
+        if (staticKernelsOf != null) setBefore(weights); // not trained yet: before = now
+        zoom.refresh();
     }
 
     private void setAccuracy(CurveChart.Series series, List<AccuracyPoint> points, boolean sample) {

@@ -259,4 +259,76 @@ public class KernelViewFxTest {
         assertTrue(text(robot, "kernel-export-status").contains("49 frames"), text(robot, "kernel-export-status"));
         assertTrue(Files.size(gif) > 1000);
     }
+
+    /** The colour the stage shows for output pixel (oy, ox), read from a snapshot of the canvas. */
+    private javafx.scene.paint.Color outputColour(FxRobot robot, int oy, int ox) {
+        javafx.scene.Node canvas = robot.lookup("#kernel-stage").query();
+        var L = view.layout();
+        var shot = WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null));
+        try {
+            return shot.get().getPixelReader().getColor((int) (L.output().getMinX() + (ox + 0.5) * L.outputCell()),
+                    (int) (L.output().getMinY() + (oy + 0.5) * L.outputCell()));
+        } catch (Exception e) { throw new AssertionError(e); }
+    }
+
+    @Test
+    void theFeatureMapShowsTheSignOfEverySum(FxRobot robot) {
+        modelKernel(robot);
+        robot.clickOn("#anim-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] y = vm.sweep().outputMap();
+        int lo = 0, hi = 0;
+        for (int i = 1; i < y.length; i++) { if (y[i] < y[lo]) lo = i; if (y[i] > y[hi]) hi = i; }
+        assertTrue(y[lo] < 0 && y[hi] > 0, "a trained conv1 kernel gives sums of both signs");
+        int w = vm.sweep().outputWidth();
+        var neg = outputColour(robot, lo / w, lo % w);
+        var pos = outputColour(robot, hi / w, hi % w);
+        assertTrue(neg.getBlue() > neg.getRed() + 0.3, "the most negative sum is blue: " + neg);
+        assertTrue(pos.getRed() > pos.getBlue() + 0.3, "the largest sum is red: " + pos);
+        // by brightness: the most negative sum is black, and 0 is not
+        reveal(robot, "kernel-signed");
+        robot.clickOn("#kernel-signed");
+        assertFalse(vm.signedColoursProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var black = outputColour(robot, lo / w, lo % w);
+        assertTrue(black.getBrightness() < 0.05, "the smallest sum is black: " + black);
+        int zero = 0; // the sum nearest to 0
+        for (int i = 1; i < y.length; i++) if (Math.abs(y[i]) < Math.abs(y[zero])) zero = i;
+        assertTrue(outputColour(robot, zero / w, zero % w).getBrightness() > 0.15, "0 is not as dark as a negative sum");
+    }
+
+    @Test
+    void conv2sKernelIsABlockPassingThroughTheSixChannelVolume(FxRobot robot) throws Exception {
+        modelKernel(robot);
+        robot.interact(() -> vm.convLayerProperty().set(3)); // conv2: reads the 6 x 14 x 14 output of pool1
+        FxTestSupport.await("the conv2 sweep", 10, () -> vm.sweep() != null && vm.sweep().channels() == 6);
+        reveal(robot, "kernel-volume");
+        assertTrue(text(robot, "kernel-volume-caption").startsWith("The input is a volume of 6 channels of 14\u00d714; the kernel is a 6\u00d75\u00d75 block"),
+                text(robot, "kernel-volume-caption"));
+        VolumeView volume = view.volume();
+        // the block follows the window: one position forward moves its corner one map pixel along the row
+        javafx.geometry.Point2D[] corner = new javafx.geometry.Point2D[2];
+        robot.interact(() -> corner[0] = volume.toCanvas(vm.sweep().windowLeft(vm.playback().cursor().position()), 0, 0));
+        robot.clickOn("#anim-step"); // completes position 0
+        robot.clickOn("#anim-step"); // the next position
+        assertEquals(1, vm.playback().cursor().position());
+        robot.interact(() -> corner[1] = volume.toCanvas(vm.sweep().windowLeft(vm.playback().cursor().position()), 0, 0));
+        assertNotEquals(corner[0], corner[1]);
+        // drawn in the software pipeline: the block's accent colour is on the canvas
+        var shot = WaitForAsyncUtils.asyncFx(() -> volume.canvas().snapshot(null, null)).get();
+        var accent = org.convscope.app.common.StagePalette.of(volume).accent();
+        int hits = 0;
+        for (int y = 0; y < shot.getHeight(); y++)
+            for (int x = 0; x < shot.getWidth(); x++) {
+                var c = shot.getPixelReader().getColor(x, y);
+                if (Math.abs(c.getRed() - accent.getRed()) < 0.05 && Math.abs(c.getGreen() - accent.getGreen()) < 0.05
+                        && Math.abs(c.getBlue() - accent.getBlue()) < 0.05) hits++;
+            }
+        assertTrue(hits > 50, "the kernel block is drawn: " + hits + " accent pixels");
+        // dragging turns it
+        double yaw = volume.yaw(), pitch = volume.pitch();
+        robot.drag(volume, javafx.scene.input.MouseButton.PRIMARY).moveBy(40, -20).release(javafx.scene.input.MouseButton.PRIMARY);
+        assertNotEquals(yaw, volume.yaw());
+        assertNotEquals(pitch, volume.pitch());
+    }
 }

@@ -81,7 +81,7 @@ class NetworkViewTest {
         var trace = view.model().resultProperty().get().trace();
         String text = robot.lookup("#net-hover").queryAs(Label.class).getText();
         // the robot lands on whole screen pixels: allow the neighbouring map pixel, then check its value exactly
-        var m = java.util.regex.Pattern.compile("Conv 1 · map 3 of 6 · x (\\d+), y (\\d+): (-?[0-9.]+)").matcher(text);
+        var m = java.util.regex.Pattern.compile("Conv 1 · map 3 of 6 · x (\\d+), y (\\d+): (-?[0-9.]+)( · depends on .*)?").matcher(text);
         assertTrue(m.matches(), text);
         int x = Integer.parseInt(m.group(1)), y = Integer.parseInt(m.group(2));
         assertTrue(Math.abs(x - 14) <= 1 && Math.abs(y - 10) <= 1, text);
@@ -159,4 +159,98 @@ class NetworkViewTest {
         assertTrue(robot.lookup("#net-col-softmax").tryQuery().isPresent());
         assertTrue(robot.lookup(".feature-map").queryAll().size() == 1, "only the input is a picture");
     }
+
+    static Bounds screen(javafx.scene.Node n) { return n.localToScreen(n.getBoundsInLocal()); }
+
+    @Test
+    void hoveringAConv2UnitOutlinesItsReceptiveFieldInEveryEarlierLayer(FxRobot robot) {
+        awaitTrace();
+        ImageView map = robot.lookup("#net-map-3-3").queryAs(ImageView.class);
+        Bounds b = screen(map);
+        double cell = b.getWidth() / 10;
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 5.5 * cell, b.getMinY() + 7.5 * cell));
+        String text = robot.lookup("#net-hover").queryAs(Label.class).getText();
+        var m = java.util.regex.Pattern.compile(".*x (\\d+), y (\\d+):.*").matcher(text);
+        assertTrue(m.matches(), text);
+        int x = Integer.parseInt(m.group(1)), y = Integer.parseInt(m.group(2));
+        assertTrue(Math.abs(x - 5) <= 1 && Math.abs(y - 7) <= 1, text);
+        var field = ReceptiveField.ofMapUnit(view.model().resultProperty().get().trace().spec(), 3, 3, x, y);
+        var in = field.getLast();
+        assertTrue(text.contains("depends on " + in.width() + "\u00d7" + in.height() + " input pixels"), text);
+        // the unit itself: only in its own channel
+        assertTrue(robot.lookup("#net-field-3-3").queryAs(javafx.scene.shape.Rectangle.class).isVisible());
+        assertFalse(robot.lookup("#net-field-3-2").queryAs(javafx.scene.shape.Rectangle.class).isVisible());
+        // behind the convolution: every channel of pool1, conv1 and the input, at the computed place and size
+        for (int ch = 0; ch < 6; ch++) assertTrue(robot.lookup("#net-field-2-" + ch).queryAs(javafx.scene.shape.Rectangle.class).isVisible());
+        assertFalse(robot.lookup("#net-field-5-0").queryAs(javafx.scene.shape.Rectangle.class).isVisible(), "later layers are not in the field");
+        var outline = robot.lookup("#net-field-input-0").queryAs(javafx.scene.shape.Rectangle.class);
+        assertTrue(outline.isVisible());
+        Bounds ib = screen(robot.lookup("#net-map-input-0").queryAs(ImageView.class));
+        Bounds ob = screen(outline);
+        double px = ib.getWidth() / 28;
+        assertEquals(ib.getMinX() + in.x0() * px, ob.getMinX(), px / 2 + 1.5);
+        assertEquals(ib.getMinY() + in.y0() * px, ob.getMinY(), px / 2 + 1.5);
+        assertEquals(in.width() * px, ob.getWidth(), px / 2 + 1.5);
+        assertEquals(14, in.width(), "an inner conv2 unit of LeNet-5 sees 14 x 14 input pixels");
+        // leaving the map clears the outlines
+        robot.moveTo("#net-shift");
+        assertFalse(outline.isVisible());
+    }
+
+    @Test
+    void hoveringAFlattenedValueOutlinesTheUnitItCameFrom(FxRobot robot) {
+        awaitTrace();
+        ImageView strip = robot.lookup("#net-col-6").lookup(".unit-strip").queryAs(ImageView.class);
+        Bounds b = screen(strip);
+        double cell = b.getHeight() / 400;
+        int index = 9 * 25 + 5 + 2; // channel 9, y 1, x 2
+        robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getMinY() + (index + 0.5) * cell));
+        String text = robot.lookup("#net-hover").queryAs(Label.class).getText();
+        var m = java.util.regex.Pattern.compile(".*unit (\\d+) of 400.*").matcher(text);
+        assertTrue(m.matches(), text);
+        int i = Integer.parseInt(m.group(1)) - 1;
+        int ch = i / 25;
+        assertTrue(robot.lookup("#net-field-5-" + ch).queryAs(javafx.scene.shape.Rectangle.class).isVisible(), text);
+        assertFalse(robot.lookup("#net-field-5-" + (ch + 1) % 16).queryAs(javafx.scene.shape.Rectangle.class).isVisible(), text);
+        assertTrue(robot.lookup("#net-field-input-0").queryAs(javafx.scene.shape.Rectangle.class).isVisible());
+    }
+
+    @Test
+    void mapsAreDrawnToOneScaleAndTheSoftmaxColumnFitsA1440PixelWindow(FxRobot robot) {
+        awaitTrace();
+        // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share.
+        // A stage of its own: the test stage is shared with the tests that run after this one.
+        Stage[] own = new Stage[1];
+        robot.interact(() -> {
+            var root = (javafx.scene.Parent) view.node();
+            root.getScene().setRoot(new javafx.scene.layout.Pane());
+            own[0] = new Stage();
+            own[0].setScene(new Scene(root, 1440 - 230, 900 - 80));
+            own[0].show();
+        });
+        try {
+            WaitForFx();
+            checkScaleAndFit(robot, own[0]);
+        } finally {
+            robot.interact(() -> own[0].close());
+        }
+    }
+
+    private void checkScaleAndFit(FxRobot robot, Stage stage) {
+        double input = robot.lookup("#net-map-input-0").queryAs(ImageView.class).getFitWidth();
+        double conv1 = robot.lookup("#net-map-0-0").queryAs(ImageView.class).getFitWidth();
+        double pool1 = robot.lookup("#net-map-2-0").queryAs(ImageView.class).getFitWidth();
+        double conv2 = robot.lookup("#net-map-3-0").queryAs(ImageView.class).getFitWidth();
+        double pool2 = robot.lookup("#net-map-5-0").queryAs(ImageView.class).getFitWidth();
+        assertEquals(input, conv1, 0.01, "28 x 28 maps: the same size");
+        assertEquals(conv1 / 2, pool1, 1, "a pooled map is half the size of its input");
+        assertEquals(conv2 / 2, pool2, 1);
+        assertEquals(conv1 * 10 / 28, conv2, 1);
+        assertTrue(conv1 >= 40, "maps stay readable: " + conv1);
+        var softmax = robot.lookup("#net-col-softmax").queryAs(javafx.scene.layout.Region.class);
+        double right = softmax.localToScene(softmax.getBoundsInLocal()).getMaxX();
+        assertTrue(right <= stage.getScene().getWidth(), "softmax column ends at " + right + " in a " + stage.getScene().getWidth() + " wide window");
+    }
+
+    static void WaitForFx() { org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); }
 }

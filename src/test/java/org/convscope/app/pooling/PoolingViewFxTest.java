@@ -138,4 +138,27 @@ class PoolingViewFxTest {
         assertTrue(info.loops());
         assertEquals(PoolingView.GIF_HEIGHT, info.height());
     }
+
+    @Test
+    void aOnePixelShiftShowsHowMuchEachLayerChangesBeforeAndAfterPooling(FxRobot robot) throws Exception {
+        FxTestSupport.await("the shift measurement", 20, () -> view.sensitivityProperty().get() != null);
+        var s = view.sensitivityProperty().get();
+        assertEquals(1, s.dx());
+        assertEquals(0, s.dy());
+        var expected = ShiftSensitivity.measure(net, SweepFx.mnist(2).pixels(), 28, 28, 1, 0);
+        assertEquals(expected.rows(), s.rows());
+        // one row per feature-map layer, with the number
+        for (var r : s.rows()) {
+            String shown = text(robot, "pooling-shift-row-" + r.layer());
+            assertEquals(String.format(java.util.Locale.ROOT, r.change() < 0.1 ? "%.1f %%" : "%.0f %%", 100 * r.change()), shown);
+        }
+        String summary = text(robot, "pooling-shift-summary");
+        assertTrue(summary.startsWith("pool1 changes by " + text(robot, "pooling-shift-row-2") + ", its input relu1 by "
+                + text(robot, "pooling-shift-row-1")), summary);
+        // the other direction: measured again, one pixel down
+        org.convscope.app.kernel.KernelViewFxTest.reveal(robot, "pooling-shift-down");
+        robot.clickOn("#pooling-shift-down");
+        FxTestSupport.await("the downward measurement", 20, () -> view.sensitivityProperty().get() != null && view.sensitivityProperty().get().dy() == 1);
+        assertEquals(ShiftSensitivity.measure(net, SweepFx.mnist(2).pixels(), 28, 28, 0, 1).rows(), view.sensitivityProperty().get().rows());
+    }
 }

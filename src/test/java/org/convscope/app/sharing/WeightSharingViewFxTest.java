@@ -104,4 +104,40 @@ class WeightSharingViewFxTest {
         assertEquals(1000, image.getWidth());
         assertTrue(image.getHeight() >= 900, "height " + image.getHeight());
     }
+
+    /** The shared toy can be played with: w1, w2 and the position change the sums and the drawing. */
+    @Test
+    void changingTheSharedWeightsRecomputesEveryOutput(FxRobot robot) throws Exception {
+        var m = view.model();
+        // the default pair (1, -1) is a difference: it finds the step up (h2 = -1) and the step down (h5 = 1)
+        assertEquals("h1 = w1\u00b7x1 + w2\u00b7x2 = 1\u00b70 + (\u22121)\u00b70 = 0", text(robot, "sharing-formula"));
+        assertEquals(-1, m.output(1), 1e-9);
+        assertEquals(1, m.output(4), 1e-9);
+        ThemedCanvas canvas = robot.lookup("#sharing-toy-canvas-shared").queryAs(ThemedCanvas.class);
+        WritableImage before = WaitForAsyncUtils.asyncFx(() -> canvas.canvas().snapshot(null, null)).get();
+        // w1 one step up with the spinner's arrow: 1.1 everywhere
+        var w1 = robot.lookup("#sharing-w1").queryAs(javafx.scene.control.Spinner.class);
+        robot.clickOn(w1.lookup(".increment-arrow-button"));
+        assertEquals(1.1, m.w1(), 1e-9);
+        for (int o = 0; o < 6; o++) assertEquals(1.1 * m.input(o) - m.input(o + 1), m.output(o), 1e-9, "h" + (o + 1));
+        // slide to the fifth output: its sum is written out
+        robot.interact(() -> robot.lookup("#sharing-position").queryAs(javafx.scene.control.Slider.class).setValue(5));
+        assertEquals(4, m.position());
+        assertEquals("h5 = w1\u00b7x5 + w2\u00b7x6 = 1.1\u00b71 + (\u22121)\u00b70 = 1.1", text(robot, "sharing-formula"));
+        // w2 typed: the last output reads the padding (0)
+        var w2 = robot.lookup("#sharing-w2").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> w2.getValueFactory().setValue(0.5));
+        robot.interact(() -> robot.lookup("#sharing-position").queryAs(javafx.scene.control.Slider.class).setValue(6));
+        assertEquals("h6 = w1\u00b7x6 + w2\u00b70 = 1.1\u00b70 + 0.5\u00b70 = 0", text(robot, "sharing-formula"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage after = WaitForAsyncUtils.asyncFx(() -> canvas.canvas().snapshot(null, null)).get();
+        int differ = 0;
+        for (int y = 0; y < after.getHeight(); y++)
+            for (int x = 0; x < after.getWidth(); x++)
+                if (!before.getPixelReader().getColor(x, y).equals(after.getPixelReader().getColor(x, y))) differ++;
+        assertTrue(differ > 500, "the shared drawing changed with the weights: " + differ + " pixels");
+        // bad values are refused by the model with a message
+        var e = assertThrows(IllegalArgumentException.class, () -> m.setWeight(0, 3));
+        assertTrue(e.getMessage().contains("between -2 and 2"), e.getMessage());
+    }
 }

@@ -296,6 +296,48 @@ class TrainingViewFxTest {
     }
 
     @Test
+    void theTestImagesShowTheCurrentAnswersAndTheKernelsBeforeAndNow(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        // before training: the untrained network's answers on the first test images
+        PredictionStrip strip = robot.lookup("#predictions").queryAs(PredictionStrip.class);
+        ShellFx.await("untrained answers", 10, () -> strip.shown() != null);
+        choose(robot, "model", Family.LENET_MODERN);
+        type(robot, "lr", "0.1");
+        type(robot, "batch", "64");
+        type(robot, "epochs", "1");
+        ShellFx.await("the untrained LeNet's kernels", 10, () -> robot.lookup("#kernels-conv1").queryAs(KernelGrid.class).now() != null);
+        float[][] initialConv1 = {robot.lookup("#kernels-conv1").queryAs(KernelGrid.class).now().weights().clone()};
+        robot.clickOn("#start");
+        awaitState(State.FINISHED);
+        TrainingSnapshot done = snapshot();
+        // after the run: the answers are the trained network's, right ones green and wrong ones red
+        ShellFx.await("answers of the trained network", 10, () -> strip.shown() != null
+                && java.util.Arrays.equals(strip.shown().predicted(), PredictionStrip.answer(
+                        new PredictionStrip.Request(done.network(), TEST, model.runDataset())).predicted()));
+        var answers = strip.shown();
+        assertEquals(PredictionStrip.COUNT, answers.predicted().length);
+        for (int i = 0; i < PredictionStrip.COUNT; i++) {
+            Label l = robot.lookup("#prediction-" + i).queryAs(Label.class);
+            boolean right = answers.predicted()[i] == TEST.label(i);
+            assertTrue(l.getStyleClass().contains(right ? "right" : "wrong"), i + ": " + l.getStyleClass());
+            assertTrue(l.getText().endsWith(String.format(java.util.Locale.ROOT, "%.0f %%", 100 * answers.confidence()[i])), l.getText());
+        }
+        // the kernels: "before" is the untrained network's, "now" the trained one's
+        KernelGrid conv1 = robot.lookup("#kernels-conv1").queryAs(KernelGrid.class);
+        assertArrayEquals(initialConv1[0], conv1.before().weights());
+        assertFalse(java.util.Arrays.equals(conv1.before().weights(), conv1.now().weights()), "training changed the kernels");
+        // click a kernel: it opens enlarged, before and now, with sharp pixels (16 screen pixels per weight)
+        robot.clickOn("#kernel-kernels-conv1-2-0");
+        KernelZoom zoom = robot.lookup("#kernel-zoom").queryAs(KernelZoom.class);
+        assertTrue(zoom.isVisible());
+        assertTrue(robot.lookup("#kernel-zoom-title").queryAs(Label.class).getText().contains("output map 3"));
+        assertEquals(5 * KernelZoom.ZOOM, zoom.nowView().getImage().getWidth());
+        assertNotNull(zoom.beforeView().getImage());
+        robot.clickOn("#kernel-zoom-close");
+        assertFalse(zoom.isVisible());
+    }
+
+    @Test
     void aFinishedRunIsAutosavedAndOfferedNextTime(FxRobot robot) throws Exception {
         TrainingSnapshot done = trainTwoEpochs(robot);
         Autosave a = new Autosave(autosaveDir, ModelStore.safetensors());
