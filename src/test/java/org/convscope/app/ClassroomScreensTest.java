@@ -1,0 +1,216 @@
+package org.convscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+import org.convscope.data.DatasetKind;
+import org.convscope.data.Split;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every classroom screen: the real main window with every view (as {@link ConvScopeApp} builds it, with the bundled
+ * data and models), at 1280x800, 1366x768, 1440x900 and 1920x1080, in the light and the projector themes, in English
+ * and Chinese. Fails, naming view, size, theme, language and node, on text shortened to "…", a control cut off by
+ * the window edge, content reachable only by scrolling sideways, and (projector) text below the theme's minimum size.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomScreensTest {
+    static { ShellFx.headlessRobot(); }
+
+    static final int[][] SIZES = {{1280, 800}, {1366, 768}, {1440, 900}, {1920, 1080}};
+    static final Theme[] THEMES = {Theme.LIGHT, Theme.PROJECTOR};
+
+    /** -Dconvscope.screens=DIR also writes the 1280x800 projector screens to DIR as PNGs (docs/screens/ keeps them). */
+    static final String SHOTS = System.getProperty("convscope.screens");
+
+    /**
+     * Problems known and left for another change (view, theme, kind, node key; one a line, '#' comments), e.g. a
+     * view whose layout another issue rebuilds. The tour fails on any other problem, and on a listed one that no
+     * longer occurs (so the list only shrinks).
+     */
+    static final Set<String> KNOWN = known();
+
+    static Set<String> known() {
+        try (var in = ClassroomScreensTest.class.getResourceAsStream("classroom-known-problems.txt")) {
+            if (in == null) return Set.of();
+            Set<String> out = new java.util.TreeSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) out.add(line.strip());
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Services services;
+    private AppContext ctx;
+    private MainWindow window;
+    private Settings settings;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        settings = Settings.load();
+        settings.clear();
+        I18n.setLocale(I18n.ENGLISH);
+        services = new Services();
+        ctx = new AppContext(services);
+        window = new MainWindow(ctx, settings, Views.create(ctx));
+        stage.setScene(window.createScene(1280, 800));
+        stage.show();
+        ModelLibrary.loadBundled(ctx, ctx.status()::error);
+    }
+
+    @AfterEach
+    void after(FxRobot robot) {
+        robot.interact(() -> { window.setTheme(Theme.LIGHT); window.setLanguage(I18n.ENGLISH); });
+        settings.clear();
+        services.close();
+    }
+
+    /** The bundled models and the datasets, as the app has them a few seconds after it starts. */
+    void awaitData() throws Exception {
+        ctx.datasets().preloadAll().get(60, TimeUnit.SECONDS);
+        ShellFx.await("the bundled models", 30, () -> ctx.models().containsKey(AppContext.MNIST)
+                && ctx.models().containsKey(AppContext.FASHION_MNIST));
+        var test = ctx.datasets().ifLoaded(DatasetKind.MNIST, Split.TEST).orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> ctx.currentImageProperty().set(
+                new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"))).get();
+    }
+
+    void resize(int w, int h) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        }).get();
+        settle();
+        WaitForAsyncUtils.asyncFx(() -> {
+            assertEquals(w, stage.getScene().getWidth(), 1, "scene width");
+            assertEquals(h, stage.getScene().getHeight(), 1, "scene height");
+        }).get();
+    }
+
+    void screenshot(String id, Locale locale) throws Exception {
+        var dir = new java.io.File(SHOTS);
+        dir.mkdirs();
+        var file = new java.io.File(dir, id + "-projector-1280x800-" + locale.getLanguage() + ".png");
+        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file);
+    }
+
+    /** A few pulses: CSS, two-pass layouts (wrapped text), results of background work. */
+    static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(30);
+        }
+    }
+
+    @Test
+    void everyViewFitsEverySizeThemeAndLanguage() throws Exception {
+        awaitData();
+        // JavaFX's Headless glass screen is 1000 x 1000 px: drawing a taller window into it fails (an
+        // IndexOutOfBoundsException while uploading pixels, on the FX thread). Layout and CSS, which this test
+        // reads, are unaffected; such exceptions are collected and only the others fail the test.
+        WaitForAsyncUtils.autoCheckException = false;
+        WaitForAsyncUtils.printException = false;
+        try {
+            tour();
+        } finally {
+            WaitForAsyncUtils.autoCheckException = true;
+            WaitForAsyncUtils.printException = true;
+        }
+    }
+
+    /** Other exceptions on the FX thread than the Headless screen's blit. */
+    static List<String> unexpectedExceptions() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            try {
+                WaitForAsyncUtils.checkException();
+                break;
+            } catch (Throwable t) {
+                Throwable root = t;
+                while (root.getCause() != null) root = root.getCause();
+                boolean blit = java.util.Arrays.stream(root.getStackTrace()).anyMatch(e -> e.getMethodName().equals("blit"));
+                if (!blit) out.add(String.valueOf(root));
+            }
+        }
+        return out;
+    }
+
+    void tour() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> { stage.setX(0); stage.setY(0); }).get();
+        long t0 = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> { for (var v : Views.create(new AppContext(services))) ids.add(v.id()); }).get();
+        Set<String> failures = new LinkedHashSet<>();
+        Set<String> seen = new java.util.HashSet<>(), knownSeen = new java.util.TreeSet<>();
+        int screens = 0;
+        // Sizes outermost and growing: the Headless screen cannot shrink a window taller than itself (see above).
+        // while fixing one view: -Dconvscope.tour.views=params,sharing -Dconvscope.tour.sizes=1280 (the full tour otherwise)
+        String onlyViews = System.getProperty("convscope.tour.views"), onlySizes = System.getProperty("convscope.tour.sizes");
+        if (onlyViews != null) ids.retainAll(List.of(onlyViews.split(",")));
+        for (int[] size : SIZES) {
+            if (onlySizes != null && !List.of(onlySizes.split(",")).contains(Integer.toString(size[0]))) continue;
+            resize(size[0], size[1]);
+            for (Locale locale : List.of(I18n.ENGLISH, I18n.CHINESE)) {
+                for (Theme theme : THEMES) {
+                    WaitForAsyncUtils.asyncFx(() -> { window.setLanguage(locale); window.setTheme(theme); }).get();
+                    for (String id : ids) {
+                        WaitForAsyncUtils.asyncFx(() -> window.select(id)).get();
+                        if (seen.add(id)) Thread.sleep(1500); // first time: the view builds and computes in the background
+                        settle();
+                        String where = id + " @ " + size[0] + "x" + size[1] + " " + theme.name().toLowerCase(Locale.ROOT)
+                                + " " + locale.getLanguage();
+                        List<ScreenAudit.Problem> found = WaitForAsyncUtils.asyncFx(() -> {
+                            var scene = stage.getScene();
+                            scene.getRoot().applyCss();
+                            scene.getRoot().layout();
+                            List<ScreenAudit.Problem> p = new ArrayList<>(ScreenAudit.problems(scene));
+                            if (theme == Theme.PROJECTOR) p.addAll(ScreenAudit.tooSmall(scene));
+                            return p;
+                        }).get();
+                        for (ScreenAudit.Problem f : found) {
+                            String known = id + " " + theme.name().toLowerCase(Locale.ROOT) + " " + f.kind() + " " + f.node();
+                            if (KNOWN.contains(known)) knownSeen.add(known);
+                            else failures.add(where + ": " + f.message() + "\n    (key: " + known + ")");
+                        }
+                        if (SHOTS != null && size[0] == 1280 && theme == Theme.PROJECTOR) screenshot(id, locale);
+                        for (String e : unexpectedExceptions()) failures.add(where + ": exception " + e);
+                        screens++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Set<String> fixed = new java.util.TreeSet<>(KNOWN);
+        fixed.removeAll(knownSeen);
+        if (onlyViews == null && onlySizes == null && !fixed.isEmpty()) {
+            failures.add("fixed, remove from classroom-known-problems.txt:\n    " + String.join("\n    ", fixed));
+        }
+        System.out.printf(Locale.ROOT, "classroom tour: %d screens in %.1f s, %d problems%n", screens, seconds, failures.size());
+        if (onlyViews == null && onlySizes == null) assertEquals(11 * 16, screens, "views x sizes x themes x languages");
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " problems on classroom screens:\n" + String.join("\n", failures));
+        }
+        assertTrue(seconds < 150, "the tour took " + seconds + " s");
+    }
+}
