@@ -50,6 +50,19 @@ public final class AppContext {
     private final Services services;
     private final DatasetCache datasets;
     private final StatusLine status = new StatusLine();
+    /**
+     * Whether the measurements meant for developers (draw latency, fps, worst frame) are shown; off by default
+     * ({@link Settings#diagnostics()} sets it at start and remembers changes). Views bind their measurement labels'
+     * visibility to it and offer a "Developer measurements" item in a context menu; a shell key may toggle it.
+     */
+    private final javafx.beans.property.BooleanProperty diagnostics =
+            new javafx.beans.property.SimpleBooleanProperty(this, "diagnostics", false);
+    /**
+     * The architecture the lesson is talking about, set by the "Parts of a CNN" diagram when it opens a view (set to
+     * null and then to the spec, so that every click is heard). Views that can show it follow: the pooling view's
+     * kind, the activation view's network, the parameter table's model. Null: each view's own choice.
+     */
+    private final ObjectProperty<org.convscope.engine.ModelSpec> architecture = new SimpleObjectProperty<>(this, "architecture");
     /** Ids of the views the app shows (filled by {@link Views#create}); "open in the X view" only when X is here. */
     private final ObservableSet<String> viewIds = FXCollections.observableSet();
 
@@ -73,6 +86,31 @@ public final class AppContext {
     public DatasetCache datasets() { return datasets; }
     /** The status bar's message line; any view may post to it. */
     public StatusLine status() { return status; }
+    public ObjectProperty<org.convscope.engine.ModelSpec> architectureProperty() { return architecture; }
+
+    /** Opens a view about this architecture (what the overview's diagram does). FX thread. */
+    public void openAbout(org.convscope.engine.ModelSpec spec, String viewId) {
+        architecture.set(null);
+        architecture.set(spec);
+        requestedView.set(viewId);
+    }
+
+    public javafx.beans.property.BooleanProperty diagnosticsProperty() { return diagnostics; }
+
+    /** Starts from the saved setting (or -Dconvscope.diagnostics=true) and saves every change. */
+    public void rememberDiagnostics(Settings settings) {
+        diagnostics.set(settings.diagnostics());
+        diagnostics.addListener((o, a, on) -> settings.setDiagnostics(on));
+    }
+
+    /** A context-menu item that switches the developers' measurements on and off (the same switch everywhere). */
+    public javafx.scene.control.CheckMenuItem diagnosticsMenuItem() {
+        var item = new javafx.scene.control.CheckMenuItem();
+        item.textProperty().bind(I18n.bind("shell.diagnostics"));
+        item.selectedProperty().bindBidirectional(diagnostics);
+        return item;
+    }
+
     /** Ids of the views that exist in this app (e.g. "kernel"), so a view can offer to open another only if it is there. */
     public ObservableSet<String> viewIds() { return viewIds; }
 }

@@ -113,6 +113,20 @@ public final class ScreenAudit {
                     && sp.getContent().getLayoutBounds().getWidth() > sp.getViewportBounds().getWidth() + 1) {
                 out.add(new Problem("sideways", key(sp), "content wider than its scroll pane (and no scroll bar): " + describe(sp)));
             }
+            ScrollPane scroller = scrollPaneOf(n);
+            if (scroller != null && !(n instanceof ScrollBar) && (n instanceof Control || n instanceof Text && !(n.getParent() instanceof Labeled))
+                    && scroller.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER && !insideVirtualFlow(n, scroller)) {
+                // in a scroll pane that never scrolls sideways, what sticks out on the right is cut off for good
+                Node viewport = scroller.lookup(".viewport");
+                if (viewport != null) {
+                    Bounds v = viewport.localToScene(viewport.getBoundsInLocal()), b = n.localToScene(n.getBoundsInLocal());
+                    if (b.getWidth() > 0 && (b.getMaxX() > v.getMaxX() + 1 || b.getMinX() < v.getMinX() - 1)) {
+                        out.add(new Problem("cut-off", key(n), String.format(java.util.Locale.ROOT,
+                                "cut off by its column (%.0f to %.0f, the column %.0f to %.0f): %s",
+                                b.getMinX(), b.getMaxX(), v.getMinX(), v.getMaxX(), describe(n))));
+                    }
+                }
+            }
             if ((n instanceof Control || n instanceof Text && !(n.getParent() instanceof Labeled))
                     && !clippedByAncestor(n)) {
                 Bounds b = n.localToScene(n.getBoundsInLocal());
@@ -153,6 +167,19 @@ public final class ScreenAudit {
     private static boolean clippedByAncestor(Node n) {
         for (Parent p = n.getParent(); p != null; p = p.getParent()) {
             if (p.getClip() != null || p instanceof ScrollPane) return true;
+        }
+        return false;
+    }
+
+    private static ScrollPane scrollPaneOf(Node n) {
+        for (Parent p = n.getParent(); p != null; p = p.getParent()) if (p instanceof ScrollPane sp) return sp;
+        return null;
+    }
+
+    /** Cells of a list or table inside the scroll pane scroll with their own flow. */
+    private static boolean insideVirtualFlow(Node n, ScrollPane until) {
+        for (Parent p = n.getParent(); p != null && p != until; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.skin.VirtualFlow<?> || p instanceof javafx.scene.control.ComboBoxBase<?>) return true;
         }
         return false;
     }

@@ -67,6 +67,15 @@ public final class ActivationView implements ConceptView {
                 e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
         ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); syncControls(); recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
+        ctx.architectureProperty().addListener((o, a, spec) -> {
+            if (spec == null) return;
+            if (spec.id().equals(org.convscope.engine.ModelZoo.lenetClassic().id())) model.useSource(ActivationViewModel.Source.FRESH);
+            else if (model.hasTrained() && model.trainedNetwork().spec().id().equals(spec.id())) model.useSource(ActivationViewModel.Source.TRAINED);
+            else return;
+            if (page != null) { layerBox.getSelectionModel().select(model.layerChoice()); syncCurve(); }
+            syncControls();
+            recompute();
+        });
         useContext();
     }
 
@@ -172,6 +181,7 @@ public final class ActivationView implements ConceptView {
         definition.setId("activation-definition");
         flatCount.getStyleClass().add("concept-detail");
         flatCount.setId("activation-flat-count");
+        flatCount.setWrapText(true);
         range.getStyleClass().add("concept-detail");
         range.setId("activation-range");
         range.setWrapText(true);
