@@ -117,10 +117,8 @@ class ClassroomScreensTest {
 
     /** A few pulses: CSS, two-pass layouts (wrapped text), results of background work. */
     static void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(30);
-        }
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -176,7 +174,7 @@ class ClassroomScreensTest {
                     WaitForAsyncUtils.asyncFx(() -> { window.setLanguage(locale); window.setTheme(theme); }).get();
                     for (String id : ids) {
                         WaitForAsyncUtils.asyncFx(() -> window.select(id)).get();
-                        if (seen.add(id)) Thread.sleep(1500); // first time: the view builds and computes in the background
+                        if (seen.add(id)) Thread.sleep(1000); // first time: the view builds and computes in the background
                         settle();
                         String where = id + " @ " + size[0] + "x" + size[1] + " " + theme.name().toLowerCase(Locale.ROOT)
                                 + " " + locale.getLanguage();

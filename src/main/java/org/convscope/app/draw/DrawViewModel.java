@@ -107,6 +107,12 @@ public final class DrawViewModel {
                 e -> message.set(new Message("draw.error.predict", String.valueOf(e.getMessage()))));
         dataset.addListener((obs, o, d) -> {
             model.set(ctx.models().get(d));
+            InputImage shown = datasetImage.get();
+            if (shown != null && !d.equals(shown.dataset())) {
+                // a sneaker is not a digit: the other dataset's picture leaves the pad rather than being read as "2"
+                clear();
+                return;
+            }
             refresh(System.nanoTime());
         });
         model.set(ctx.models().get(dataset.get()));
