@@ -23,9 +23,21 @@ public final class AppContext {
      * The image the views work on: 28x28 values in 0..1 (white digit on black, as in MNIST), row-major.
      * @param dataset MNIST or FASHION_MNIST: which model should look at it
      * @param label   the true class if known, else -1
-     * @param source  where it came from, for display (e.g. "MNIST test #42", "drawn", a file name)
+     * @param fixedSource where it came from, for display (e.g. a file name), as given
+     * @param sourceText  the same in the language of the moment ("MNIST test #42", "your drawing"), or null
      */
-    public record InputImage(float[] pixels, String dataset, int label, String source) {}
+    public record InputImage(float[] pixels, String dataset, int label, String fixedSource,
+                             java.util.function.Supplier<String> sourceText) {
+        public InputImage(float[] pixels, String dataset, int label, String source) { this(pixels, dataset, label, source, null); }
+
+        /** An image whose source is said again in the new language after a switch (e.g. I18n.get("browser.image", ...)). */
+        public static InputImage localized(float[] pixels, String dataset, int label, java.util.function.Supplier<String> source) {
+            return new InputImage(pixels, dataset, label, source.get(), source);
+        }
+
+        /** Where it came from, for display, in the current language when it was made with {@link #localized}. */
+        public String source() { return sourceText != null ? sourceText.get() : fixedSource; }
+    }
 
     /**
      * A trained network the views use for a dataset.

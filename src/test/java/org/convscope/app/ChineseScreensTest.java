@@ -33,7 +33,7 @@ class ChineseScreensTest {
     /** Terms that stay in Latin letters in Chinese (docs/glossary.md), compared case-insensitively. */
     static final Set<String> LATIN = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     static {
-        LATIN.addAll(List.of("ConvScope", "LeNet", "MNIST", "Fashion-MNIST", "Fashion", "D2L", "ReLU", "sigmoid", "tanh",
+        LATIN.addAll(List.of("ConvScope", "English" /* the language switch names English in English */, "CNN", "LeNet", "MNIST", "Fashion-MNIST", "Fashion", "D2L", "ReLU", "sigmoid", "tanh",
                 "softmax", "SGD", "Adam", "MLP", "PNG", "GIF", "CSV", "CPU", "fps", "px", "IDX", "safetensors", "JSON",
                 "Co", "Ci", "Kh", "Kw", "f(x)", "max", "min"));
     }
@@ -71,8 +71,10 @@ class ChineseScreensTest {
         ShellFx.await("the bundled models", 30, () -> ctx.models().containsKey(AppContext.MNIST)
                 && ctx.models().containsKey(AppContext.FASHION_MNIST));
         var test = ctx.datasets().ifLoaded(DatasetKind.MNIST, Split.TEST).orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> ctx.currentImageProperty().set(
-                new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"))).get();
+        // as the network view's first image: its source is said in the language of the moment
+        var key = new DatasetCache.Key(DatasetKind.MNIST, Split.TEST);
+        WaitForAsyncUtils.asyncFx(() -> ctx.currentImageProperty().set(AppContext.InputImage.localized(test.image(0),
+                AppContext.MNIST, test.label(0), () -> I18n.get("browser.image", DatasetCache.name(key), 0)))).get();
     }
 
     @AfterEach

@@ -91,8 +91,10 @@ class ClassroomScreensTest {
         ShellFx.await("the bundled models", 30, () -> ctx.models().containsKey(AppContext.MNIST)
                 && ctx.models().containsKey(AppContext.FASHION_MNIST));
         var test = ctx.datasets().ifLoaded(DatasetKind.MNIST, Split.TEST).orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> ctx.currentImageProperty().set(
-                new AppContext.InputImage(test.image(0), AppContext.MNIST, test.label(0), "MNIST test #0"))).get();
+        // as the network view's first image: its source is said in the language of the moment
+        var key = new DatasetCache.Key(DatasetKind.MNIST, Split.TEST);
+        WaitForAsyncUtils.asyncFx(() -> ctx.currentImageProperty().set(AppContext.InputImage.localized(test.image(0),
+                AppContext.MNIST, test.label(0), () -> I18n.get("browser.image", DatasetCache.name(key), 0)))).get();
     }
 
     void resize(int w, int h) throws Exception {

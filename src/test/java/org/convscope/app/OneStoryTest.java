@@ -27,7 +27,7 @@ class OneStoryTest {
     private Settings settings;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         settings = Settings.load();
         settings.clear();
         I18n.setLocale(I18n.ENGLISH);

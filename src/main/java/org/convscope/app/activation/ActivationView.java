@@ -208,12 +208,20 @@ public final class ActivationView implements ConceptView {
         recompute();
     }
 
+    /** The trained network's name now (ModelLibrary names bundled models in the current language). */
+    private String trainedName() {
+        for (AppContext.ActiveModel m : ctx.models().values()) {
+            if (m.network() == model.trainedNetwork()) return m.description();
+        }
+        return model.trainedDescription();
+    }
+
     /** Brings the controls in line with the view model (after a source, model or language change). */
     private void syncControls() {
         if (page == null) return;
         trainedButton.setDisable(!model.hasTrained());
         trainedButton.textProperty().unbind();
-        trainedButton.setText(model.hasTrained() ? I18n.get("activation.source.trained", model.trainedDescription())
+        trainedButton.setText(model.hasTrained() ? I18n.get("activation.source.trained", trainedName())
                 : I18n.get("activation.source.noTrained"));
         trainedButton.setSelected(model.source() == ActivationViewModel.Source.TRAINED);
         freshButton.setSelected(model.source() == ActivationViewModel.Source.FRESH);

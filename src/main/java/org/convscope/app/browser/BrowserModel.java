@@ -91,7 +91,7 @@ public final class BrowserModel {
      */
     public AppContext.InputImage toInputImage(int index) {
         Dataset d = data.get();
-        return new AppContext.InputImage(d.image(index), d.kind().id(), d.label(index), describe(index));
+        return AppContext.InputImage.localized(d.image(index), d.kind().id(), d.label(index), () -> describe(index));
     }
 
     /** Indices i in [0, count) with labels[i] == cls, or all of them for ALL. */

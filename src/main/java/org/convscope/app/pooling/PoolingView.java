@@ -228,11 +228,11 @@ public final class PoolingView implements ConceptView {
             b.setToggleGroup(group);
             b.setUserData(k);
             b.setSelected(vm.kindProperty().get() == k);
+            b.setOnAction(e -> requestedKind = null); // clicked: the user's own choice from now on
             buttons.getChildren().add(b);
         }
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) { a.setSelected(true); return; }
-            if (b.getUserData() != requestedKind) requestedKind = null; // the user's own choice from now on
             vm.kindProperty().set((PoolKind) b.getUserData());
         });
         vm.kindProperty().addListener((o, a, b) -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));

@@ -137,6 +137,7 @@ class TrainingViewFxTest {
 
     @Test
     void startPauseStepResumeStop(FxRobot robot) {
+        robot.interact(() -> ctx.diagnosticsProperty().set(true)); // the fps line below is a developer measurement
         ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
         choose(robot, "model", Family.SOFTMAX);
         type(robot, "lr", "0.1");
