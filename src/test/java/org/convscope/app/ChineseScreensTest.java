@@ -115,9 +115,19 @@ class ChineseScreensTest {
             Thread.sleep(visitEnglishFirst ? 300 : 1200);
             WaitForAsyncUtils.waitForFxEvents();
             List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                return ScreenAudit.visibleTexts(stage.getScene());
+                List<String> all = new ArrayList<>();
+                // every tab of a view with tabs (the training view's Train, Compare and Mistakes)
+                var tabs = stage.getScene().getRoot().lookupAll(".tab-pane").stream()
+                        .filter(n -> n instanceof javafx.scene.control.TabPane).map(n -> (javafx.scene.control.TabPane) n).toList();
+                int count = tabs.isEmpty() ? 1 : tabs.getFirst().getTabs().size();
+                for (int t = 0; t < count; t++) {
+                    if (!tabs.isEmpty()) tabs.getFirst().getSelectionModel().select(t);
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    all.addAll(ScreenAudit.visibleTexts(stage.getScene()));
+                }
+                if (!tabs.isEmpty()) tabs.getFirst().getSelectionModel().select(0);
+                return all;
             }).get();
             for (String t : texts) {
                 List<String> words = englishWords(t);
