@@ -216,6 +216,6 @@ class ClassroomScreensTest {
         if (!failures.isEmpty()) {
             fail(failures.size() + " problems on classroom screens:\n" + String.join("\n", failures));
         }
-        assertTrue(seconds < 150, "the tour took " + seconds + " s");
+        assertTrue(seconds < 240, "the tour took " + seconds + " s (about 2 minutes on a 2-core machine under load)");
     }
 }

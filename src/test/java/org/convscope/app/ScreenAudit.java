@@ -72,6 +72,33 @@ public final class ScreenAudit {
         return null;
     }
 
+    private static Text textNode(Labeled l) {
+        for (Node c : l.getChildrenUnmodifiable()) {
+            if (c instanceof Text t && t.getStyleClass().contains("text")) return t;
+        }
+        return null;
+    }
+
+    /** The widest word of Latin letters, digits and signs (Chinese may wrap between any two characters). */
+    static String longestWord(String text, javafx.scene.text.Font font) {
+        String best = null;
+        double bestW = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.length() < 2 || !w.chars().allMatch(c -> c > 32 && c < 127)) continue;
+            double width = width(w, font);
+            if (width > bestW) { bestW = width; best = w; }
+        }
+        return best;
+    }
+
+    private static final Text MEASURE = new Text();
+
+    static double width(String s, javafx.scene.text.Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
     /** A short name of a node for a failure message: class, id, style classes, text. */
     public static String describe(Node n) {
         var sb = new StringBuilder(n.getClass().getSimpleName());
@@ -103,6 +130,17 @@ public final class ScreenAudit {
                 if (shown != null && !ell.isEmpty() && !shown.equals(l.getText())
                         && shown.contains(ell) && !l.getText().contains(ell)) {
                     out.add(new Problem("shortened", key(n), "text shortened to \"" + shown.replace('\n', ' ') + "\": " + describe(n)));
+                }
+            }
+            if (n instanceof Labeled l && l.isWrapText() && l.getText() != null) {
+                Text shownText = textNode(l);
+                if (shownText != null && shownText.getWrappingWidth() > 0) {
+                    String word = longestWord(l.getText(), shownText.getFont());
+                    double ww = word == null ? 0 : width(word, shownText.getFont());
+                    if (ww > shownText.getWrappingWidth() + 0.5) {
+                        out.add(new Problem("broken", key(n), String.format(java.util.Locale.ROOT,
+                                "the word \"%s\" (%.0f px) broken across lines in %.0f px: %s", word, ww, shownText.getWrappingWidth(), describe(n))));
+                    }
                 }
             }
             if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.HORIZONTAL && !insideSlider(sb)) {

@@ -152,8 +152,11 @@ public final class ParameterCountView implements ConceptView {
         }
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String[] heads = {"params.col.layer", "params.col.output", "params.col.formula", "params.col.count"};
-        for (int c = 0; c < heads.length; c++) table.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
+        // three columns: the layer with its formula under it, the output shape, the count (fits a 1280 px projector)
+        Label layerHead = ConceptPage.text("params.col.layer", "concept-caption"), formulaHead = ConceptPage.text("params.col.formula", "concept-caption");
+        table.add(new VBox(layerHead, formulaHead), 0, 0);
+        table.add(ConceptPage.text("params.col.output", "concept-caption"), 1, 0);
+        table.add(ConceptPage.text("params.col.count", "concept-caption"), 2, 0);
         int row = 1;
         for (ParameterTable.Row r : t.rows()) {
             // the layers that learn stand out; the ones without parameters are smaller (and keep the table short)
@@ -165,18 +168,18 @@ public final class ParameterCountView implements ConceptView {
             Label formula = cell(r.formula(), "params-formula-" + r.index(), style);
             formula.setWrapText(true);
             formula.setMinHeight(Region.USE_PREF_SIZE);
-            table.add(name, 0, row);
+            VBox layerCell = new VBox(name);
+            if (r.count() > 0) layerCell.getChildren().add(formula); // "0" formulas of the layers that learn nothing: the count says it
+            table.add(layerCell, 0, row);
             table.add(whole(cell(r.output().toString(), "params-shape-" + r.index(), style)), 1, row);
-            table.add(formula, 2, row);
-            table.add(whole(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-caption")), 3, row);
+            table.add(whole(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-caption")), 2, row);
             row++;
         }
         ColumnConstraints right = new ColumnConstraints();
         right.setHalignment(HPos.RIGHT);
-        ColumnConstraints names = new ColumnConstraints(), formulas = new ColumnConstraints();
-        names.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
-        formulas.setHgrow(javafx.scene.layout.Priority.SOMETIMES);
-        table.getColumnConstraints().addAll(names, new ColumnConstraints(), formulas, right);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        table.getColumnConstraints().addAll(names, new ColumnConstraints(), right);
         table.setAlignment(Pos.TOP_LEFT);
         sum.setText(t.sum());
     }
