@@ -120,9 +120,11 @@ public final class ScreenAudit {
      * What is wrong with the scene for a classroom: text shortened to an ellipsis, a control cut off by the window
      * edge, content only reachable by scrolling sideways. Empty when the screen is fine.
      */
-    public static List<Problem> problems(Scene scene) {
+    public static List<Problem> problems(Scene scene) { return problems(scene, scene.getWidth(), scene.getHeight()); }
+
+    /** The same for a scene whose root is laid out at w x h (a scene in no window). */
+    public static List<Problem> problems(Scene scene, double w, double h) {
         List<Problem> out = new ArrayList<>();
-        double w = scene.getWidth(), h = scene.getHeight();
         forEachShown(scene, n -> {
             if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
                 String shown = displayedText(l);
