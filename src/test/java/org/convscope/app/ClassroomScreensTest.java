@@ -65,6 +65,8 @@ class ClassroomScreensTest {
     /** The main window's scene, in no window: JavaFX's Headless screen is 1000 x 1000 px (see {@link #resize}). */
     private javafx.scene.Scene scene;
     private int width = 1280, height = 800;
+    /** A window of its own while the size fits the Headless screen (then the pictures are what a window shows). */
+    private Stage own;
 
     @Start
     void start(Stage stage) {
@@ -75,12 +77,21 @@ class ClassroomScreensTest {
         ctx = new AppContext(services);
         window = new MainWindow(ctx, settings, Views.create(ctx));
         scene = window.createScene(width, height);
+        own = new Stage();
+        own.setX(0);
+        own.setY(0);
+        own.setScene(scene);
+        own.show();
         ModelLibrary.loadBundled(ctx, ctx.status()::error);
     }
 
     @AfterEach
     void after(FxRobot robot) {
-        robot.interact(() -> { window.setTheme(Theme.LIGHT); window.setLanguage(I18n.ENGLISH); });
+        robot.interact(() -> {
+            window.setTheme(Theme.LIGHT);
+            window.setLanguage(I18n.ENGLISH);
+            if (own != null) own.hide();
+        });
         settings.clear();
         services.close();
     }
@@ -98,14 +109,23 @@ class ClassroomScreensTest {
     }
 
     /**
-     * The window's content at w x h. A real window larger than JavaFX's Headless screen (1000 x 1000 px) cannot be
-     * drawn there, nor shrunk again (an IndexOutOfBoundsException on the FX thread, for every later test too), so
-     * the scene stays in no window and its root is laid out at the size; CSS, layout and snapshots work the same.
+     * The window's content at w x h. A window taller than JavaFX's Headless screen (1000 x 1000 px) cannot be drawn
+     * there, nor shrunk again (an IndexOutOfBoundsException on the FX thread, for every later test too): for such a
+     * size the scene leaves its window and its root is laid out at the size (CSS, layout and the checks work the
+     * same). Sizes only grow, so the window is never shrunk from a size the screen cannot hold.
      */
     void resize(int w, int h) throws Exception {
         width = w;
         height = h;
-        WaitForAsyncUtils.asyncFx(() -> scene.getRoot().resize(w, h)).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (own != null && h <= 1000 && (h - 1) * 1000 + w < 1_000_000) {
+                own.setWidth(w);
+                own.setHeight(h);
+            } else {
+                if (own != null) { own.hide(); own.setScene(null); own = null; }
+                scene.getRoot().resize(w, h);
+            }
+        }).get();
         settle();
     }
 
@@ -114,8 +134,10 @@ class ClassroomScreensTest {
         dir.mkdirs();
         var file = new java.io.File(dir, id + "-projector-1280x800-" + locale.getLanguage() + ".png");
         var image = WaitForAsyncUtils.asyncFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             var out = new javafx.scene.image.WritableImage(width, height);
-            return scene.getRoot().snapshot(null, out);
+            return scene.snapshot(out);
         }).get();
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file);
     }
