@@ -384,11 +384,13 @@ final class TrainPane extends BorderPane {
         discard.setOnAction(e -> model.discardResume());
         resume.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), text, resume, discard);
+        // the buttons under the text: beside it they squeezed it to a word a line in a 1280 px projector window
+        VBox textAndButtons = new VBox(8, text, new FlowPane(12, 8, resume, discard));
+        HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), textAndButtons);
         box.setId("resume-offer");
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().addAll("banner", "banner-info");
-        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox.setHgrow(textAndButtons, Priority.ALWAYS);
         box.visibleProperty().bind(model.resumeOfferProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
