@@ -24,6 +24,7 @@ public final class ConvScopeApp extends Application {
         I18n.setLocale(settings.locale());
         services = new Services();
         AppContext ctx = new AppContext(services);
+        ctx.rememberDiagnostics(settings);
         window = new MainWindow(ctx, settings, Views.create(ctx));
         window.attach(stage);
         long built = millisSinceProcessStart();

@@ -45,6 +45,19 @@ public final class Settings {
 
     public void setLocale(Locale l) { prefs.put("language", l.toLanguageTag()); }
 
+    /** -Dconvscope.diagnostics=true shows the developers' measurements whatever the saved setting says. */
+    public static final String DIAGNOSTICS_PROPERTY = "convscope.diagnostics";
+
+    /**
+     * Whether the measurements meant for developers (draw latency, frames per second, worst frame) are shown.
+     * Off by default; on when saved so or when the system property {@value #DIAGNOSTICS_PROPERTY} is true.
+     */
+    public boolean diagnostics() {
+        return Boolean.getBoolean(DIAGNOSTICS_PROPERTY) || prefs.getBoolean("diagnostics", false);
+    }
+
+    public void setDiagnostics(boolean on) { prefs.putBoolean("diagnostics", on); }
+
     public Optional<String> lastView() { return Optional.ofNullable(prefs.get("lastView", null)); }
 
     public void setLastView(String id) { prefs.put("lastView", id); }

@@ -23,7 +23,7 @@ class ModelLibraryTest {
             var wider = ModelZoo.lenet("custom", 8, 16, 5, org.convscope.engine.Activation.RELU, org.convscope.engine.PoolKind.MAX, 120, 84);
             assertEquals("LeNet-5 (ReLU, max pooling)", ModelLibrary.describe(wider), "not the zoo's, named from its layers");
             I18n.setLocale(I18n.CHINESE);
-            assertEquals("LeNet-5（ReLU，最大汇聚）", ModelLibrary.describe(ModelZoo.lenetModern()));
+            assertEquals("LeNet-5（ReLU，最大池化）", ModelLibrary.describe(ModelZoo.lenetModern()));
             assertEquals("多层感知机 784-256-10", ModelLibrary.describe(ModelZoo.mlp()));
         } finally {
             I18n.setLocale(I18n.ENGLISH);

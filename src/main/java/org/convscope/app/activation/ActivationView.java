@@ -68,6 +68,15 @@ public final class ActivationView implements ConceptView {
                 e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
         ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); syncControls(); recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
+        ctx.architectureProperty().addListener((o, a, spec) -> {
+            if (spec == null) return;
+            if (spec.id().equals(org.convscope.engine.ModelZoo.lenetClassic().id())) model.useSource(ActivationViewModel.Source.FRESH);
+            else if (model.hasTrained() && model.trainedNetwork().spec().id().equals(spec.id())) model.useSource(ActivationViewModel.Source.TRAINED);
+            else return;
+            if (page != null) { layerBox.getSelectionModel().select(model.layerChoice()); syncCurve(); }
+            syncControls();
+            recompute();
+        });
         useContext();
     }
 
@@ -204,6 +213,7 @@ public final class ActivationView implements ConceptView {
         definition.setId("activation-definition");
         flatCount.getStyleClass().add("concept-detail");
         flatCount.setId("activation-flat-count");
+        flatCount.setWrapText(true);
         range.getStyleClass().add("concept-detail");
         range.setId("activation-range");
         range.setWrapText(true);
@@ -230,12 +240,20 @@ public final class ActivationView implements ConceptView {
         recompute();
     }
 
+    /** The trained network's name now (ModelLibrary names bundled models in the current language). */
+    private String trainedName() {
+        for (AppContext.ActiveModel m : ctx.models().values()) {
+            if (m.network() == model.trainedNetwork()) return m.description();
+        }
+        return model.trainedDescription();
+    }
+
     /** Brings the controls in line with the view model (after a source, model or language change). */
     private void syncControls() {
         if (page == null) return;
         trainedButton.setDisable(!model.hasTrained());
         trainedButton.textProperty().unbind();
-        trainedButton.setText(model.hasTrained() ? I18n.get("activation.source.trained", model.trainedDescription())
+        trainedButton.setText(model.hasTrained() ? I18n.get("activation.source.trained", trainedName())
                 : I18n.get("activation.source.noTrained"));
         trainedButton.setSelected(model.source() == ActivationViewModel.Source.TRAINED);
         freshButton.setSelected(model.source() == ActivationViewModel.Source.FRESH);

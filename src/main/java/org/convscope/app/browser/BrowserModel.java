@@ -91,7 +91,7 @@ public final class BrowserModel {
      */
     public AppContext.InputImage toInputImage(int index) {
         Dataset d = data.get();
-        return new AppContext.InputImage(d.image(index), d.kind().id(), d.label(index), describe(index),
+        return AppContext.InputImage.localized(d.image(index), d.kind().id(), d.label(index), () -> describe(index),
                 d.kind().id() + "/" + d.split().name().toLowerCase(java.util.Locale.ROOT) + "/" + index);
     }
 

@@ -13,7 +13,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.convscope.app.I18n;
@@ -66,7 +67,9 @@ public final class ExportPanel extends VBox {
         status.setId(prefix + "-export-status");
         status.getStyleClass().add("concept-detail");
         status.setWrapText(true);
-        getChildren().addAll(new HBox(8, png, gif), progress, status);
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        gif.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(new FlowPane(8, 8, png, gif), progress, status);
     }
 
     /** Where files go: (extension "png"/"gif", suggested name) → path, or null to cancel. Tests replace the dialog. */

@@ -18,6 +18,19 @@ public final class SideColumn {
         return box;
     }
 
+    /**
+     * A label above a control that takes the column's whole width: for choices whose names are long (a combo box
+     * beside its label would be squeezed to "po…" in a narrow column).
+     */
+    public static VBox stacked(String key, javafx.scene.layout.Region control) {
+        Label l = ConceptPage.text(key, "concept-detail");
+        l.setMinHeight(Label.USE_PREF_SIZE);
+        control.setMaxWidth(Double.MAX_VALUE);
+        control.setMinWidth(0);
+        control.setPrefWidth(60); // the column's width, not the longest item's, decides
+        return new VBox(4, l, control);
+    }
+
     /** A row "label  control" (label from an I18n key). */
     public static HBox row(String key, Node control) {
         Label l = ConceptPage.text(key, "concept-detail");

@@ -221,7 +221,12 @@ public final class DrawView implements ConceptView {
         latencyLabel.getStyleClass().add("draw-latency");
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the latency line is for developers: off unless diagnostics are on (right-click the footer)
+        latencyLabel.visibleProperty().bind(ctx.diagnosticsProperty());
+        latencyLabel.managedProperty().bind(latencyLabel.visibleProperty());
         var footer = new HBox(12, message, spacer, latencyLabel);
+        var diagnosticsMenu = new javafx.scene.control.ContextMenu(ctx.diagnosticsMenuItem());
+        footer.setOnContextMenuRequested(e -> diagnosticsMenu.show(footer, e.getScreenX(), e.getScreenY()));
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.setPadding(new Insets(4, 16, 8, 16));
         root.setBottom(footer);

@@ -87,7 +87,8 @@ public final class DrawViewModel {
     /** Stops the picture decode in flight (a newer file or Esc), and the name of that file. */
     private PictureImport.Cancel openCancel;
     private String openName = "";
-    private String source = I18n.get("draw.source.drawn");
+    /** Where the pad's picture came from, in the language of the moment ("your drawing", a file name, "MNIST test #3"). */
+    private java.util.function.Supplier<String> source = () -> I18n.get("draw.source.drawn");
 
     /** Everything on one background executor (tests pass Runnable::run for both). */
     public DrawViewModel(AppContext ctx, Executor background, Executor fx) {
@@ -110,6 +111,12 @@ public final class DrawViewModel {
                 e -> message.set(new Message("draw.error.predict", String.valueOf(e.getMessage()))));
         dataset.addListener((obs, o, d) -> {
             model.set(ctx.models().get(d));
+            InputImage shown = datasetImage.get();
+            if (shown != null && !d.equals(shown.dataset())) {
+                // a sneaker is not a digit: the other dataset's picture leaves the pad rather than being read as "2"
+                clear();
+                return;
+            }
             refresh(System.nanoTime());
         });
         model.set(ctx.models().get(dataset.get()));
@@ -192,7 +199,7 @@ public final class DrawViewModel {
         var dirty = drawing.place(Drawing.fitToPad(new GrayImage(28, 28, img.pixels().clone()), img.source()));
         datasetImage.set(img);
         datasetImageVersion = drawing.version();
-        source = img.source();
+        source = img::source;
         published = img;          // it came from the context (or is about to go there): no echo
         if (!AppContext.MNIST.equals(img.dataset()) && !AppContext.FASHION_MNIST.equals(img.dataset())) return;
         if (!img.dataset().equals(dataset.get())) dataset.set(img.dataset()); // refreshes
@@ -241,7 +248,8 @@ public final class DrawViewModel {
     private void placePicture(PictureImport.Loaded l) {
         var dirty = drawing.place(Drawing.fitToPad(l.image(), l.name()));
         datasetImage.set(null);
-        source = l.name();
+        String name = l.name();
+        source = () -> name;
         message.set(new Message(l.inverted() ? "picture.loadedInverted" : "picture.loaded", l.name(), l.originalWidth(), l.originalHeight()));
         changed(dirty, System.nanoTime());
         publish();
@@ -253,7 +261,7 @@ public final class DrawViewModel {
     private void refresh(long eventNanos) {
         if (datasetImage.get() != null && drawing.version() != datasetImageVersion) {
             datasetImage.set(null); // drawn over: from now on it is a picture like any other
-            source = I18n.get("draw.source.drawn");
+            source = () -> I18n.get("draw.source.drawn");
         }
         InputImage in;
         boolean isBlank = drawing.isBlank();
@@ -264,7 +272,7 @@ public final class DrawViewModel {
             var style = AppContext.FASHION_MNIST.equals(dataset.get()) ? Preprocessing.Style.FASHION : Preprocessing.Style.MNIST;
             var s = Preprocessing.apply(drawing.view(), style);
             steps.set(s);
-            in = s.empty() ? null : new InputImage(s.centred().pixels(), dataset.get(), -1, source);
+            in = s.empty() ? null : InputImage.localized(s.centred().pixels(), dataset.get(), -1, source);
         }
         blank.set(isBlank);
         input.set(in);
@@ -274,7 +282,7 @@ public final class DrawViewModel {
             prediction.set(null);
             return;
         }
-        predictor.submit(new Request(new InputImage(in.pixels(), dataset.get(), in.label(), in.source()), m, eventNanos, ++seq));
+        predictor.submit(new Request(new InputImage(in.pixels(), dataset.get(), in.label(), in.fixedSource(), in.sourceText(), in.ref()), m, eventNanos, ++seq));
     }
 
     /** Shares the current input with the other views (the network view follows it). */

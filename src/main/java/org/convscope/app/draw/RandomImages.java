@@ -53,8 +53,10 @@ final class RandomImages {
                 return;
             }
             int i = of[random.nextInt(of.length)];
-            String source = I18n.get("browser.image", DatasetCache.name(new DatasetCache.Key(kind, Split.TEST)), i);
-            onPicked.accept(new InputImage(d.image(i), dataset, d.label(i), source, dataset + "/test/" + i));
+            int index = i;
+            onPicked.accept(InputImage.localized(d.image(i), dataset, d.label(i),
+                    () -> I18n.get("browser.image", DatasetCache.name(new DatasetCache.Key(kind, Split.TEST)), index),
+                    dataset + "/test/" + i));
         }));
     }
 }

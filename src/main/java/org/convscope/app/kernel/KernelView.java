@@ -43,6 +43,7 @@ import org.convscope.app.common.StageDrawing;
 import org.convscope.app.common.StagePalette;
 import static org.convscope.app.common.SideColumn.card;
 import static org.convscope.app.common.SideColumn.row;
+import static org.convscope.app.common.SideColumn.stacked;
 import static org.convscope.app.common.SideColumn.show;
 import org.convscope.app.common.ThemedCanvas;
 import org.convscope.engine.LayerSpec;
@@ -412,7 +413,7 @@ public final class KernelView implements ConceptView {
         preset.setValue(vm.presetProperty().get());
         preset.valueProperty().addListener((o, a, b) -> { if (b != null) vm.presetProperty().set(b); });
         vm.presetProperty().addListener((o, a, b) -> preset.setValue(b));
-        VBox presetBox = new VBox(6, row("kernel.preset", preset));
+        VBox presetBox = new VBox(6, stacked("kernel.preset", preset));
 
         // input map for one-slice kernels
         ComboBox<KernelViewModel.InputOption> input = new ComboBox<>();
@@ -422,7 +423,7 @@ public final class KernelView implements ConceptView {
         Spinner<Integer> inChannel = new Spinner<>(1, 1, 1);
         inChannel.setId("kernel-input-channel");
         inChannel.setPrefWidth(110);
-        VBox inputBox = new VBox(6, row("kernel.input", input), row("kernel.inputChannel", inChannel));
+        VBox inputBox = new VBox(6, stacked("kernel.input", input), row("kernel.inputChannel", inChannel));
 
         // template
         CheckBox zeroMean = new CheckBox();

@@ -126,8 +126,9 @@ public final class NetworkView implements ConceptView {
         var split = org.convscope.data.Split.TEST;
         ctx.datasets().load(kind, split, d -> {
             if (ctx.currentImageProperty().get() != null || d.count() == 0) return;
-            String source = I18n.get("browser.image", org.convscope.app.DatasetCache.name(new org.convscope.app.DatasetCache.Key(kind, split)), 0);
-            ctx.currentImageProperty().set(new AppContext.InputImage(d.image(0), kind.id(), d.label(0), source));
+            java.util.function.Supplier<String> source = () -> I18n.get("browser.image",
+                    org.convscope.app.DatasetCache.name(new org.convscope.app.DatasetCache.Key(kind, split)), 0);
+            ctx.currentImageProperty().set(AppContext.InputImage.localized(d.image(0), kind.id(), d.label(0), source));
         }, error -> { }); // the empty note stays; the browser reports dataset problems
     }
 

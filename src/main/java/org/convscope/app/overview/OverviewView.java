@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -77,7 +76,7 @@ public final class OverviewView implements ConceptView {
     private void build() {
         page = new ConceptPage("overview.title", "overview.explanation");
         page.setId("overview-view");
-        HBox chooser = new HBox(8);
+        javafx.scene.layout.FlowPane chooser = new javafx.scene.layout.FlowPane(8, 8);
         for (int i = 0; i < models.size(); i++) {
             ModelSpec m = models.get(i);
             ToggleButton b = new ToggleButton();
@@ -100,9 +99,15 @@ public final class OverviewView implements ConceptView {
         total.getStyleClass().add("concept-number");
         total.setId("overview-total");
         // the diagram wraps to the width of the page; a window too short for it scrolls down
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new VBox(16, diagram, total));
+        VBox scrolled = new VBox(16, diagram, total);
+        scrolled.setMinWidth(0);
+        diagram.setMinWidth(0);
+        total.setWrapText(true);
+        total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(scrolled);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         VBox content = new VBox(16, chooser, scroll);
         page.setContent(content);
@@ -149,7 +154,7 @@ public final class OverviewView implements ConceptView {
             box.getStyleClass().add(b.parts().size() > 1 ? "wide" : "narrow");
             if (b.kind() == CnnBlocks.BlockKind.DENSE) {
                 // the classifier's layers side by side: one row under the feature extractor
-                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8);
+                javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8); // wraps in a narrow window
                 for (CnnBlocks.Part p : b.parts()) {
                     Node part = partButton(p);
                     part.getStyleClass().add("in-row");
@@ -197,6 +202,6 @@ public final class OverviewView implements ConceptView {
 
     /** Asks the shell to show a view (the shell clears the request after switching). */
     private void open(String view) {
-        ctx.requestedViewProperty().set(view);
+        ctx.openAbout(models.get(selected), view); // the view shows the model this diagram shows
     }
 }

@@ -41,7 +41,21 @@ public final class ParameterCountView implements ConceptView {
 
     private final AppContext ctx;
 
-    public ParameterCountView(AppContext ctx) { this.ctx = ctx; }
+    private final java.util.List<ToggleButton> modelButtons = new java.util.ArrayList<>();
+
+    public ParameterCountView(AppContext ctx) {
+        this.ctx = ctx;
+        ctx.architectureProperty().addListener((o, a, spec) -> {
+            if (spec == null) return;
+            for (int i = 0; i < model.tables().size(); i++) {
+                if (model.tables().get(i).model().id().equals(spec.id())) {
+                    model.select(i);
+                    for (int b = 0; b < modelButtons.size(); b++) modelButtons.get(b).setSelected(b == i);
+                    refresh();
+                }
+            }
+        });
+    }
 
     /** "Save PNG" of this view (tests point it at a folder). */
     public ExportPanel export() { return export; }
@@ -75,7 +89,10 @@ public final class ParameterCountView implements ConceptView {
             b.setId("params-model-" + t.model().id());
             b.setToggleGroup(group);
             b.setSelected(i == model.selectedIndex());
+            modelButtons.add(b);
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true); // a long model name takes two lines, the count beside it stays whole
+            b.setMinHeight(Region.USE_PREF_SIZE);
             int index = i;
             b.setOnAction(e -> {
                 if (!b.isSelected()) { b.setSelected(true); return; }
@@ -88,7 +105,9 @@ public final class ParameterCountView implements ConceptView {
             bar.prefWidthProperty().bind(compare.widthProperty().multiply(BAR_SHARE * frac).add(3));
             bar.setMaxWidth(Region.USE_PREF_SIZE);
             bars.add(bar);
-            compare.addRow(i, b, bar, cell(ParameterTable.group(t.total()), "params-compare-" + t.model().id(), "concept-count"));
+            Label count = cell(ParameterTable.group(t.total()), "params-compare-" + t.model().id(), "concept-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            compare.addRow(i, b, bar, count);
         }
 
         table.getStyleClass().add("concept-card");
@@ -98,15 +117,18 @@ public final class ParameterCountView implements ConceptView {
         sum.getStyleClass().add("concept-number");
         sum.setId("params-sum");
         sum.setWrapText(true);
-        // the table keeps its natural width; a narrow window scrolls it sideways instead of cutting the numbers
+        // the table fits the width (layer names wrap, numbers stay whole); a short window scrolls it down
         ScrollPane scroll = new ScrollPane(table);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         scroll.getStyleClass().add("edge-to-edge");
         Label total = ConceptPage.text("params.sum.caption", "concept-number");
         total.setWrapText(false);
         total.setMinWidth(Label.USE_PREF_SIZE);
-        javafx.scene.layout.HBox sumRow = new javafx.scene.layout.HBox(12, total, sum);
-        sumRow.setAlignment(Pos.BASELINE_LEFT);
+        // the sum under its caption, wrapping at its "+" signs when the window is narrow
+        sum.setMinHeight(Region.USE_PREF_SIZE);
+        VBox sumRow = new VBox(4, total, sum);
         VBox content = new VBox(12, compare, scroll, sumRow);
         page.setContent(content);
 
@@ -130,24 +152,42 @@ public final class ParameterCountView implements ConceptView {
         }
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String[] heads = {"params.col.layer", "params.col.output", "params.col.formula", "params.col.count"};
-        for (int c = 0; c < heads.length; c++) table.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
+        // three columns: the layer with its formula under it, the output shape, the count (fits a 1280 px projector)
+        Label layerHead = ConceptPage.text("params.col.layer", "concept-caption"), formulaHead = ConceptPage.text("params.col.formula", "concept-caption");
+        table.add(new VBox(layerHead, formulaHead), 0, 0);
+        table.add(ConceptPage.text("params.col.output", "concept-caption"), 1, 0);
+        table.add(ConceptPage.text("params.col.count", "concept-caption"), 2, 0);
         int row = 1;
         for (ParameterTable.Row r : t.rows()) {
             // the layers that learn stand out; the ones without parameters are smaller (and keep the table short)
             String style = r.count() > 0 ? "concept-formula" : "concept-caption";
             String nameStyle = r.count() > 0 ? "concept-detail" : "concept-caption";
-            table.add(cell(layerName(r.layer()), "params-layer-" + r.index(), nameStyle), 0, row);
-            table.add(cell(r.output().toString(), "params-shape-" + r.index(), style), 1, row);
-            table.add(cell(r.formula(), "params-formula-" + r.index(), style), 2, row);
-            table.add(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-caption"), 3, row);
+            Label name = cell(layerName(r.layer()), "params-layer-" + r.index(), nameStyle);
+            name.setWrapText(true);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            Label formula = cell(r.formula(), "params-formula-" + r.index(), style);
+            formula.setWrapText(true);
+            formula.setMinHeight(Region.USE_PREF_SIZE);
+            VBox layerCell = new VBox(name);
+            if (r.count() > 0) layerCell.getChildren().add(formula); // "0" formulas of the layers that learn nothing: the count says it
+            table.add(layerCell, 0, row);
+            table.add(whole(cell(r.output().toString(), "params-shape-" + r.index(), style)), 1, row);
+            table.add(whole(cell(ParameterTable.group(r.count()), "params-count-" + r.index(), r.count() > 0 ? "concept-count" : "concept-caption")), 2, row);
             row++;
         }
         ColumnConstraints right = new ColumnConstraints();
         right.setHalignment(HPos.RIGHT);
-        table.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), right);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        table.getColumnConstraints().addAll(names, new ColumnConstraints(), right);
         table.setAlignment(Pos.TOP_LEFT);
         sum.setText(t.sum());
+    }
+
+    /** A number or shape is never shortened: the columns of words give way instead. */
+    private static Label whole(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label cell(String text, String id, String style) {

@@ -16,8 +16,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -39,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 import static org.convscope.app.common.SideColumn.card;
 import static org.convscope.app.common.SideColumn.row;
+import static org.convscope.app.common.SideColumn.stacked;
 import static org.convscope.app.common.SideColumn.show;
 
 /**
@@ -64,7 +65,17 @@ public final class PoolingView implements ConceptView {
     private ExportPanel export;
     private final AtomicLong generation = new AtomicLong();
 
-    public PoolingView(AppContext ctx) { this.ctx = ctx; }
+    /** The kind the overview's diagram asked for, applied again when the network's trace arrives. */
+    private PoolKind requestedKind;
+
+    public PoolingView(AppContext ctx) {
+        this.ctx = ctx;
+        ctx.architectureProperty().addListener((o, a, spec) -> {
+            if (spec == null) return;
+            spec.layers().stream().filter(l -> l instanceof LayerSpec.Pool).map(l -> ((LayerSpec.Pool) l).pool())
+                    .findFirst().ifPresent(k -> { requestedKind = k; vm.kindProperty().set(k); });
+        });
+    }
 
     @Override public String id() { return ID; }
     @Override public String titleKey() { return "pooling.nav"; }
@@ -202,7 +213,12 @@ public final class PoolingView implements ConceptView {
         ctx.services().background().execute(() -> {
             try {
                 var trace = net.trace(img.pixels());
-                Platform.runLater(() -> { if (generation.get() == gen) { vm.setNetwork(trace); arrived(gen); } });
+                Platform.runLater(() -> {
+                    if (generation.get() != gen) return;
+                    vm.setNetwork(trace);
+                    if (requestedKind != null) vm.kindProperty().set(requestedKind); // the network's own kind otherwise
+                    arrived(gen); // a lesson step's settings last: they win over the diagram's kind
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> { if (generation.get() == gen) { vm.setImage(img.pixels(), side, img.pixels().length / side); arrived(gen); } });
             }
@@ -249,7 +265,7 @@ public final class PoolingView implements ConceptView {
         ComboBox<Integer> layer = new ComboBox<>();
         layer.setId("pooling-layer");
         layer.setCellFactory(lv -> new LayerCell());
-        layer.setButtonCell(new LayerCell());
+        layer.setButtonCell(new LayerCell(true));
         Spinner<Integer> channel = new Spinner<>(1, 1, 1);
         channel.setId("pooling-channel");
         channel.setPrefWidth(110);
@@ -264,14 +280,14 @@ public final class PoolingView implements ConceptView {
         };
         layer.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.layerProperty().get()) vm.layerProperty().set(b); });
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> { layer.setButtonCell(new LayerCell()); sync.run(); });
+        I18n.localeProperty().addListener((o, a, b) -> { layer.setButtonCell(new LayerCell(true)); sync.run(); });
         sync.run();
-        return card("pooling.section.map", new VBox(8, row("pooling.layer", layer), row("pooling.channel", channel)));
+        return card("pooling.section.map", new VBox(8, stacked("pooling.layer", layer), row("pooling.channel", channel)));
     }
 
     private Node kindBox() {
         ToggleGroup group = new ToggleGroup();
-        HBox buttons = new HBox(6);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6); // one under the other when narrow
         for (PoolKind k : PoolKind.values()) {
             ToggleButton b = new ToggleButton();
             b.setId("pooling-kind-" + k.name().toLowerCase(Locale.ROOT));
@@ -279,6 +295,7 @@ public final class PoolingView implements ConceptView {
             b.setToggleGroup(group);
             b.setUserData(k);
             b.setSelected(vm.kindProperty().get() == k);
+            b.setOnAction(e -> requestedKind = null); // clicked: the user's own choice from now on
             buttons.getChildren().add(b);
         }
         group.selectedToggleProperty().addListener((o, a, b) -> {
@@ -469,11 +486,19 @@ public final class PoolingView implements ConceptView {
     }
 
     private final class LayerCell extends ListCell<Integer> {
+        /** The combo box's own cell says only "pool1 (6×28×28)": the side column is too narrow for the whole line. */
+        private final boolean shortForm;
+
+        LayerCell() { this(false); }
+
+        LayerCell(boolean shortForm) { this.shortForm = shortForm; }
+
         @Override protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) { setText(null); return; }
             if (item == PoolingViewModel.IMAGE || vm.spec() == null) { setText(I18n.get("pooling.layer.image")); return; }
-            setText(I18n.get("pooling.layer.item", layerName(item), layerName(item - 1), vm.spec().inputShapeOf(item).toString()));
+            setText(shortForm ? I18n.get("pooling.layer.short", layerName(item), vm.spec().inputShapeOf(item).toString())
+                    : I18n.get("pooling.layer.item", layerName(item), layerName(item - 1), vm.spec().inputShapeOf(item).toString()));
         }
     }
 }

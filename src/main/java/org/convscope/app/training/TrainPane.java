@@ -145,6 +145,11 @@ final class TrainPane extends BorderPane {
         numbers.setAlignment(Pos.BASELINE_LEFT);
         HBox bar = new HBox(12, progress, fpsLabel, csv, png);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // frames per second and the worst frame are for developers: off unless diagnostics are on (right-click here)
+        fpsLabel.visibleProperty().bind(ctx.diagnosticsProperty());
+        fpsLabel.managedProperty().bind(fpsLabel.visibleProperty());
+        var diagnosticsMenu = new javafx.scene.control.ContextMenu(ctx.diagnosticsMenuItem());
+        bar.setOnContextMenuRequested(e -> diagnosticsMenu.show(bar, e.getScreenX(), e.getScreenY()));
 
         Label kernelNote = new Label();
         kernelNote.textProperty().bind(I18n.bind("training.kernels.note"));
@@ -164,7 +169,8 @@ final class TrainPane extends BorderPane {
             l.managedProperty().bind(l.visibleProperty());
             l.disableProperty().bind(model.hasModelProperty().not());
         }
-        VBox kernels = new VBox(6, grids, kernelNote, new HBox(16, toNetwork, toKernel));
+        for (Hyperlink l : List.of(toNetwork, toKernel)) { l.setWrapText(true); l.setMinHeight(Region.USE_PREF_SIZE); }
+        VBox kernels = new VBox(6, grids, kernelNote, new VBox(2, toNetwork, toKernel));
         kernels.getStyleClass().add("kernels-row");
         // Only convolutional models have kernels to show: the run's model, or the one in the form before a run.
         kernels.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
@@ -398,11 +404,13 @@ final class TrainPane extends BorderPane {
         discard.setOnAction(e -> model.discardResume());
         resume.setMinWidth(Region.USE_PREF_SIZE);
         discard.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), text, resume, discard);
+        // the buttons under the text: beside it they squeezed it to a word a line in a 1280 px projector window
+        VBox textAndButtons = new VBox(8, text, new FlowPane(12, 8, resume, discard));
+        HBox box = new HBox(12, new FontIcon(Material2MZ.RESTORE), textAndButtons);
         box.setId("resume-offer");
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().addAll("banner", "banner-info");
-        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox.setHgrow(textAndButtons, Priority.ALWAYS);
         box.visibleProperty().bind(model.resumeOfferProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
@@ -458,6 +466,7 @@ final class TrainPane extends BorderPane {
                 ? s.batchesPerEpoch() : s.batch(), s.batchesPerEpoch()));
         speedLabel.setText(Double.isNaN(s.imagesPerSecond()) ? "" : I18n.get("training.progress.speed", Math.round(s.imagesPerSecond())));
         leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingModel.duration(s.runningSeconds()))
+                : !TrainingModel.timeLeftMeaningful(s.fraction(), s.runningSeconds()) ? I18n.get("training.progress.estimating")
                 : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingModel.duration(s.secondsLeft())));
         progress.setProgress(s.fraction());
 

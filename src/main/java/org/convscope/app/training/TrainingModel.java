@@ -254,6 +254,7 @@ public final class TrainingModel {
 
     /** D2L's LeNet experiment: LeNet-5 classic, SGD lr 0.9, batch 256, 10 epochs (threads as set). */
     public void applyD2lPreset() {
+        forgetEndedRun();
         setDesign(ModelDesign.of(Family.LENET_CLASSIC));
         int t;
         try { t = Integer.parseInt(threads.get().strip()); } catch (NumberFormatException e) { t = TrainConfig.defaultThreads(); }
@@ -265,8 +266,25 @@ public final class TrainingModel {
      * (README); plain SGD lr 0.1 with batch 256 stays near 98.7 % on MNIST in ten epochs.
      */
     public void applyModernPreset() {
+        forgetEndedRun();
         setDesign(ModelDesign.of(Family.LENET_MODERN));
         setHyperParameters(new HyperParameters(Optimizer.ADAM, "0.001", "64", "10", threads.get()));
+    }
+
+    /**
+     * A recipe starts a new story: the ended run's curves, numbers and kernels leave the screen (the new model's
+     * untrained kernels show instead) until Start. Nothing happens while a run is under way (the recipes are
+     * disabled then anyway).
+     */
+    private void forgetEndedRun() {
+        if (busy.get()) return;
+        if (session != null) { session.close(); session = null; }
+        snapshot.set(null);
+        state.set(null);
+        lossCurve.clear();
+        consumedLosses = 0;
+        confusion.set(null);
+        clearStartingPoint();
     }
 
     public void setHyperParameters(HyperParameters h) {
@@ -779,6 +797,19 @@ public final class TrainingModel {
 
     static String lossText(float loss) {
         return Float.isNaN(loss) ? "NaN" : Float.isInfinite(loss) ? "∞" : String.format(Locale.ROOT, "%.3g", loss);
+    }
+
+    /** The time-left estimate is shown from this share of the run on (5 %)... */
+    public static final double TIME_LEFT_MIN_FRACTION = 0.05;
+    /** ...and after this many seconds of training (3 s): before that it is mostly start-up cost, not speed. */
+    public static final double TIME_LEFT_MIN_SECONDS = 3;
+
+    /**
+     * Whether an estimate of the time left means something yet: the first seconds of a run (data, JIT, the first
+     * batches) are much slower than the rest, and an estimate from them said 57 minutes for a 44-second run.
+     */
+    public static boolean timeLeftMeaningful(double fraction, double runningSeconds) {
+        return fraction >= TIME_LEFT_MIN_FRACTION && runningSeconds >= TIME_LEFT_MIN_SECONDS;
     }
 
     public static String duration(double seconds) {

@@ -105,7 +105,7 @@ public final class TrainingView implements ConceptView {
                     trainPane.refresh();
                     comparePane.refresh();
                 }
-                if (now - lastFps >= 500_000_000L) {
+                if (now - lastFps >= 500_000_000L && ctx.diagnosticsProperty().get()) {
                     lastFps = now;
                     trainPane.fpsLabel.setText(I18n.get("training.fps", Math.round(meter.fps()), Math.round(meter.worstGapMillis())));
                 }

@@ -144,4 +144,27 @@ class DrawViewModelTest {
         assertNotNull(vm.inputProperty().get());
         assertNull(vm.predictionProperty().get());
     }
+
+    @Test
+    void switchingFromClothesToDigitsClearsTheClothesPicture() {
+        float[] px = new float[784];
+        for (int i = 200; i < 600; i++) px[i] = 0.8f;
+        var sneaker = new AppContext.InputImage(px, AppContext.FASHION_MNIST, 7, "Fashion-MNIST test #3");
+        vm.show(sneaker);
+        assertSame(sneaker, vm.inputProperty().get());
+        vm.datasetProperty().set(AppContext.MNIST);
+        assertTrue(vm.blankProperty().get(), "the pad is cleared");
+        assertNull(vm.datasetImageProperty().get());
+        assertNull(vm.inputProperty().get(), "nothing for the digit model to read");
+        assertNull(vm.predictionProperty().get(), "so no answer such as '2, 100 %'");
+        vm.undo();
+        assertFalse(vm.blankProperty().get(), "the clearing can be undone, like any other");
+    }
+
+    @Test
+    void aDrawingStaysWhenTheDatasetChanges() {
+        line(100, 100, 300, 300);
+        vm.datasetProperty().set(AppContext.FASHION_MNIST);
+        assertFalse(vm.blankProperty().get(), "the user's own strokes are not thrown away");
+    }
 }

@@ -63,7 +63,7 @@ class ParameterCountViewFxTest {
         WaitForAsyncUtils.asyncFx(() -> I18n.setLocale(I18n.CHINESE)).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text(robot, "params-layer-0").startsWith("卷积 5×5"), text(robot, "params-layer-0"));
-        assertEquals("LeNet-5（sigmoid，平均汇聚）", robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertEquals("LeNet-5（sigmoid，平均池化）", robot.lookup("#params-model-lenet5-classic").queryAs(javafx.scene.control.ToggleButton.class).getText());
         assertEquals("203,530", text(robot, "params-compare-mlp"));
     }
     /** "Save PNG" writes the view's current frame (the whole page) to the chosen file. */

@@ -137,6 +137,7 @@ class TrainingViewFxTest {
 
     @Test
     void startPauseStepResumeStop(FxRobot robot) {
+        robot.interact(() -> ctx.diagnosticsProperty().set(true)); // the fps line below is a developer measurement
         ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
         choose(robot, "model", Family.SOFTMAX);
         type(robot, "lr", "0.1");
@@ -422,5 +423,29 @@ class TrainingViewFxTest {
         assertNull(rows.get(1).last(), "the MLP never started");
         assertNull(rows.get(2).last());
         assertFalse(disabled(robot, "start"), "the engine is free again");
+    }
+
+    @Test
+    void framesPerSecondAreForDevelopersOnly(FxRobot robot) {
+        var fps = robot.lookup("#fps").queryAs(Label.class);
+        assertFalse(fps.isVisible(), "off by default");
+        robot.interact(() -> ctx.diagnosticsProperty().set(true));
+        assertTrue(fps.isVisible(), "shown with the diagnostics switch");
+        robot.interact(() -> ctx.diagnosticsProperty().set(false));
+        assertFalse(fps.isVisible());
+    }
+
+    @Test
+    void choosingARecipeClearsTheEndedRunUntilStart(FxRobot robot) {
+        trainTwoEpochs(robot);
+        assertTrue(model.lossCurve().size() > 0);
+        assertFalse(label(robot, "time-left").isEmpty(), "the run's duration is shown");
+        robot.clickOn("#preset-modern");
+        assertNull(snapshot(), "the old run's numbers are gone");
+        assertEquals(0, model.lossCurve().size(), "and its loss curve");
+        assertNull(model.confusionProperty().get(), "and its confusion matrix");
+        assertEquals("", label(robot, "time-left"));
+        assertEquals(org.convscope.app.I18n.get("training.progress.idle"), label(robot, "progress-epoch"), "no epoch counter of the old run");
+        assertNull(model.currentNetwork(), "the kernels shown are the new model's untrained ones, not the old run's");
     }
 }
