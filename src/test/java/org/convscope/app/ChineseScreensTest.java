@@ -35,7 +35,8 @@ class ChineseScreensTest {
     static {
         LATIN.addAll(List.of("ConvScope", "English" /* the language switch names English in English */, "CNN", "LeNet", "MNIST", "Fashion-MNIST", "Fashion", "D2L", "ReLU", "sigmoid", "tanh",
                 "softmax", "SGD", "Adam", "MLP", "PNG", "GIF", "CSV", "CPU", "fps", "px", "IDX", "safetensors", "JSON",
-                "Co", "Ci", "Kh", "Kw", "f(x)", "max", "min"));
+                "Co", "Ci", "Kh", "Kw", "f(x)", "max", "min",
+                "ln", "exp", "RMS" /* mathematical notation, the same in Chinese textbooks */));
     }
     /** Layer names (conv1, pool2, relu1, fc3...), weights (w1), variables. */
     static final Pattern NAME = Pattern.compile("(conv|pool|relu|sigmoid|tanh|fc|dense|flatten|softmax|w|h|x|y|k|n|m)\\d*",
@@ -87,6 +88,7 @@ class ChineseScreensTest {
     /** English words in the text, outside the allowed terms. */
     static List<String> englishWords(String text) {
         List<String> out = new ArrayList<>();
+        text = text.replaceAll("\\d(?:\\.\\d+)?[eE][-+]?\\d+", "0"); // 4.34e-04 is a number, not the word "e"
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             String w = m.group();

@@ -43,7 +43,15 @@ public final class LatestOnly<I, O> {
     /** Asks for request to be computed; replaces a request that has not started yet. Any thread. */
     public void submit(I request) {
         pending.set(request);
-        if (running.compareAndSet(false, true)) background.execute(this::drain);
+        if (running.compareAndSet(false, true)) {
+            try {
+                background.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the executor was shut down (the window is closing): nothing will show the result, drop it
+                running.set(false);
+                pending.set(null);
+            }
+        }
     }
 
     private void drain() {
