@@ -40,7 +40,8 @@ public final class I18n {
             "org.convscope.app.i18n.animation",
             "org.convscope.app.i18n.kernel",
             "org.convscope.app.i18n.pooling",
-            "org.convscope.app.i18n.lesson"));
+            "org.convscope.app.i18n.lesson",
+            "org.convscope.app.i18n.collect"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

@@ -1,0 +1,221 @@
+package org.convscope.app.collect;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.convscope.app.draw.Drawing;
+import org.convscope.app.draw.DrawViewModel;
+import org.convscope.app.draw.GrayImage;
+import org.convscope.app.draw.Preprocessing;
+
+/**
+ * What the collect view shows, without controls: the pad (a draw-view {@link Drawing} plus the strokes as drawn),
+ * the class being collected, the set with its undo, the selected drawing, and saving as it goes. FX thread, except
+ * the disk: loading and saving run on io, their results come back through fx. Tested without a window.
+ */
+public final class CollectModel {
+
+    /** A message for the footer: key in the collect bundle, its arguments, and whether it reports a problem. */
+    public record Message(String key, Object[] args, boolean problem) {
+        public static Message info(String key, Object... args) { return new Message(key, args, false); }
+        public static Message problem(String key, Object... args) { return new Message(key, args, true); }
+        public static Message of(SetProblem p) { return new Message(p.key(), p.args(), true); }
+    }
+
+    private final SetStore store;
+    private final Executor io, fx;
+    private final CollectedSet set = new CollectedSet();
+    private Drawing drawing = new Drawing();
+    private final List<Stroke> strokes = new ArrayList<>();
+    private float[] current = new float[64];
+    private int currentN;
+    private float currentWidth;
+
+    private final IntegerProperty selectedClass = new SimpleIntegerProperty(this, "selectedClass", 0);
+    private final ObjectProperty<GrayImage> preview = new SimpleObjectProperty<>(this, "preview", GrayImage.blank(28, 28));
+    private final BooleanProperty padBlank = new SimpleBooleanProperty(this, "padBlank", true);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded", false);
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo", false);
+    private final LongProperty selected = new SimpleLongProperty(this, "selected", 0);
+    private final LongProperty version = new SimpleLongProperty(this, "version", 0);
+    private final ObjectProperty<Message> message = new SimpleObjectProperty<>(this, "message");
+    private final List<Runnable> padListeners = new ArrayList<>();
+
+    /** The newest snapshot not yet written; the writer takes it (several quick changes: one write). */
+    private final AtomicReference<SetData> pending = new AtomicReference<>();
+    private boolean storeBroken;
+
+    public CollectModel(SetStore store, Executor io, Executor fx) {
+        this.store = store;
+        this.io = io;
+        this.fx = fx;
+        set.addListener(() -> {
+            version.set(set.version());
+            canUndo.set(set.canUndo());
+            if (set.get(selected.get()) == null) selected.set(0);
+            if (selectedClass.get() >= set.classNames().size()) selectedClass.set(0);
+            if (loaded.get()) saveSoon();
+        });
+    }
+
+    /** Reads the saved set (once, at start); the pad works meanwhile, adding waits for it. */
+    public void load() {
+        io.execute(() -> {
+            SetData data;
+            SetProblem problem = null;
+            try {
+                data = store.load();
+            } catch (SetProblem p) {
+                data = SetData.empty();
+                problem = p;
+            }
+            SetData d = data;
+            SetProblem p = problem;
+            fx.execute(() -> {
+                set.replace(d);
+                loaded.set(true);
+                if (p != null) message.set(Message.of(p));
+                else if (d.samples().isEmpty()) message.set(Message.info("collect.msg.start"));
+                else message.set(Message.info("collect.msg.restored", d.samples().size(), store.file().toString()));
+            });
+        });
+    }
+
+    public CollectedSet set() { return set; }
+    public Drawing drawing() { return drawing; }
+    public SetStore store() { return store; }
+    public IntegerProperty selectedClassProperty() { return selectedClass; }
+    public ObjectProperty<GrayImage> previewProperty() { return preview; }
+    public BooleanProperty padBlankProperty() { return padBlank; }
+    public BooleanProperty loadedProperty() { return loaded; }
+    public BooleanProperty canUndoProperty() { return canUndo; }
+    /** Id of the selected drawing in the grid, 0 = none. */
+    public LongProperty selectedProperty() { return selected; }
+    /** Grows with every change of the set. */
+    public LongProperty versionProperty() { return version; }
+    public ObjectProperty<Message> messageProperty() { return message; }
+    public void setMessage(Message m) { message.set(m); }
+    public void addPadListener(Runnable r) { padListeners.add(r); }
+
+    // ---- the pad ---------------------------------------------------------------------------------------------
+
+    public void penDown(float x, float y) {
+        currentWidth = (float) DrawViewModel.DEFAULT_WIDTH;
+        currentN = 0;
+        point(x, y);
+        drawing.begin(x, y, currentWidth, false);
+        padChanged(false);
+    }
+
+    public void penMove(float x, float y) {
+        if (!drawing.drawing()) return;
+        point(x, y);
+        drawing.extend(x, y);
+        padChanged(false);
+    }
+
+    public void penUp() {
+        if (!drawing.drawing()) return;
+        drawing.end();
+        strokes.add(new Stroke(currentWidth, false, java.util.Arrays.copyOf(current, 2 * currentN)));
+        padChanged(true);
+    }
+
+    private void point(float x, float y) {
+        if (2 * currentN + 2 > current.length) current = java.util.Arrays.copyOf(current, current.length * 2);
+        current[2 * currentN] = x;
+        current[2 * currentN + 1] = y;
+        currentN++;
+    }
+
+    public void clearPad() {
+        drawing = new Drawing();
+        strokes.clear();
+        padChanged(true);
+    }
+
+    public List<Stroke> strokes() { return List.copyOf(strokes); }
+
+    private void padChanged(boolean strokeDone) {
+        padBlank.set(drawing.isBlank());
+        if (strokeDone) preview.set(Preprocessing.mnist(drawing.view()).centred());
+        for (Runnable r : padListeners) r.run();
+    }
+
+    // ---- collecting ------------------------------------------------------------------------------------------
+
+    /** Adds what is on the pad to the selected class and clears the pad (Enter). False when there is nothing to add. */
+    public boolean add() {
+        if (drawing.drawing()) penUp();
+        if (!loaded.get()) { message.set(Message.problem("collect.msg.loading")); return false; }
+        if (drawing.isBlank()) { message.set(Message.problem("collect.msg.blank")); return false; }
+        byte[] px = Stroke.mnistBytes(drawing.view());
+        int label = selectedClass.get();
+        Sample s = set.add(label, px, strokes, "drawn");
+        clearPad();
+        message.set(Message.info(s.heldOut() ? "collect.msg.addedHeldOut" : "collect.msg.added",
+                set.classNames().get(label), set.counts()[label]));
+        return true;
+    }
+
+    public boolean deleteSelected() {
+        long id = selected.get();
+        if (id == 0 || !set.delete(id)) { message.set(Message.problem("collect.msg.selectFirst")); return false; }
+        message.set(Message.info("collect.msg.deleted"));
+        return true;
+    }
+
+    public boolean relabelSelected(int label) {
+        Sample s = set.get(selected.get());
+        if (s == null) { message.set(Message.problem("collect.msg.selectFirst")); return false; }
+        if (!set.relabel(s.id(), label)) return false;
+        message.set(Message.info("collect.msg.relabelled", set.classNames().get(s.label()), set.classNames().get(label)));
+        return true;
+    }
+
+    public void undo() {
+        if (set.undo()) message.set(Message.info("collect.msg.undone"));
+    }
+
+    /** New class names from the text field ("0, 1, 2" or "circle, square"); a problem message when refused. */
+    public boolean setClassNames(String text) {
+        try {
+            set.setClassNames(SetData.splitNames(text));
+            message.set(Message.info("collect.msg.classes", set.classNames().size()));
+            return true;
+        } catch (SetProblem p) {
+            message.set(Message.of(p));
+            return false;
+        }
+    }
+
+    // ---- saving as it goes -----------------------------------------------------------------------------------
+
+    private void saveSoon() {
+        if (pending.getAndSet(set.data()) != null) return; // a write is queued: it will take the newest snapshot
+        io.execute(() -> {
+            SetData d = pending.getAndSet(null);
+            if (d == null) return;
+            try {
+                store.save(d);
+                if (storeBroken) fx.execute(() -> { storeBroken = false; message.set(Message.info("collect.msg.savedAgain")); });
+            } catch (IOException | RuntimeException e) {
+                fx.execute(() -> {
+                    storeBroken = true;
+                    message.set(Message.problem("collect.msg.saveFailed", store.file().toString(), String.valueOf(e.getMessage())));
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,165 @@
+package org.convscope.app.collect;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.convscope.app.AppContext;
+import org.convscope.app.FxTestSupport;
+import org.convscope.app.I18n;
+import org.convscope.app.Services;
+import org.convscope.app.draw.Drawing;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The collect flow driven with the robot: choose a class, draw with the mouse, Enter; the grid; restart restores. */
+@ExtendWith(ApplicationExtension.class)
+class CollectViewTest {
+    @TempDir static Path dir;
+    Services services;
+    AppContext ctx;
+    CollectView view;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        FxTestSupport.theme();
+        I18n.setLocale(I18n.ENGLISH);
+        services = new Services();
+        ctx = new AppContext(services);
+        show(stage);
+    }
+
+    void show(Stage stage) {
+        view = CollectView.inFolder(ctx, dir.resolve("home-" + System.nanoTime()));
+        stage.setScene(new Scene((Parent) view.node(), 1400, 900));
+        stage.show();
+        view.onShow();
+    }
+
+    @AfterEach
+    void stop() { services.close(); }
+
+    Point2D pad(FxRobot robot, double x, double y) {
+        javafx.scene.Node pad = robot.lookup("#collect-pad").query();
+        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        double k = b.getWidth() / Drawing.SIZE;
+        return new Point2D(b.getMinX() + x * k, b.getMinY() + y * k);
+    }
+
+    void stroke(FxRobot robot, double[][] points) {
+        robot.moveTo(pad(robot, points[0][0], points[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) robot.moveTo(pad(robot, points[i][0], points[i][1]));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String count(FxRobot robot, int c) { return robot.lookup("#collect-count-" + c).queryAs(Label.class).getText(); }
+
+    @Test
+    void drawEnterCountsAndRestartRestores(FxRobot robot) {
+        FxTestSupport.await("the saved set is read", 5, () -> view.model().loadedProperty().get());
+        Path folder = view.model().store().file().getParent();
+        assertTrue(robot.lookup("#collect-add").queryAs(Button.class).isDisabled(), "nothing to add on an empty pad");
+        robot.clickOn("#collect-class-7");
+        stroke(robot, new double[][] {{130, 80}, {320, 80}, {250, 220}, {200, 390}});
+        assertFalse(robot.lookup("#collect-add").queryAs(Button.class).isDisabled());
+        robot.type(KeyCode.ENTER);
+        assertEquals("1", count(robot, 7));
+        assertEquals("0", count(robot, 1));
+        assertTrue(view.model().padBlankProperty().get(), "the pad clears for the next drawing");
+        // the digit key chooses the class
+        robot.type(KeyCode.DIGIT1);
+        assertTrue(robot.lookup("#collect-class-1").queryAs(ToggleButton.class).isSelected());
+        stroke(robot, new double[][] {{224, 70}, {224, 390}});
+        robot.type(KeyCode.ENTER);
+        stroke(robot, new double[][] {{200, 70}, {240, 390}});
+        robot.clickOn("#collect-add");
+        assertEquals("2", count(robot, 1));
+        assertEquals(3, view.model().set().size());
+        Sample seven = view.model().set().samples().getFirst();
+        assertEquals(7, seven.label());
+        assertEquals(1, seven.strokes().size());
+        assertTrue(seven.strokes().getFirst().points() >= 4);
+
+        // select the first "1", move it to class 4, delete the "7", undo the delete
+        long one = view.model().set().samples().get(1).id();
+        robot.clickOn("#collect-thumb-" + one);
+        @SuppressWarnings("unchecked") ComboBox<Integer> relabel = robot.lookup("#collect-relabel").queryAs(ComboBox.class);
+        robot.interact(() -> relabel.getSelectionModel().select(Integer.valueOf(4)));
+        relabel.getOnAction(); // the chooser's action ran on selection
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1", count(robot, 4));
+        assertEquals("1", count(robot, 1));
+        robot.clickOn("#collect-thumb-" + seven.id());
+        robot.type(KeyCode.DELETE);
+        assertEquals("0", count(robot, 7));
+        robot.clickOn("#collect-undo");
+        assertEquals("1", count(robot, 7));
+
+        // restart: a new view on the same folder shows the same set
+        robot.interact(() -> {
+            view = CollectView.inFolder(ctx, folder);
+            stage.setScene(new Scene((Parent) view.node(), 1400, 900));
+        });
+        FxTestSupport.await("the saved set is read again", 5, () -> view.model().loadedProperty().get() && view.model().set().size() == 3);
+        assertEquals("1", count(robot, 7));
+        assertEquals("1", count(robot, 4));
+        assertEquals("1", count(robot, 1));
+        assertArrayEquals(seven.pixels(), view.model().set().samples().getFirst().pixels());
+    }
+
+    @Test
+    void classNamesOfTheTeachersOwn(FxRobot robot) {
+        FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
+        retype(robot, "circle, square, triangle");
+        robot.clickOn("#collect-classes-apply");
+        assertEquals("triangle", robot.lookup("#collect-class-2").queryAs(ToggleButton.class).getText());
+        assertTrue(robot.lookup("#collect-class-3").tryQuery().isEmpty());
+        retype(robot, "a, a");
+        robot.clickOn("#collect-classes-apply");
+        assertTrue(robot.lookup("#collect-message").queryAs(Label.class).getText().contains("twice"));
+        assertEquals(3, view.model().set().classNames().size());
+    }
+
+    void retype(FxRobot robot, String text) {
+        robot.clickOn("#collect-classes").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+        robot.write(text);
+        assertEquals(text, robot.lookup("#collect-classes").queryAs(javafx.scene.control.TextField.class).getText());
+    }
+
+    @Test
+    void lessonStateRoundTrips(FxRobot robot) {
+        FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
+        robot.interact(() -> view.applyState(Map.of("class", "5")));
+        assertTrue(robot.lookup("#collect-class-5").queryAs(ToggleButton.class).isSelected());
+        Map<String, String> state = view.captureState();
+        assertEquals(Map.of("class", "5"), state);
+        robot.interact(() -> view.applyState(Map.of("class", "2")));
+        robot.interact(() -> view.applyState(state));
+        assertEquals(5, view.model().selectedClassProperty().get());
+        var e = assertThrows(IllegalArgumentException.class, () -> view.applyState(Map.of("class", "10")));
+        assertTrue(e.getMessage().contains("class"));
+        assertEquals(5, view.model().selectedClassProperty().get());
+    }
+}
