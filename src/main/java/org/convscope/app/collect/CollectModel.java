@@ -1,6 +1,7 @@
 package org.convscope.app.collect;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -216,6 +217,133 @@ public final class CollectModel {
                     message.set(Message.problem("collect.msg.saveFailed", store.file().toString(), String.valueOf(e.getMessage())));
                 });
             }
+        });
+    }
+
+    // ---- files -------------------------------------------------------------------------------------------------
+
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+
+    /** A file operation is running (the file buttons wait). */
+    public BooleanProperty busyProperty() { return busy; }
+
+    /** The set with who saved it and when, for the files. */
+    private SetData forFiles() {
+        SetData d = set.data();
+        if (!d.provenance().containsKey("author")) d = d.withProvenance("author", System.getProperty("user.name", ""));
+        return d.withProvenance("app", "ConvScope");
+    }
+
+    /** Saves the set as MNIST IDX files and convscope-set.json in dir. */
+    public void saveIdx(Path dir) {
+        SetData d = forFiles();
+        background(() -> {
+            SetFiles.saveIdx(d, dir);
+            return Message.info("collect.msg.savedIdx", d.samples().size(), d.part(false).size(), d.part(true).size(), dir.toString());
+        }, null);
+    }
+
+    /** Exports a folder of PNGs per class (torchvision ImageFolder). */
+    public void exportPng(Path dir) {
+        SetData d = set.data();
+        background(() -> Message.info("collect.msg.exported", SetFiles.exportPng(d, dir), d.classNames().size(), dir.toString()), null);
+    }
+
+    /**
+     * Opens a saved set: into an empty set it becomes the set (with its class names); otherwise it is merged (one
+     * undoable step): drawings already there are skipped, a set with other class names is refused.
+     */
+    public void openSet(Path dir) {
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        background(() -> SetFiles.openIdx(dir), opened -> {
+            if (set.size() == 0) {
+                if (opened.samples().isEmpty()) { message.set(Message.problem("collect.msg.openedEmpty", dir.toString())); return; }
+                set.replace(opened);
+                selectedClass.set(0);
+                message.set(Message.info("collect.msg.opened", opened.samples().size(), opened.classNames().size(), dir.toString()));
+                return;
+            }
+            try {
+                SetFiles.Merged m = SetFiles.merge(set.data(), opened, name);
+                set.addAll(m.added(), true);
+                String merged = set.data().provenance().getOrDefault("merged", "");
+                String author = opened.provenance().getOrDefault("author", name);
+                set.setProvenance("merged", merged.isEmpty() ? author : merged + ", " + author);
+                message.set(Message.info("collect.msg.merged", m.added().size(), m.duplicates(), name));
+            } catch (SetProblem p) {
+                message.set(Message.of(p));
+            }
+        });
+    }
+
+    /**
+     * Imports a folder of pictures per class: into an empty set the folders name the classes, otherwise they must be
+     * its classes. One undoable step; what was left out is listed in the message.
+     */
+    public void importPng(Path dir) {
+        List<String> classes = set.size() == 0 ? null : set.classNames();
+        background(() -> SetFiles.importPng(dir, classes), imp -> {
+            if (set.size() == 0 && !imp.classNames().equals(set.classNames())) {
+                try {
+                    set.setClassNames(imp.classNames());
+                } catch (SetProblem p) {
+                    message.set(Message.of(p));
+                    return;
+                }
+            } else if (!imp.classNames().equals(set.classNames())) {
+                message.set(Message.problem("collect.msg.changedMeanwhile"));
+                return;
+            }
+            set.addAll(imp.samples(), false);
+            if (imp.problems().isEmpty()) {
+                message.set(Message.info("collect.msg.imported", imp.samples().size(), dir.toString()));
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < Math.min(3, imp.problems().size()); i++) sb.append(i == 0 ? "" : "; ").append(imp.problems().get(i).text());
+                if (imp.problems().size() > 3) sb.append(" …");
+                message.set(Message.problem("collect.msg.importedLeftOut", imp.samples().size(), dir.toString(), imp.problems().size(), sb.toString()));
+            }
+        });
+    }
+
+    /** Starts an empty set; the current one is kept as a saved set (IDX folder) in the ConvScope folder. */
+    public void newSet() {
+        SetData old = forFiles();
+        if (old.samples().isEmpty()) { set.replace(SetData.empty()); return; }
+        background(() -> {
+            Path kept = store.file().resolveSibling("handwriting-sets").resolve(java.time.Instant.now().toString().replace(':', '-'));
+            SetFiles.saveIdx(old, kept);
+            return kept;
+        }, kept -> {
+            set.replace(SetData.empty());
+            selectedClass.set(0);
+            message.set(Message.info("collect.msg.newSet", old.samples().size(), kept.toString()));
+        });
+    }
+
+    @FunctionalInterface
+    interface Work<T> { T run() throws Exception; }
+
+    /** Runs work on io; its result goes to then on fx (a Message result is shown); a problem is shown, nothing changes. */
+    @SuppressWarnings("unchecked")
+    private <T> void background(Work<T> work, java.util.function.Consumer<T> then) {
+        if (busy.get()) { message.set(Message.problem("collect.msg.busy")); return; }
+        busy.set(true);
+        io.execute(() -> {
+            Object result;
+            try {
+                result = work.run();
+            } catch (SetProblem p) {
+                result = Message.of(p);
+            } catch (Exception | LinkageError e) {
+                result = Message.problem("collect.msg.failed", String.valueOf(e.getMessage()));
+            }
+            Object r = result;
+            fx.execute(() -> {
+                busy.set(false);
+                if (r instanceof Message m && (then == null || m.problem())) message.set(m);
+                else if (then != null) then.accept((T) r);
+            });
         });
     }
 }

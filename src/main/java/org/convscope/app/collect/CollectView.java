@@ -178,7 +178,15 @@ public final class CollectView implements ConceptView {
         classField.setOnAction(e -> vm.setClassNames(classField.getText()));
         var apply = button("collect-classes-apply", "collect.classes.apply", Material2AL.CHECK, () -> vm.setClassNames(classField.getText()));
         var namesLabel = label("collect.classes");
-        var top = new FlowPane(18, 8, hbox(classLabel, classBar), hbox(namesLabel, classField, apply));
+        var save = fileButton("collect-save", "collect.save", Material2MZ.SAVE, "collect.save.tip", vm::saveIdx);
+        var open = fileButton("collect-open", "collect.open", Material2AL.FOLDER_OPEN, "collect.open.tip", vm::openSet);
+        var export = fileButton("collect-export", "collect.export", Material2AL.IMAGE, "collect.export.tip", vm::exportPng);
+        var importButton = fileButton("collect-import", "collect.import", Material2AL.ADD_PHOTO_ALTERNATE, "collect.import.tip", vm::importPng);
+        var newSet = button("collect-new", "collect.new", Material2AL.CREATE_NEW_FOLDER, vm::newSet);
+        newSet.setTooltip(tip("collect.new.tip"));
+        newSet.disableProperty().bind(vm.busyProperty());
+        var top = new FlowPane(18, 8, hbox(classLabel, classBar), hbox(namesLabel, classField, apply),
+                hbox(label("collect.files"), save, open, export, importButton, newSet));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 16, 6, 16));
 
@@ -256,6 +264,27 @@ public final class CollectView implements ConceptView {
         var pane = new BorderPane(centre);
         pane.setTop(top);
         return pane;
+    }
+
+    /** A button that asks for a folder and hands it to action (waits while a file operation runs). */
+    private Button fileButton(String id, String key, Ikon icon, String tipKey, java.util.function.Consumer<Path> action) {
+        var b = button(id, key, icon, () -> {
+            var chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(I18n.get(key));
+            java.io.File dir = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+            if (dir != null) action.accept(dir.toPath());
+        });
+        b.setTooltip(tip(tipKey));
+        b.disableProperty().bind(vm.busyProperty());
+        return b;
+    }
+
+    static Tooltip tip(String key) {
+        var t = new Tooltip();
+        t.textProperty().bind(I18n.bind(key));
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 
     private float toPad(double x) { return (float) (x * PAD / padView.getFitWidth()); }

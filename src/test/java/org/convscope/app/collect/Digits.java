@@ -23,13 +23,17 @@ final class Digits {
         return Stroke.mnistBytes(d.view());
     }
 
-    /** n different drawings of class label (bars at different slants). */
+    /**
+     * n different drawings of class label: a bent line whose bend depends on the class and whose slant on i (the
+     * MNIST preprocessing removes position and size, so only the shape tells them apart).
+     */
     static List<Sample> samples(int label, int n, String origin) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            var s = List.of(new Stroke(20 + i, false, new float[] {200 + 3 * i, 80, 224, 220, 240 - 2 * i, 370}));
+            var s = List.of(new Stroke(24, false, new float[] {150 + 12 * i, 80, 130 + 25 * label, 230, 300 - 9 * i, 380}));
             out.add(Sample.of(0, label, pixels(s), s, false, origin));
         }
+        if (out.stream().map(Sample::hash).distinct().count() != n) throw new AssertionError("test drawings are not all different");
         return out;
     }
 }
