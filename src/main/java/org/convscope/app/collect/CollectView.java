@@ -67,6 +67,8 @@ public final class CollectView implements ConceptView {
     private final CollectModel vm;
     private BorderPane root;
     private TabPane tabs;
+    private EvalPane eval;
+    private boolean showing;
     private final WritableImage padImage = new WritableImage(PAD, PAD);
     private final int[] padArgb = new int[PAD * PAD];
     private final ImageView padView = new ImageView(padImage);
@@ -104,6 +106,19 @@ public final class CollectView implements ConceptView {
         return root;
     }
 
+    @Override public void onShow() {
+        node();
+        showing = true;
+        eval.setShowing(tabs.getSelectionModel().getSelectedIndex() == 1);
+    }
+
+    @Override public void onHide() {
+        showing = false;
+        eval.setShowing(false);
+    }
+
+    EvalPane evalPane() { return eval; }
+
     // ---- lesson state ------------------------------------------------------------------------------------------
 
     @Override public Set<String> stateKeys() { return Set.of("class"); }
@@ -128,6 +143,9 @@ public final class CollectView implements ConceptView {
         tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(tab("collect-tab-collect", "collect.tab.collect", collectPane()));
+        eval = new EvalPane(ctx, vm, ctx.services().background(), Platform::runLater);
+        tabs.getTabs().add(tab("collect-tab-eval", "collect.tab.eval", eval.node()));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> eval.setShowing(showing && i.intValue() == 1));
         root.setCenter(tabs);
 
         var message = new Label();

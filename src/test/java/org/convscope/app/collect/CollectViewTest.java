@@ -162,4 +162,39 @@ class CollectViewTest {
         assertTrue(e.getMessage().contains("class"));
         assertEquals(5, view.model().selectedClassProperty().get());
     }
+
+    @Test
+    void evaluateTheMnistModelAndOpenAWrongDrawing(FxRobot robot) throws Exception {
+        var mnist = org.convscope.app.ModelLibrary.toActiveModel(
+                org.convscope.engine.ModelFile.loadBundled("lenet5-mnist.safetensors"), AppContext.MNIST);
+        robot.interact(() -> {
+            ctx.models().put(AppContext.MNIST, mnist);
+            ctx.viewIds().addAll(java.util.List.of("draw", "network", "collect"));
+        });
+        FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
+        robot.clickOn("#collect-class-7");
+        stroke(robot, new double[][] {{135, 70}, {320, 70}, {265, 190}, {225, 290}, {205, 395}});
+        robot.type(KeyCode.ENTER);
+        stroke(robot, new double[][] {{224, 60}, {224, 392}}); // a "1" filed under 7
+        robot.type(KeyCode.ENTER);
+        robot.clickOn("#collect-tab-eval");
+        FxTestSupport.await("evaluated", 10, () -> view.evalPane().resultProperty().get() != null);
+        var r = view.evalPane().resultProperty().get();
+        assertEquals(2, r.total());
+        assertEquals(0.5, r.accuracy(), 1e-9);
+        String acc = robot.lookup("#collect-eval-accuracy").queryAs(Label.class).getText();
+        assertTrue(acc.contains("50.0%") && acc.contains("1 of 2"), acc);
+        String m = robot.lookup("#collect-eval-mnist").queryAs(Label.class).getText();
+        assertTrue(m.endsWith("%"), m);
+        assertEquals("1", ((Label) ((javafx.scene.layout.StackPane) robot.lookup("#collect-eval-cell-7-1").query()).getChildren().get(1)).getText());
+        long wrongId = view.model().set().samples().get(1).id();
+        robot.clickOn("#collect-eval-wrong-" + wrongId);
+        var img = ctx.currentImageProperty().get();
+        assertNotNull(img);
+        assertEquals(7, img.label());
+        assertArrayEquals(view.model().set().samples().get(1).image(), img.pixels());
+        assertEquals("draw", ctx.requestedViewProperty().get());
+        robot.clickOn("#collect-eval-network-" + wrongId);
+        assertEquals("network", ctx.requestedViewProperty().get());
+    }
 }

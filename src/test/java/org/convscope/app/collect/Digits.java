@@ -36,4 +36,27 @@ final class Digits {
         if (out.stream().map(Sample::hash).distinct().count() != n) throw new AssertionError("test drawings are not all different");
         return out;
     }
+
+    /** A digit the way a person draws it with a mouse (one or two strokes, about 330 pad pixels tall). */
+    static List<Stroke> digit(int d) {
+        return switch (d) {
+            case 0 -> List.of(ellipse(224, 226, 92, 160, 40));
+            case 1 -> List.of(line(190, 110, 236, 60, 236, 392));
+            case 4 -> List.of(line(210, 60, 140, 270, 330, 270), line(280, 140, 280, 396));
+            case 7 -> List.of(line(135, 70, 320, 70, 265, 190, 225, 290, 205, 395));
+            default -> throw new IllegalArgumentException("digit " + d);
+        };
+    }
+
+    static Stroke line(float... xy) { return new Stroke(34, false, xy); }
+
+    static Stroke ellipse(float cx, float cy, float rx, float ry, int n) {
+        float[] xy = new float[2 * (n + 1)];
+        for (int i = 0; i <= n; i++) {
+            double a = -Math.PI / 2 - 2 * Math.PI * i / n;
+            xy[2 * i] = (float) (cx + rx * Math.cos(a));
+            xy[2 * i + 1] = (float) (cy + ry * Math.sin(a));
+        }
+        return new Stroke(34, false, xy);
+    }
 }
