@@ -68,6 +68,7 @@ public final class CollectView implements ConceptView {
     private BorderPane root;
     private TabPane tabs;
     private EvalPane eval;
+    private TrainPane train;
     private boolean showing;
     private final WritableImage padImage = new WritableImage(PAD, PAD);
     private final int[] padArgb = new int[PAD * PAD];
@@ -118,20 +119,31 @@ public final class CollectView implements ConceptView {
     }
 
     EvalPane evalPane() { return eval; }
+    TrainPane trainPane() { return train; }
 
     // ---- lesson state ------------------------------------------------------------------------------------------
 
-    @Override public Set<String> stateKeys() { return Set.of("class"); }
+    /** The tabs by their lesson names, in order. */
+    static final List<String> TABS = List.of("collect", "eval", "train");
+
+    @Override public Set<String> stateKeys() { return Set.of("class", "tab"); }
 
     @Override public Map<String, String> captureState() {
-        return Map.of("class", Integer.toString(vm.selectedClassProperty().get()));
+        node();
+        return Map.of("class", Integer.toString(vm.selectedClassProperty().get()),
+                "tab", TABS.get(tabs.getSelectionModel().getSelectedIndex()));
     }
 
-    /** "class": 0 .. classes-1, the class the next drawing is added to. */
+    /**
+     * "class": 0 .. classes-1, the class the next drawing is added to; "tab": collect | eval (does the MNIST model
+     * read our handwriting) | train (train on it, overfitting). Both are checked before either is applied.
+     */
     @Override public void applyState(Map<String, String> state) {
         node();
         Integer c = ViewState.intIn(state, "class", 0, vm.set().classNames().size() - 1);
+        String tab = ViewState.oneOf(state, "tab", TABS);
         if (c != null) vm.selectedClassProperty().set(c);
+        if (tab != null) tabs.getSelectionModel().select(TABS.indexOf(tab));
     }
 
     // ---- building ----------------------------------------------------------------------------------------------
@@ -145,6 +157,8 @@ public final class CollectView implements ConceptView {
         tabs.getTabs().add(tab("collect-tab-collect", "collect.tab.collect", collectPane()));
         eval = new EvalPane(ctx, vm, ctx.services().background(), Platform::runLater);
         tabs.getTabs().add(tab("collect-tab-eval", "collect.tab.eval", eval.node()));
+        train = new TrainPane(ctx, vm, Platform::runLater);
+        tabs.getTabs().add(tab("collect-tab-train", "collect.tab.train", train.node()));
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> eval.setShowing(showing && i.intValue() == 1));
         root.setCenter(tabs);
 

@@ -151,16 +151,20 @@ class CollectViewTest {
     @Test
     void lessonStateRoundTrips(FxRobot robot) {
         FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
-        robot.interact(() -> view.applyState(Map.of("class", "5")));
+        robot.interact(() -> view.applyState(Map.of("class", "5", "tab", "train")));
         assertTrue(robot.lookup("#collect-class-5").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#collect-train-run").query().isVisible(), "the train tab is shown");
         Map<String, String> state = view.captureState();
-        assertEquals(Map.of("class", "5"), state);
-        robot.interact(() -> view.applyState(Map.of("class", "2")));
+        assertEquals(Map.of("class", "5", "tab", "train"), state);
+        robot.interact(() -> view.applyState(Map.of("class", "2", "tab", "collect")));
+        assertEquals(Map.of("class", "2", "tab", "collect"), view.captureState());
         robot.interact(() -> view.applyState(state));
-        assertEquals(5, view.model().selectedClassProperty().get());
+        assertEquals(state, view.captureState());
         var e = assertThrows(IllegalArgumentException.class, () -> view.applyState(Map.of("class", "10")));
         assertTrue(e.getMessage().contains("class"));
-        assertEquals(5, view.model().selectedClassProperty().get());
+        var t = assertThrows(IllegalArgumentException.class, () -> view.applyState(Map.of("class", "1", "tab", "nowhere")));
+        assertTrue(t.getMessage().contains("tab"));
+        assertEquals(state, view.captureState(), "a refused state changes nothing");
     }
 
     @Test
@@ -196,5 +200,32 @@ class CollectViewTest {
         assertEquals("draw", ctx.requestedViewProperty().get());
         robot.clickOn("#collect-eval-network-" + wrongId);
         assertEquals("network", ctx.requestedViewProperty().get());
+    }
+
+    @Test
+    void trainOnTheDrawingsShowsBothCurvesAndTheMnistLine(FxRobot robot) throws Exception {
+        var mnist = org.convscope.app.ModelLibrary.toActiveModel(
+                org.convscope.engine.ModelFile.loadBundled("lenet5-mnist.safetensors"), AppContext.MNIST);
+        robot.interact(() -> ctx.models().put(AppContext.MNIST, mnist));
+        FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
+        robot.interact(() -> {
+            for (int c = 0; c < 10; c++) view.model().set().addAll(Digits.samples(c, 5, "robot"), false);
+        });
+        robot.clickOn("#collect-tab-train");
+        String split = robot.lookup("#collect-train-split").queryAs(Label.class).getText();
+        assertTrue(split.contains("40 drawings") && split.contains("10 drawings"), split);
+        @SuppressWarnings("unchecked") ComboBox<Integer> epochs = robot.lookup("#collect-train-epochs").queryAs(ComboBox.class);
+        robot.interact(() -> epochs.setValue(10));
+        robot.clickOn("#collect-train-mnist");
+        robot.clickOn("#collect-train-run");
+        FxTestSupport.await("trained", 120, () -> !view.trainPane().runningProperty().get());
+        @SuppressWarnings("unchecked") var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#collect-train-chart").query();
+        assertEquals(11, chart.getData().get(0).getData().size(), "training part: before + 10 epochs");
+        assertEquals(11, chart.getData().get(1).getData().size(), "held-out part");
+        assertEquals(2, chart.getData().get(2).getData().size(), "the MNIST model's line");
+        assertEquals(10, view.trainPane().lastProperty().get().epoch());
+        String result = robot.lookup("#collect-train-result").queryAs(Label.class).getText();
+        assertTrue(result.startsWith("After 10 epochs") && result.contains("MNIST model"), result);
+        assertFalse(Double.isNaN(view.trainPane().mnistHeldOut()));
     }
 }
