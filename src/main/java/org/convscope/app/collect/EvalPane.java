@@ -209,6 +209,7 @@ final class EvalPane {
             v.setSmooth(false);
             var frame = new StackPane(v);
             frame.getStyleClass().addAll("thumb-frame", "wrong");
+            frame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             frame.setId("collect-eval-wrong-" + s.id());
             frame.setOnMouseClicked(e -> open(s, "draw"));
             javafx.scene.control.Tooltip.install(frame, CollectView.tip("collect.eval.open.tip"));
