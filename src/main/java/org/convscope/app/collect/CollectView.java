@@ -159,6 +159,7 @@ public final class CollectView implements ConceptView {
         tabs.getTabs().add(tab("collect-tab-eval", "collect.tab.eval", eval.node()));
         train = new TrainPane(ctx, vm, Platform::runLater);
         tabs.getTabs().add(tab("collect-tab-train", "collect.tab.train", train.node()));
+        eval.trainedProperty().bind(train.trainedProperty());
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> eval.setShowing(showing && i.intValue() == 1));
         root.setCenter(tabs);
 

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -42,7 +43,10 @@ final class EvalPane {
 
     private final AppContext ctx;
     private final CollectModel vm;
-    private final LatestOnly<Request, HandwritingEval.Result> runner;
+    /** A result and the model it measured. */
+    private record Done(AppContext.ActiveModel model, HandwritingEval.Result result) {}
+    private final LatestOnly<Request, Done> runner;
+    private final ObjectProperty<AppContext.ActiveModel> resultModel = new SimpleObjectProperty<>(this, "resultModel");
     private final ObjectProperty<HandwritingEval.Result> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<AppContext.ActiveModel> evaluated = new SimpleObjectProperty<>(this, "evaluated");
     private final VBox root = new VBox(12);
@@ -53,12 +57,23 @@ final class EvalPane {
     private final ToggleButton all, heldOut;
     private boolean showing;
 
+    /** Which model is measured: the app's MNIST model, the one trained in the Train tab, or one from a file. */
+    enum Source { MNIST, TRAINED, FILE }
+    private final ComboBox<Source> source = new ComboBox<>();
+    private final ObjectProperty<AppContext.ActiveModel> trained = new SimpleObjectProperty<>(this, "trained");
+    private final ObjectProperty<AppContext.ActiveModel> fromFile = new SimpleObjectProperty<>(this, "fromFile");
+    private final Label mnistTitle = CollectView.label("collect.eval.mnistSet");
+
+    private final Executor background, fxExec;
+
     EvalPane(AppContext ctx, CollectModel vm, Executor background, Executor fx) {
         this.ctx = ctx;
         this.vm = vm;
+        this.background = background;
+        this.fxExec = fx;
         this.runner = new LatestOnly<>(background, fx,
-                r -> HandwritingEval.evaluate(r.model().network(), r.samples(), r.classes()),
-                result::set, e -> vm.setMessage(CollectModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
+                r -> new Done(r.model(), HandwritingEval.evaluate(r.model().network(), r.samples(), r.classes())),
+                d -> { evaluated.set(d.model()); resultModel.set(d.model()); result.set(d.result()); }, e -> vm.setMessage(CollectModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
         var parts = new ToggleGroup();
         all = toggle("collect-eval-all", "collect.eval.all", parts);
         heldOut = toggle("collect-eval-heldout", "collect.eval.heldOut", parts);
@@ -87,7 +102,7 @@ final class EvalPane {
         bars.setHgap(10);
         bars.setVgap(6);
         bars.addRow(0, CollectView.label("collect.eval.ours"), ourBar, accuracy);
-        bars.addRow(1, CollectView.label("collect.eval.mnistSet"), mnistBar, mnist);
+        bars.addRow(1, mnistTitle, mnistBar, mnist);
         var matrixTitle = CollectView.label("collect.eval.matrix");
         matrixTitle.getStyleClass().add("section-title");
         var matrixNote = CollectView.label("collect.eval.matrix.note");
@@ -101,7 +116,21 @@ final class EvalPane {
         var right = new VBox(8, worstTitle, worstNote, worst);
         right.setPrefWidth(520);
         var body = new HBox(28, left, right);
-        root.getChildren().setAll(model, CollectView.hbox(CollectView.label("collect.eval.which"), all, heldOut), bars, note, body);
+        source.setId("collect-eval-source");
+        source.getItems().setAll(Source.MNIST);
+        source.setValue(Source.MNIST);
+        source.setCellFactory(l -> new SourceCell());
+        source.setButtonCell(new SourceCell());
+        source.valueProperty().addListener((o, a, b) -> refresh());
+        trained.addListener((o, a, t) -> {
+            if (t != null && !source.getItems().contains(Source.TRAINED)) source.getItems().add(1, Source.TRAINED);
+            if (source.getValue() == Source.TRAINED) refresh();
+        });
+        var openFile = CollectView.button("collect-eval-open", "collect.eval.openFile", org.kordamp.ikonli.material2.Material2AL.FOLDER_OPEN,
+                this::chooseFile);
+        openFile.setTooltip(CollectView.tip("collect.eval.openFile.tip"));
+        root.getChildren().setAll(model, CollectView.hbox(CollectView.label("collect.eval.source"), source, openFile),
+                CollectView.hbox(CollectView.label("collect.eval.which"), all, heldOut), bars, note, body);
         root.setPadding(new Insets(12, 16, 12, 16));
 
         result.addListener((o, a, r) -> show(r));
@@ -120,6 +149,49 @@ final class EvalPane {
     }
 
     ObjectProperty<HandwritingEval.Result> resultProperty() { return result; }
+    ObjectProperty<AppContext.ActiveModel> trainedProperty() { return trained; }
+    /** The model the shown result belongs to. */
+    ObjectProperty<AppContext.ActiveModel> resultModelProperty() { return resultModel; }
+    ComboBox<Source> sourceBox() { return source; }
+
+    private void chooseFile() {
+        var chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(I18n.get("collect.eval.openFile"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+        var f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f != null) openModel(f.toPath());
+    }
+
+    /** Loads a model file in the background and measures it (a problem goes to the message line). */
+    void openModel(java.nio.file.Path file) {
+        background.execute(() -> {
+            try {
+                var c = org.convscope.engine.ModelFile.load(file);
+                var m = new AppContext.ActiveModel(c.network(), c.info().getOrDefault(org.convscope.engine.ModelFile.DATASET, "?"),
+                        file.getFileName() + " (" + org.convscope.app.ModelLibrary.describe(c.spec()) + ")",
+                        org.convscope.app.ModelLibrary.toActiveModel(c, AppContext.MNIST).testAccuracy());
+                fxExec.execute(() -> {
+                    fromFile.set(m);
+                    if (!source.getItems().contains(Source.FILE)) source.getItems().add(Source.FILE);
+                    if (source.getValue() == Source.FILE) refresh();
+                    else source.setValue(Source.FILE);
+                });
+            } catch (Exception e) {
+                fxExec.execute(() -> vm.setMessage(CollectModel.Message.problem("collect.eval.fileBad", String.valueOf(e.getMessage()))));
+            }
+        });
+    }
+
+    private final class SourceCell extends javafx.scene.control.ListCell<Source> {
+        @Override protected void updateItem(Source s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(empty || s == null ? null : I18n.get(switch (s) {
+                case MNIST -> "collect.eval.source.mnist";
+                case TRAINED -> "collect.eval.source.trained";
+                case FILE -> "collect.eval.source.file";
+            }));
+        }
+    }
 
     void setShowing(boolean s) {
         showing = s;
@@ -129,12 +201,17 @@ final class EvalPane {
     /** Evaluates again (in the background) when shown; otherwise waits until the tab is opened. */
     void refresh() {
         if (!showing) return;
-        var m = ctx.models().get(AppContext.MNIST);
+        Source src = source.getValue() == null ? Source.MNIST : source.getValue();
+        var m = switch (src) {
+            case MNIST -> ctx.models().get(AppContext.MNIST);
+            case TRAINED -> trained.get();
+            case FILE -> fromFile.get();
+        };
         List<Sample> samples = heldOut.isSelected() ? vm.set().data().part(true) : vm.set().samples();
         String problem = null;
         Object[] args = {};
         if (m == null) problem = "collect.eval.noModel";
-        else if (!vm.set().classNames().equals(org.convscope.app.collect.SetData.DIGITS)) {
+        else if (src != Source.TRAINED && AppContext.MNIST.equals(m.dataset()) && !vm.set().classNames().equals(SetData.DIGITS)) {
             problem = "collect.eval.notDigits";
             args = new Object[] {SetData.joinNames(vm.set().classNames())};
         } else if (samples.isEmpty()) problem = heldOut.isSelected() ? "collect.eval.noHeldOut" : "collect.eval.empty";
@@ -142,14 +219,15 @@ final class EvalPane {
             SetProblem p = HandwritingEval.mismatch(m.network(), vm.set().classNames());
             if (p != null) { problem = p.key(); args = p.args(); }
         }
-        model.setText(m == null ? I18n.get("collect.eval.noModelTitle") : I18n.get("collect.eval.model", m.description()));
+        model.setText(m == null ? I18n.get("collect.eval.noModelTitle")
+                : I18n.get(src == Source.MNIST ? "collect.eval.model" : "collect.eval.modelOther", m.description()));
+        for (Node n : new Node[] {mnistTitle, mnistBar, mnist}) n.setVisible(src != Source.TRAINED); // no MNIST test accuracy to show
         if (problem != null) {
             note.setText(I18n.get(problem, args));
             result.set(null);
             return;
         }
-        evaluated.set(m);
-        runner.submit(new Request(m, samples, SetData.DIGITS.size()));
+        runner.submit(new Request(m, samples, m.network().spec().classes()));
     }
 
     private void show(HandwritingEval.Result r) {
@@ -162,8 +240,9 @@ final class EvalPane {
             mnistBar.setProgress(0);
             return;
         }
-        List<String> names = vm.set().classNames();
+        List<String> names = new java.util.ArrayList<>(vm.set().classNames());
         ConfusionMatrix cm = r.matrix();
+        while (names.size() < cm.classes()) names.add("#" + names.size()); // outputs of the model no class of ours uses
         accuracy.setText(I18n.get("collect.eval.accuracy", pct(r.accuracy()), cm.correct(), cm.total()));
         ourBar.setProgress(r.accuracy());
         var m = evaluated.get();
@@ -179,7 +258,7 @@ final class EvalPane {
         matrix.add(corner, 0, 0);
         for (int p = 0; p < cm.classes(); p++) matrix.add(header(names.get(p)), p + 1, 0);
         matrix.add(header(I18n.get("collect.eval.rowAcc")), cm.classes() + 1, 0);
-        for (int a = 0; a < cm.classes(); a++) {
+        for (int a = 0; a < Math.min(cm.classes(), vm.set().classNames().size()); a++) {
             matrix.add(header(names.get(a)), 0, a + 1);
             for (int p = 0; p < cm.classes(); p++) {
                 int n = cm.count(a, p);

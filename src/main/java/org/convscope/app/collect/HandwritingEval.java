@@ -25,14 +25,18 @@ public final class HandwritingEval {
         public int total() { return matrix.total(); }
     }
 
-    /** Why this model cannot read this set, or null: it must take 28x28 images and give one output per class. */
+    /**
+     * Why this model cannot read this set, or null: it must take 28x28 images and have an output for every class
+     * (a model trained here has 10 outputs also for a set of 3 classes; the unused ones simply stay unlikely).
+     */
     public static SetProblem mismatch(Network net, List<String> classNames) {
         if (net.spec().input().size() != Sample.PIXELS) return new SetProblem("collect.eval.input", net.spec().input().toString());
-        if (net.spec().classes() != classNames.size())
+        if (net.spec().classes() < classNames.size())
             return new SetProblem("collect.eval.classes", net.spec().classes(), classNames.size());
         return null;
     }
 
+    /** Every sample through net; the confusion matrix has one row and column per output of net (classes). */
     public static Result evaluate(Network net, List<Sample> samples, int classes) {
         if (samples.isEmpty()) throw new IllegalArgumentException("no drawings to evaluate");
         int[] actual = new int[samples.size()], predicted = new int[samples.size()];

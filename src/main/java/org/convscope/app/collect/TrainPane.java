@@ -49,6 +49,8 @@ final class TrainPane {
     private final NumberAxis xAxis = new NumberAxis(0, 20, 5);
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
     private final ObjectProperty<HandwritingTraining.Point> last = new SimpleObjectProperty<>(this, "last");
+    /** The network of the last finished run (the eval tab can measure it). */
+    private final ObjectProperty<AppContext.ActiveModel> trained = new SimpleObjectProperty<>(this, "trained");
     private AtomicBoolean cancel = new AtomicBoolean();
     private double mnistHeldOut = Double.NaN;
 
@@ -121,6 +123,7 @@ final class TrainPane {
     BooleanProperty runningProperty() { return running; }
     ObjectProperty<HandwritingTraining.Point> lastProperty() { return last; }
     double mnistHeldOut() { return mnistHeldOut; }
+    ObjectProperty<AppContext.ActiveModel> trainedProperty() { return trained; }
 
     void stop() { cancel.set(true); }
 
@@ -142,6 +145,7 @@ final class TrainPane {
                 : Network.create(mnist != null ? mnist.network().spec() : ModelZoo.lenetModern(), System.nanoTime());
         Network baseline = mnist == null ? null : mnist.network();
         boolean digits = d.classNames().equals(SetData.DIGITS);
+        boolean fromMnistRun = fromMnist.isSelected();
         trainSeries.getData().clear();
         heldSeries.getData().clear();
         mnistSeries.getData().clear();
@@ -163,11 +167,14 @@ final class TrainPane {
                         mnistSeries.getData().add(new XYChart.Data<>(n, 100 * base));
                     }
                 });
-                HandwritingTraining.train(net, d, n, 42, threads, pt -> fx.execute(() -> {
+                var end = HandwritingTraining.train(net, d, n, 42, threads, pt -> fx.execute(() -> {
                     trainSeries.getData().add(new XYChart.Data<>(pt.epoch(), 100 * pt.train()));
                     heldSeries.getData().add(new XYChart.Data<>(pt.epoch(), 100 * pt.heldOut()));
                     last.set(pt);
                 }), flag::get);
+                String how = I18n.get(fromMnistRun ? "collect.train.modelFromMnist" : "collect.train.modelScratch", end.epoch(),
+                        d.part(false).size());
+                fx.execute(() -> trained.set(new AppContext.ActiveModel(net, AppContext.MNIST, how, Double.NaN)));
             } catch (RuntimeException e) {
                 fx.execute(() -> vm.setMessage(CollectModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
             } finally {

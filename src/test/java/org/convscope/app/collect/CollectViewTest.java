@@ -227,5 +227,39 @@ class CollectViewTest {
         String result = robot.lookup("#collect-train-result").queryAs(Label.class).getText();
         assertTrue(result.startsWith("After 10 epochs") && result.contains("MNIST model"), result);
         assertFalse(Double.isNaN(view.trainPane().mnistHeldOut()));
+
+        // the trained model can be measured in the eval tab
+        robot.clickOn("#collect-tab-eval");
+        FxTestSupport.await("MNIST model evaluated", 20, () -> view.evalPane().resultProperty().get() != null);
+        robot.interact(() -> view.evalPane().sourceBox().setValue(EvalPane.Source.TRAINED));
+        FxTestSupport.await("trained model evaluated", 20, () -> view.evalPane().resultModelProperty().get() != null
+                && view.evalPane().resultModelProperty().get() == view.trainPane().trainedProperty().get());
+        assertTrue(robot.lookup("#collect-eval-model").queryAs(Label.class).getText().contains("trained further"));
+        assertEquals(50, view.evalPane().resultProperty().get().total());
+        assertTrue(view.evalPane().resultProperty().get().accuracy() >= view.trainPane().lastProperty().get().train() * 0.8 - 0.01);
+    }
+
+    @Test
+    void aModelFromAFileIsMeasuredAndABadFileIsExplained(FxRobot robot) throws Exception {
+        var contents = org.convscope.engine.ModelFile.loadBundled("lenet5-mnist.safetensors");
+        Path file = dir.resolve("mine-" + System.nanoTime() + ".safetensors");
+        org.convscope.engine.ModelFile.save(file, contents.network(), java.util.Map.of("dataset", "mnist", "test_accuracy", "0.95"));
+        Path bad = dir.resolve("bad.safetensors");
+        java.nio.file.Files.writeString(bad, "not a model");
+        FxTestSupport.await("loaded", 5, () -> view.model().loadedProperty().get());
+        robot.interact(() -> {
+            for (int d : new int[] {0, 1, 4, 7}) view.model().set().add(d, Digits.pixels(Digits.digit(d)), Digits.digit(d), "t");
+        });
+        robot.clickOn("#collect-tab-eval");
+        robot.interact(() -> view.evalPane().openModel(bad));
+        FxTestSupport.await("bad file explained", 10, () -> view.model().messageProperty().get() != null
+                && "collect.eval.fileBad".equals(view.model().messageProperty().get().key()));
+        robot.interact(() -> view.evalPane().openModel(file));
+        FxTestSupport.await("file model evaluated", 20, () -> view.evalPane().sourceBox().getValue() == EvalPane.Source.FILE
+                && view.evalPane().resultModelProperty().get() != null
+                && view.evalPane().resultModelProperty().get().description().contains(file.getFileName().toString()));
+        assertTrue(robot.lookup("#collect-eval-model").queryAs(Label.class).getText().contains(file.getFileName().toString()));
+        assertEquals(1.0, view.evalPane().resultProperty().get().accuracy(), 1e-9);
+        assertEquals("95.0%", robot.lookup("#collect-eval-mnist").queryAs(Label.class).getText());
     }
 }

@@ -29,9 +29,12 @@ class HandwritingEvalTest {
     }
 
     @Test
-    void aModelWithOtherClassesIsRefused() {
+    void aTenOutputModelReadsASetOfThreeClassesWithAMatrixOfItsOutputs() {
         Network net = Network.create(ModelZoo.byId("softmax-regression"), 1);
-        SetProblem p = HandwritingEval.mismatch(net, List.of("a", "b", "c"));
-        assertEquals("collect.eval.classes", p.key());
+        assertNull(HandwritingEval.mismatch(net, List.of("a", "b", "c")));
+        var r = HandwritingEval.evaluate(net, Digits.samples(2, 4, "t"), net.spec().classes());
+        assertEquals(10, r.matrix().classes());
+        assertEquals(4, r.matrix().rowTotal(2));
+        assertEquals(r.answers().stream().filter(HandwritingEval.Answer::right).count(), r.matrix().correct());
     }
 }
