@@ -203,7 +203,7 @@ public final class SetFiles {
     /**
      * Reads dir/CLASS/picture files. Into a set with classes: each folder must be named after one of them (another
      * folder is left out, with a message naming it). Into an empty set (classes == null): the folders become the
-     * classes (sorted; at most 10). Pictures that are not pictures or are blank, and empty class folders, are
+     * classes (sorted; at most 10), or the digits 0-9 when every folder is named after a digit. Pictures that are not pictures or are blank, and empty class folders, are
      * reported and left out; nothing is changed anywhere when nothing could be read.
      */
     public static Imported importPng(Path dir, List<String> classes) throws SetProblem {
@@ -224,6 +224,7 @@ public final class SetFiles {
         List<String> names = classes;
         if (names == null) {
             names = folders.stream().map(p -> p.getFileName().toString()).sorted(SetFiles::naturalOrder).toList();
+            if (SetData.DIGITS.containsAll(names)) names = SetData.DIGITS; // some digits: still the digit classes (the MNIST model reads them)
             SetProblem bad = SetData.checkNames(names);
             if (bad != null) throw new SetProblem("collect.png.badClasses", dir.toString(), bad.text());
         }

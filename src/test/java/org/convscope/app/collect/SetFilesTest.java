@@ -99,7 +99,7 @@ class SetFilesTest {
             }
         }
         var imp = SetFiles.importPng(out, null);
-        assertEquals(d.classNames(), imp.classNames());
+        assertEquals(SetData.DIGITS, imp.classNames(), "folders 0, 1, 2: the digit classes");
         assertEquals(List.of(), imp.problems().stream().map(SetProblem::key).toList());
         assertEquals(15, imp.samples().size());
         // pixels: through the opened-picture preprocessing again (contrast stretch and a new 20x20 fit), so close, not equal
@@ -136,6 +136,10 @@ class SetFilesTest {
         Files.createDirectories(empty.resolve("a"));
         Files.writeString(empty.resolve("a").resolve("x.txt"), "hello");
         assertEquals("collect.png.nothing", assertThrows(SetProblem.class, () -> SetFiles.importPng(empty, List.of("a"))).key());
+        var shapes = SetFiles.importPng(out, null);
+        assertEquals(List.of("a", "b", "c", "zebra"), shapes.classNames(), "into an empty set the folders name the classes");
+        assertEquals(6, shapes.samples().size(), "zebra/z.png is a copy of a picture in a/");
+        assertTrue(shapes.problems().stream().anyMatch(p -> p.key().equals("collect.png.duplicate") && p.text().contains("zebra/z.png")));
         assertEquals("collect.png.noClasses", assertThrows(SetProblem.class, () -> SetFiles.importPng(dir.resolve("nothing/a"), null)).key());
     }
 
