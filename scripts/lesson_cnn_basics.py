@@ -217,6 +217,104 @@ step(12, T("The modern recipe: kernels you can watch", "现代方案：看着卷
      state={"tab": "train", "recipe": "modern"},
      tri=T("Press Start, then open Results to see the mistakes it still makes.", "按开始，然后打开“结果”看看它还会犯哪些错误。"))
 
+# 13 (after "Training you can watch", issue #13): overfitting and generalisation on the class's own handwriting
+import json as _json
+steps.extend(_json.loads(r"""[
+ {
+  "section": {
+   "en": "13. Overfitting and generalisation",
+   "zh": "13. 过拟合与泛化"
+  },
+  "title": {
+   "en": "Our own handwriting",
+   "zh": "我们自己的手写"
+  },
+  "view": "collect",
+  "state": {
+   "tab": "collect",
+   "class": "0"
+  },
+  "narration": {
+   "en": "The MNIST model learnt from 60,000 digits written by other people. Does it read ours? Each student draws a few examples of every digit: choose the class, draw, press Enter. Every fifth drawing of a class is held out (dashed frame): it will never be trained on.",
+   "zh": "MNIST 模型是从别人写的 60,000 个数字中学来的。它认得我们的字吗？每位同学把每个数字都画几遍：选择类别，画，按 Enter。每个类别的每第五幅画会被留出（虚线框）：它永远不参与训练。"
+  },
+  "try": {
+   "en": "Draw three of each digit; a digit key chooses the class.",
+   "zh": "每个数字画三遍；按数字键选择类别。"
+  }
+ },
+ {
+  "section": {
+   "en": "13. Overfitting and generalisation",
+   "zh": "13. 过拟合与泛化"
+  },
+  "title": {
+   "en": "Does it read our handwriting?",
+   "zh": "它认得我们的字吗？"
+  },
+  "view": "collect",
+  "state": {
+   "tab": "eval"
+  },
+  "narration": {
+   "en": "The MNIST model on our drawings: its accuracy next to its accuracy on the MNIST test set, the confusion matrix, and the drawings it gets most wrong. Drawings made with a mouse, by other hands, are not quite the digits it learnt from.",
+   "zh": "MNIST 模型在我们的画上的表现：与它在 MNIST 测试集上的准确率并排比较、混淆矩阵，以及它错得最厉害的画。用鼠标、由别人画的数字，与它学过的数字并不完全一样。"
+  },
+  "try": {
+   "en": "Click a wrong drawing to see in the draw view what the network saw.",
+   "zh": "点一幅认错的画，在画图视图中看网络看到了什么。"
+  }
+ },
+ {
+  "section": {
+   "en": "13. Overfitting and generalisation",
+   "zh": "13. 过拟合与泛化"
+  },
+  "title": {
+   "en": "Training on a few hundred drawings",
+   "zh": "只用几百幅画训练"
+  },
+  "view": "collect",
+  "state": {
+   "tab": "train"
+  },
+  "narration": {
+   "en": "Train from scratch on the training part and watch both curves: the training part is soon 100% right, the held-out part stays well below. That gap is overfitting. Then train again from the MNIST model: what it learnt from 60,000 digits generalises to ours.",
+   "zh": "从头开始用训练部分训练，观察两条曲线：训练部分很快就全部认对，留出部分却低得多。这个差距就是过拟合。然后从 MNIST 模型开始再训练一次：它从 60,000 个数字中学到的东西可以泛化到我们的字上。"
+  },
+  "question": {
+   "kind": "choice",
+   "prompt": {
+    "en": "The training curve reaches 100%, the held-out curve stops at 70%. What does the network do?",
+    "zh": "训练曲线达到 100%，留出曲线停在 70%。网络在做什么？"
+   },
+   "choices": [
+    {
+     "en": "It has learnt the training drawings by heart, not what makes each digit (overfitting)",
+     "zh": "它死记住了训练用的画，而没有学会每个数字的本质（过拟合）"
+    },
+    {
+     "en": "It needs a larger learning rate",
+     "zh": "它需要更大的学习率"
+    },
+    {
+     "en": "The held-out drawings are mislabelled",
+     "zh": "留出的画标错了"
+    }
+   ],
+   "answer": 0,
+   "hint": {
+    "en": "Which drawings has it seen during training?",
+    "zh": "训练时它见过哪些画？"
+   },
+   "explain": {
+    "en": "Only drawings it has not seen tell how well it generalises; more data or a pretrained start narrows the gap.",
+    "zh": "只有没见过的画才能说明它的泛化能力；更多数据或从预训练模型开始可以缩小差距。"
+   }
+  }
+ }
+]"""))
+
 lesson = {"format": "convscope-lesson", "version": 1, "id": "cnn-basics",
           "title": T("How a CNN sees", "CNN 如何看图"), "steps": steps}
 out = pathlib.Path(__file__).resolve().parent.parent / "src/main/resources/org/convscope/app/lesson/cnn-basics.json"

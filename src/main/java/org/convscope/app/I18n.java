@@ -43,7 +43,8 @@ public final class I18n {
             "org.convscope.app.i18n.lesson",
             "org.convscope.app.i18n.classifier",
             "org.convscope.app.i18n.backprop",
-            "org.convscope.app.i18n.saliency"));
+            "org.convscope.app.i18n.saliency",
+            "org.convscope.app.i18n.collect"));
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 

@@ -12,6 +12,7 @@ public final class Views {
         views.add(new org.convscope.app.overview.OverviewView(ctx)); // first in the lesson: the parts of a CNN
         views.add(new org.convscope.app.browser.DatasetBrowserView(ctx));
         views.add(new org.convscope.app.draw.DrawView(ctx));
+        views.add(new org.convscope.app.collect.CollectView(ctx)); // our handwriting: collect, test, train
         views.add(new org.convscope.app.network.NetworkView(ctx));
         views.add(new org.convscope.app.kernel.KernelView(ctx));
         views.add(new org.convscope.app.activation.ActivationView(ctx));
