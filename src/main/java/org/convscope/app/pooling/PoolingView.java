@@ -399,6 +399,8 @@ public final class PoolingView implements ConceptView {
         down.textProperty().bind(I18n.bind("pooling.shift.down"));
         right.setToggleGroup(group);
         down.setToggleGroup(group);
+        right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        down.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         right.setSelected(true);
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) { a.setSelected(true); return; }
@@ -450,7 +452,7 @@ public final class PoolingView implements ConceptView {
         vm.layerProperty().addListener((o, a, b) -> sync.run());
         I18n.localeProperty().addListener((o, a, b) -> sync.run());
         sync.run();
-        return card("pooling.section.shift", new VBox(8, explain, new HBox(6, right, down), table, summary));
+        return card("pooling.section.shift", new VBox(8, explain, new javafx.scene.layout.FlowPane(6, 6, right, down), table, summary));
     }
 
     /** "pool1 changes 46 %, its input relu1 60 %", for the pooling layer chosen above (else the first). */

@@ -39,7 +39,7 @@ final class PredictionStrip extends VBox {
     record Request(Network network, LabeledImages test, String dataset) {}
 
     private final Label title = new Label();
-    private final HBox cells = new HBox(6);
+    private final javafx.scene.layout.FlowPane cells = new javafx.scene.layout.FlowPane(6, 6); // rows wrap in a narrow window
     private final List<ImageView> images = new ArrayList<>();
     private final List<Label> answers = new ArrayList<>();
     private final LatestOnly<Request, Answers> runner;
@@ -58,6 +58,7 @@ final class PredictionStrip extends VBox {
             a.setId("prediction-" + i);
             a.getStyleClass().add("prediction");
             a.setWrapText(true); // a long class name ("T-shirt/top") wraps inside the cell's width (training.css)
+            a.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Sne…": the cells wrap into rows instead
             VBox cell = new VBox(2, v, a);
             cell.setAlignment(Pos.TOP_CENTER);
             cells.getChildren().add(cell);
