@@ -36,7 +36,8 @@ class ChineseScreensTest {
         LATIN.addAll(List.of("ConvScope", "English" /* the language switch names English in English */, "CNN", "LeNet", "MNIST", "Fashion-MNIST", "Fashion", "D2L", "ReLU", "sigmoid", "tanh",
                 "softmax", "SGD", "Adam", "MLP", "PNG", "GIF", "CSV", "CPU", "fps", "px", "IDX", "safetensors", "JSON",
                 "Co", "Ci", "Kh", "Kw", "f(x)", "max", "min",
-                "ln", "exp", "RMS" /* mathematical notation, the same in Chinese textbooks */));
+                "ln", "exp", "RMS" /* mathematical notation, the same in Chinese textbooks */,
+                "Enter", "Esc", "PageDown", "PageUp" /* key names, as printed on the keys */));
     }
     /** Layer names (conv1, pool2, relu1, fc3...), weights (w1), variables. */
     static final Pattern NAME = Pattern.compile("(conv|pool|relu|sigmoid|tanh|fc|dense|flatten|softmax|w|h|x|y|k|n|m)\\d*",

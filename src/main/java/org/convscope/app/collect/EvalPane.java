@@ -121,6 +121,8 @@ final class EvalPane {
         source.setValue(Source.MNIST);
         source.setCellFactory(l -> new SourceCell());
         source.setButtonCell(new SourceCell());
+        // the chosen model's name in the language of the moment (a button cell is not redrawn by itself)
+        I18n.localeProperty().addListener((o, a, b) -> source.setButtonCell(new SourceCell()));
         source.valueProperty().addListener((o, a, b) -> refresh());
         trained.addListener((o, a, t) -> {
             if (t != null && !source.getItems().contains(Source.TRAINED)) source.getItems().add(1, Source.TRAINED);
@@ -311,7 +313,7 @@ final class EvalPane {
     void open(Sample s, String view) {
         String name = vm.set().classNames().get(s.label());
         ctx.currentImageProperty().set(new AppContext.InputImage(s.image(), AppContext.MNIST, s.label(),
-                I18n.get("collect.eval.source", name, s.origin())));
+                I18n.get("collect.eval.sourceOf", name, s.origin())));
         if (ctx.viewIds().contains(view)) ctx.requestedViewProperty().set(view);
     }
 

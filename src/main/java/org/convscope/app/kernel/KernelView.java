@@ -151,8 +151,10 @@ public final class KernelView implements ConceptView {
     @Override public void onHide() { vm.playback().pause(); }
 
     // ---- lesson steps ---------------------------------------------------------------------------------------
-    private long arrivedGeneration = -1;
-    private java.util.Map<String, String> pendingState;
+    private final org.convscope.app.common.PendingState lessonState =
+            new org.convscope.app.common.PendingState(this::applyArrived, this::lessonProblem);
+
+    private void lessonProblem(String message) { ctx.status().error(message); }
 
     @Override public java.util.Set<String> stateKeys() {
         return java.util.Set.of("source", "layer", "channel", "preset", "padding", "stride", "position");
@@ -190,39 +192,33 @@ public final class KernelView implements ConceptView {
         org.convscope.app.ViewState.intIn(state, "padding", 0, 8);
         org.convscope.app.ViewState.intIn(state, "stride", 1, 8);
         org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
-        pendingState = state;
-        if (arrivedGeneration == generation.get()) arrived(arrivedGeneration);
+        lessonState.offer(state, generation.get());
     }
 
-    private void arrived(long gen) {
-        arrivedGeneration = gen;
-        var state = pendingState;
-        if (state == null) return;
-        pendingState = null;
-        try {
-            var source = org.convscope.app.ViewState.enumOf(state, "source", KernelViewModel.Source.class);
-            String layer = state.get("layer");
-            if (source == KernelViewModel.Source.MODEL || layer != null) {
-                if (!vm.hasNetwork()) throw new IllegalArgumentException("no trained model is loaded for this picture yet");
-                int n = layer == null ? 1 : Integer.parseInt(layer.substring(4));
-                var convs = vm.convLayers();
-                if (n > convs.size()) throw new IllegalArgumentException("the model has no " + layer);
-                Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, vm.outChannels(convs.get(n - 1)) - 1);
-                vm.showFeatureMap(convs.get(n - 1), channel == null ? 0 : channel);
-            } else if (source != null) {
-                vm.sourceProperty().set(source);
-            }
-            var preset = org.convscope.app.ViewState.enumOf(state, "preset", KernelPreset.class);
-            if (preset != null) vm.presetProperty().set(preset);
-            Integer padding = org.convscope.app.ViewState.intIn(state, "padding", 0, 8);
-            if (padding != null) vm.paddingProperty().set(padding);
-            Integer stride = org.convscope.app.ViewState.intIn(state, "stride", 1, 8);
-            if (stride != null) vm.strideProperty().set(stride);
-            Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
-            if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
-        } catch (IllegalArgumentException e) {
-            ctx.status().error(e.getMessage());
+    private void arrived(long gen) { lessonState.arrived(gen); }
+
+    /** The step's settings, once the network's trace of the current picture is in the view model. */
+    private void applyArrived(java.util.Map<String, String> state) {
+        var source = org.convscope.app.ViewState.enumOf(state, "source", KernelViewModel.Source.class);
+        String layer = state.get("layer");
+        if (source == KernelViewModel.Source.MODEL || layer != null) {
+            if (!vm.hasNetwork()) throw new IllegalArgumentException("no trained model is loaded for this picture yet");
+            int n = layer == null ? 1 : Integer.parseInt(layer.substring(4));
+            var convs = vm.convLayers();
+            if (n > convs.size()) throw new IllegalArgumentException("the model has no " + layer);
+            Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, vm.outChannels(convs.get(n - 1)) - 1);
+            vm.showFeatureMap(convs.get(n - 1), channel == null ? 0 : channel);
+        } else if (source != null) {
+            vm.sourceProperty().set(source);
         }
+        var preset = org.convscope.app.ViewState.enumOf(state, "preset", KernelPreset.class);
+        if (preset != null) vm.presetProperty().set(preset);
+        Integer padding = org.convscope.app.ViewState.intIn(state, "padding", 0, 8);
+        if (padding != null) vm.paddingProperty().set(padding);
+        Integer stride = org.convscope.app.ViewState.intIn(state, "stride", 1, 8);
+        if (stride != null) vm.strideProperty().set(stride);
+        Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+        if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
     }
 
     // ---- the app's image and model -------------------------------------------------------------------------

@@ -137,8 +137,10 @@ public final class PoolingView implements ConceptView {
     @Override public void onHide() { vm.playback().pause(); }
 
     // ---- lesson steps ---------------------------------------------------------------------------------------
-    private long arrivedGeneration = -1;
-    private java.util.Map<String, String> pendingState;
+    private final org.convscope.app.common.PendingState lessonState =
+            new org.convscope.app.common.PendingState(this::applyArrived, this::lessonProblem);
+
+    private void lessonProblem(String message) { ctx.status().error(message); }
 
     @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("layer", "channel", "kind", "position"); }
 
@@ -165,31 +167,25 @@ public final class PoolingView implements ConceptView {
         org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
         org.convscope.app.ViewState.enumOf(state, "kind", PoolKind.class);
         org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
-        pendingState = state;
-        if (arrivedGeneration == generation.get()) arrived(arrivedGeneration);
+        lessonState.offer(state, generation.get());
     }
 
-    private void arrived(long gen) {
-        arrivedGeneration = gen;
-        var state = pendingState;
-        if (state == null) return;
-        pendingState = null;
-        try {
-            String layer = state.get("layer");
-            if (layer != null) {
-                int i = layer.equals("image") ? PoolingViewModel.IMAGE : layerNames().indexOf(layer);
-                if (i < 0 && !layer.equals("image")) throw new IllegalArgumentException("the model has no layer " + layer);
-                vm.layerProperty().set(i);
-            }
-            Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
-            if (channel != null) vm.channelProperty().set(channel);
-            PoolKind kind = org.convscope.app.ViewState.enumOf(state, "kind", PoolKind.class);
-            if (kind != null) vm.kindProperty().set(kind);
-            Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
-            if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
-        } catch (IllegalArgumentException e) {
-            ctx.status().error(e.getMessage());
+    private void arrived(long gen) { lessonState.arrived(gen); }
+
+    /** The step's settings, once the network's trace of the current picture is in the view model. */
+    private void applyArrived(java.util.Map<String, String> state) {
+        String layer = state.get("layer");
+        if (layer != null) {
+            int i = layer.equals("image") ? PoolingViewModel.IMAGE : layerNames().indexOf(layer);
+            if (i < 0 && !layer.equals("image")) throw new IllegalArgumentException("the model has no layer " + layer);
+            vm.layerProperty().set(i);
         }
+        Integer channel = org.convscope.app.ViewState.intIn(state, "channel", 0, 1023);
+        if (channel != null) vm.channelProperty().set(channel);
+        PoolKind kind = org.convscope.app.ViewState.enumOf(state, "kind", PoolKind.class);
+        if (kind != null) vm.kindProperty().set(kind);
+        Integer position = org.convscope.app.ViewState.intIn(state, "position", 0, 1 << 20);
+        if (position != null) { vm.playback().pause(); vm.playback().seek(Math.min(position, vm.playback().cursor().positions())); }
     }
 
     private java.util.List<String> layerNames() {
