@@ -77,8 +77,13 @@ public final class WeightSharingView implements ConceptView {
         for (Wiring w : Wiring.values()) toys.getChildren().add(toyPanel(w));
         toys.setPrefHeight(380);
 
-        VBox content = new VBox(18, ConceptPage.text("sharing.toy.heading", "concept-heading"), toys, playControls(),
-                ConceptPage.text("sharing.real.heading", "concept-heading"), layerChooser(), realTable());
+        Label toyHeading = ConceptPage.text("sharing.toy.heading", "concept-heading"),
+                realHeading = ConceptPage.text("sharing.real.heading", "concept-heading");
+        for (Label l : new Label[] {toyHeading, realHeading}) {
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        VBox content = new VBox(18, toyHeading, toys, playControls(), realHeading, layerChooser(), realTable());
         layerShapes.getStyleClass().add("concept-detail");
         layerShapes.setId("sharing-real-shapes");
         VBox.setVgrow(toys, Priority.ALWAYS);
@@ -173,6 +178,10 @@ public final class WeightSharingView implements ConceptView {
         distinct.setWrapText(true);
         distinct.textProperty().bind(I18n.bind("sharing.toy.connections", toy.connections(w).size(),
                 toy.connections(w).stream().mapToInt(LayerWiring.Connection::weight).distinct().count()));
+        // the texts keep their height (the canvas gives way) so that a narrow window wraps them instead of '…'
+        for (Label l : new Label[] {count, distinct}) l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(6, title, canvas, count, distinct);
         box.getStyleClass().add("concept-card");
         VBox.setVgrow(canvas, Priority.ALWAYS);
@@ -275,13 +284,14 @@ public final class WeightSharingView implements ConceptView {
 
     private Node layerChooser() {
         ToggleGroup group = new ToggleGroup();
-        HBox box = new HBox(8);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(8, 8); // wraps in a narrow window
         var layers = model.realLayers();
         for (int i = 0; i < layers.size(); i++) {
             var l = layers.get(i);
             ToggleButton b = new ToggleButton();
             b.textProperty().bind(I18n.bind("sharing.real.layer", l.name(), l.wiring().input().toString(), l.wiring().output().toString()));
             b.setId("sharing-layer-" + l.name());
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setToggleGroup(group);
             b.setSelected(i == model.selectedIndex());
             int index = i;
@@ -293,7 +303,7 @@ public final class WeightSharingView implements ConceptView {
             box.getChildren().add(b);
         }
         box.getChildren().add(layerShapes);
-        HBox.setMargin(layerShapes, new javafx.geometry.Insets(0, 0, 0, 10));
+        layerShapes.setWrapText(true);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -306,11 +316,18 @@ public final class WeightSharingView implements ConceptView {
         grid.getStyleClass().add("concept-card");
         String[] heads = {"sharing.col.wiring", "sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
         // biases: one per output unit for the full and local layers, one per output channel for the shared one
-        for (int c = 0; c < heads.length; c++) grid.add(ConceptPage.text(heads[c], "concept-caption"), c, 0);
+        for (int c = 0; c < heads.length; c++) {
+            Label head = ConceptPage.text(heads[c], "concept-caption");
+            head.setWrapText(true);
+            head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(head, c, 0);
+        }
         for (Wiring w : Wiring.values()) {
             int row = w.ordinal() + 1;
             String key = w.name().toLowerCase();
-            grid.add(ConceptPage.text("sharing.wiring." + key, "concept-formula"), 0, row);
+            Label name = ConceptPage.text("sharing.wiring." + key, "concept-formula");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(name, 0, row);
             realWeights[w.ordinal()] = cell("sharing-real-weights-" + key, "concept-formula");
             realBiases[w.ordinal()] = cell("sharing-real-biases-" + key, "concept-formula");
             realTotals[w.ordinal()] = cell("sharing-real-total-" + key, "concept-number");
@@ -328,6 +345,12 @@ public final class WeightSharingView implements ConceptView {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add(style);
+        if (id.contains("-weights-")) {
+            l.setWrapText(true); // a long product wraps at its spaces ("16×6×10×10×5×5 =" / "240,000") instead of '…'
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        } else {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a number is never cut or broken
+        }
         return l;
     }
 
