@@ -41,8 +41,11 @@ class ClassroomScreensTest {
     /**
      * Problems known and left for another change (view, theme, kind, node key; one a line, '#' comments), e.g. a
      * view whose layout another issue rebuilds. The tour fails on any other problem, and on a listed one that no
-     * longer occurs (so the list only shrinks).
+     * longer occurs (so the list only shrinks). A line starting with "~ " is a problem seen in some runs only (it
+     * depends on when CSS reaches a node): it is allowed, but not required to occur.
      */
+    /** The "~ " lines of the known list: allowed, not required (declared first: known() fills it). */
+    static final Set<String> SOMETIMES = new java.util.TreeSet<>();
     static final Set<String> KNOWN = known();
 
     static Set<String> known() {
@@ -50,7 +53,11 @@ class ClassroomScreensTest {
             if (in == null) return Set.of();
             Set<String> out = new java.util.TreeSet<>();
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) out.add(line.strip());
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String key = line.strip();
+                    if (key.startsWith("~ ")) { key = key.substring(2); SOMETIMES.add(key); }
+                    out.add(key);
+                }
             }
             return out;
         } catch (java.io.IOException e) {
@@ -198,6 +205,7 @@ class ClassroomScreensTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Set<String> fixed = new java.util.TreeSet<>(KNOWN);
         fixed.removeAll(knownSeen);
+        fixed.removeAll(SOMETIMES);
         if (onlyViews == null && onlySizes == null && !fixed.isEmpty()) {
             failures.add("fixed, remove from classroom-known-problems.txt:\n    " + String.join("\n    ", fixed));
         }
