@@ -540,7 +540,19 @@ public final class TrainingModel {
      * end, the periodic save and closing, run on different threads). A session's network is the run's identity.
      */
     private void save(TrainingSnapshot s, Autosave.Run run) throws IOException {
+        // a diverged snapshot (weights beyond what a weight file holds) is not worth keeping: the last good autosave
+        // stays, and the divergence guard tells the person what happened (an autosave warning would hide that)
+        if (!savable(s.network().weights())) return;
         autosave.writeIfNewer(s.network(), s.version(), run, s.spec(), s.network().weights());
+    }
+
+    /** Whether every weight is finite and within what a weight file accepts ({@link org.convscope.engine.ModelFile#MAX_ABS_WEIGHT}). */
+    static boolean savable(java.util.List<org.convscope.engine.LayerWeights> layers) {
+        for (var l : layers) {
+            for (float v : l.weights()) if (!(Math.abs(v) <= org.convscope.engine.ModelFile.MAX_ABS_WEIGHT)) return false;
+            for (float v : l.bias()) if (!(Math.abs(v) <= org.convscope.engine.ModelFile.MAX_ABS_WEIGHT)) return false;
+        }
+        return true;
     }
 
     /** Called when the app closes: keeps the latest weights of a run (synchronously; it takes milliseconds). */
