@@ -38,6 +38,8 @@ public final class Warmup {
      * cost on a busy one.
      */
     static final int MAX_TRAINING_IMAGES = 4_000, MAX_TRACES = 2_000;
+    /** Traces of the first pass: enough for their kernels to be queued for C2 (a few hundred calls each). */
+    static final int FIRST_TRACES = 300;
 
     /**
      * Warms the single-image forward pass ({@link Network#trace}, what the draw, network and kernel views call)
@@ -54,15 +56,17 @@ public final class Warmup {
         boolean early = false;
         SplittableRandom rnd = new SplittableRandom(1);
         outer:
-        for (int phase = 0; phase < 2; phase++) { // the traces of every model first: they are what a view asks for first
+        // Phase 0: traces (what a view asks for first), a short while: their kernels keep compiling in the JIT's queue
+        // while phase 1 trains; phase 2 traces again until they run in C2 code (at once if they already do).
+        for (int phase = 0; phase < 3; phase++) {
             for (ModelSpec spec : models) {
                 Network net = Network.create(spec, 1);
                 long macs = multiplyAdds(net);
-                if (phase == 0) {
+                if (phase != 1) {
                     float[] image = new float[spec.input().size()];
                     for (int i = 0; i < image.length; i++) image[i] = rnd.nextInt(4) == 0 ? rnd.nextFloat() : 0f;
                     Settling settle = new Settling(2.0 * macs);
-                    for (int i = 0; i < MAX_TRACES && !settle.settled(); i++) {
+                    for (int i = 0; i < (phase == 0 ? FIRST_TRACES : MAX_TRACES) && !settle.settled(); i++) {
                         if (stop.getAsBoolean() || Trainer.live() > 0) { early = true; break outer; }
                         long s = cpuNanos();
                         net.trace(image);
