@@ -38,6 +38,11 @@ public final class Warmup {
      * cost on a busy one.
      */
     static final int MAX_TRAINING_IMAGES = 4_000, MAX_TRACES = 2_000;
+    /**
+     * At most this much CPU time of the warm-up's thread (2-4 s are typical on two cores): where the kernels never
+     * reach the settled rate (a machine without wide vectors, the scalar kernels), the warm-up still ends.
+     */
+    static final long MAX_CPU_NANOS = 20_000_000_000L;
     /** Traces of the first pass: enough for their kernels to be queued for C2 (a few hundred calls each). */
     static final int FIRST_TRACES = 300;
 
@@ -50,7 +55,13 @@ public final class Warmup {
      * @param stop   checked before every step; true ends the warm-up
      */
     public static Result run(List<ModelSpec> models, BooleanSupplier stop) {
-        long t0 = System.nanoTime();
+        return run(models, stop, MAX_CPU_NANOS);
+    }
+
+    /** {@link #run(List, BooleanSupplier)} that also stops once it has used cpuBudgetNanos of its thread's CPU time. */
+    static Result run(List<ModelSpec> models, BooleanSupplier userStop, long cpuBudgetNanos) {
+        long t0 = System.nanoTime(), cpu0 = cpuNanos();
+        BooleanSupplier stop = () -> userStop.getAsBoolean() || cpuNanos() - cpu0 > cpuBudgetNanos;
         int steps = 0, traces = 0;
         long images = 0;
         boolean early = false;

@@ -54,6 +54,10 @@ class WarmupTest {
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.traces() + r.steps(), "three steps, then the stop");
 
+        Warmup.Result budget = Warmup.run(List.of(ModelZoo.lenetModern()), () -> false, 1);
+        assertTrue(budget.stoppedEarly());
+        assertTrue(budget.traces() + budget.steps() <= 1, "the CPU budget of 1 ns is spent at once: " + budget);
+
         Network other = Network.create(ModelZoo.softmaxRegression(), 3);
         try (Trainer real = new Trainer(other, TrainerTest.sgd(0.1f, 16, 1))) {
             assertEquals(1, Trainer.live());
