@@ -64,8 +64,10 @@ public final class ConvScopeApp extends Application {
         if (!Boolean.parseBoolean(System.getProperty(WARMUP_PROPERTY, "true"))) return;
         Thread.ofPlatform().name("convscope-warmup").daemon(true).start(() -> {
             long cpu0 = cpuMillis();
-            // the draw view's model (traces), the default recipe's model (D2L's LeNet), then the modern one (Adam)
-            Warmup.Result r = Warmup.run(List.of(ModelZoo.lenetModern(), ModelZoo.lenetClassic()), () -> stopping);
+            // traces of the draw view's model (the bundled models are LeNet-5 modern), then training of the default
+            // recipe's model (D2L's classic LeNet, SGD) and of the modern recipe's (Adam)
+            Warmup.Result r = Warmup.run(List.of(ModelZoo.lenetModern()), List.of(ModelZoo.lenetClassic(), ModelZoo.lenetModern()),
+                    () -> stopping);
             LOG.log(System.Logger.Level.INFO, "ConvScope engine warmed up: " + r + ", done " + millisSinceProcessStart()
                     + " ms after JVM start (process CPU meanwhile " + (cpuMillis() - cpu0) + " ms)");
         });

@@ -55,11 +55,19 @@ public final class Warmup {
      * @param stop   checked before every step; true ends the warm-up
      */
     public static Result run(List<ModelSpec> models, BooleanSupplier stop) {
-        return run(models, stop, MAX_CPU_NANOS);
+        return run(models, models, stop, MAX_CPU_NANOS);
     }
 
-    /** {@link #run(List, BooleanSupplier)} that also stops once it has used cpuBudgetNanos of its thread's CPU time. */
-    static Result run(List<ModelSpec> models, BooleanSupplier userStop, long cpuBudgetNanos) {
+    /**
+     * The same with the traced models and the trained models chosen apart (in the order given): the app traces the
+     * draw view's model and trains the models of its two recipes.
+     */
+    public static Result run(List<ModelSpec> traced, List<ModelSpec> trained, BooleanSupplier stop) {
+        return run(traced, trained, stop, MAX_CPU_NANOS);
+    }
+
+    /** {@link #run(List, List, BooleanSupplier)} that also stops once it has used cpuBudgetNanos of its thread's CPU time. */
+    static Result run(List<ModelSpec> traced, List<ModelSpec> trained, BooleanSupplier userStop, long cpuBudgetNanos) {
         long t0 = System.nanoTime(), cpu0 = cpuNanos();
         BooleanSupplier stop = () -> userStop.getAsBoolean() || cpuNanos() - cpu0 > cpuBudgetNanos;
         int steps = 0, traces = 0;
@@ -70,7 +78,7 @@ public final class Warmup {
         // Phase 0: traces (what a view asks for first), a short while: their kernels keep compiling in the JIT's queue
         // while phase 1 trains; phase 2 traces again until they run in C2 code (at once if they already do).
         for (int phase = 0; phase < 3; phase++) {
-            for (ModelSpec spec : models) {
+            for (ModelSpec spec : phase == 1 ? trained : traced) {
                 Network net = Network.create(spec, 1);
                 long macs = multiplyAdds(net);
                 if (phase != 1) {
@@ -92,6 +100,7 @@ public final class Warmup {
                 for (int i = 0; i < n; i++) labels[i] = (byte) rnd.nextInt(spec.classes());
                 int[] idx = new int[n];
                 for (int i = 0; i < n; i++) idx[i] = i;
+                float[] sum = new float[net.parameterCount()], part = new float[net.parameterCount()];
                 for (TrainConfig.Optimizer opt : TrainConfig.Optimizer.values()) {
                     TrainConfig config = new TrainConfig(opt, opt == TrainConfig.Optimizer.ADAM ? 1e-3f : 0.01f, 0f, 0f,
                             STEP_IMAGES, 1, 1, 1);
@@ -103,6 +112,8 @@ public final class Warmup {
                             int m = steps % 7 == 6 ? STEP_IMAGES - 5 : STEP_IMAGES;
                             long s = cpuNanos();
                             trainer.step(px, labels, idx, (steps * STEP_IMAGES) % (n - STEP_IMAGES + 1), m);
+                            // the reduction of the threads' gradients, which a one-thread trainer never runs
+                            net.kernels().add(sum, part, 0, sum.length);
                             boolean evaluated = steps % 4 == 3; // the accuracy checks of a training run
                             if (evaluated) trainer.evaluate(px, labels, 0, STEP_IMAGES);
                             settle.add(cpuNanos() - s, evaluated ? m + STEP_IMAGES / 3 : m); // inference: 1/3 of a training image

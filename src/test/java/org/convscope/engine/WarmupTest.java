@@ -48,13 +48,23 @@ class WarmupTest {
     }
 
     @Test
+    void tracesAndTrainsTheModelsItIsGiven() {
+        Warmup.Result onlyTraces = Warmup.run(List.of(ModelZoo.softmaxRegression()), List.of(), () -> false);
+        assertTrue(onlyTraces.traces() >= Warmup.Settling.MIN, onlyTraces.toString());
+        assertEquals(0, onlyTraces.steps(), onlyTraces.toString());
+        Warmup.Result onlyTraining = Warmup.run(List.of(), List.of(ModelZoo.softmaxRegression()), () -> false);
+        assertEquals(0, onlyTraining.traces(), onlyTraining.toString());
+        assertTrue(onlyTraining.steps() >= 2 * Warmup.Settling.MIN, onlyTraining.toString());
+    }
+
+    @Test
     void stopsBeforeItsNextStepWhenAskedOrWhenARealTrainerIsOpen() {
         AtomicInteger asked = new AtomicInteger();
         Warmup.Result r = Warmup.run(List.of(ModelZoo.lenetModern()), () -> asked.incrementAndGet() > 3);
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.traces() + r.steps(), "three steps, then the stop");
 
-        Warmup.Result budget = Warmup.run(List.of(ModelZoo.lenetModern()), () -> false, 1);
+        Warmup.Result budget = Warmup.run(List.of(ModelZoo.lenetModern()), List.of(ModelZoo.lenetModern()), () -> false, 1);
         assertTrue(budget.stoppedEarly());
         assertTrue(budget.traces() + budget.steps() <= 1, "the CPU budget of 1 ns is spent at once: " + budget);
 
