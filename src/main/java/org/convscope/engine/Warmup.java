@@ -48,8 +48,9 @@ public final class Warmup {
 
     /**
      * Warms the single-image forward pass ({@link Network#trace}, what the draw, network and kernel views call)
-     * and then training (forward, backward, SGD and Adam updates, batched inference) of each model, on one
-     * thread (the caller's), until the step time has settled or a bound is reached.
+     * and then training (forward, backward, gradient reduction, SGD and Adam updates, batched inference) of each
+     * model, on one thread (the caller's), until every step runs at a rate that only C2 code reaches
+     * ({@link Settling}) or a bound is reached; then the traces once more, until they are fast too.
      *
      * @param models the models whose kernels to warm (their layers pick the kernels)
      * @param stop   checked before every step; true ends the warm-up
