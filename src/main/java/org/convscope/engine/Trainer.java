@@ -1,6 +1,7 @@
 package org.convscope.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.IntConsumer;
 
@@ -40,6 +41,9 @@ public final class Trainer implements AutoCloseable {
     private final int imageSize, classes, paramCount;
     private long adamSteps;
     private boolean closed;
+    /** Trainers open now, not counting {@link Warmup}'s own (a warm-up yields to real training). */
+    private static final AtomicInteger LIVE = new AtomicInteger();
+    private final boolean warmup;
 
     // the current job, set by the driving thread before the pool runs (the pool's hand-off publishes them)
     private byte[] jobBytes;
@@ -52,7 +56,13 @@ public final class Trainer implements AutoCloseable {
 
     /** A trainer computing with the network's kernels. */
     public Trainer(Network network, TrainConfig config) {
+        this(network, config, false);
+    }
+
+    /** warmup: a {@link Warmup}'s trainer, not counted in {@link #live()}. */
+    Trainer(Network network, TrainConfig config, boolean warmup) {
         this.net = network;
+        this.warmup = warmup;
         this.config = config.validate();
         this.k = network.kernels();
         checkMemory(network.spec(), config);
@@ -73,7 +83,8 @@ public final class Trainer implements AutoCloseable {
         this.state1 = adam || config.momentum() > 0f ? new float[paramCount] : null;
         this.state2 = adam ? new float[paramCount] : null;
         this.threadLoss = new double[threads];
-        this.pool = new WorkerPool(threads, "convscope-trainer");
+        this.pool = new WorkerPool(threads, warmup ? "convscope-warmup" : "convscope-trainer");
+        if (!warmup) LIVE.incrementAndGet();
     }
 
     /** Bytes a trainer allocates: per thread a chunk's buffers and a gradient, plus the optimizer's state. */
@@ -97,6 +108,9 @@ public final class Trainer implements AutoCloseable {
                             + "use fewer threads or a smaller model, or give Java more memory (-Xmx)",
                     spec.id(), config.threads(), need >> 20, free >> 20));
     }
+
+    /** Number of open trainers, not counting warm-ups. */
+    static int live() { return LIVE.get(); }
 
     private static int firstTrainable(Network net) {
         for (LayerOp op : net.ops) if (op.weightOffset >= 0) return op.index;
@@ -330,6 +344,7 @@ public final class Trainer implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        if (!warmup) LIVE.decrementAndGet();
         pool.close();
         net.trainer.compareAndSet(this, null);
     }

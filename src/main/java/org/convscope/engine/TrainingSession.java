@@ -230,6 +230,7 @@ public final class TrainingSession implements AutoCloseable {
                 float loss = trainer.step(train.images(), train.labels(), order, from, n);
                 long dt = System.nanoTime() - t0;
                 runningNanos += dt;
+                coldStart(n, t0, dt);
                 batch++;
                 imagesSeen += n;
                 batchesThisSession++;
@@ -346,6 +347,28 @@ public final class TrainingSession implements AutoCloseable {
         batch = 0;
         weights = network.weights();
     }
+
+    /**
+     * Logs how fast the first batches of this run were (one line at 2,000 images, or at the end of a shorter run): in a
+     * fresh JVM they wait for the JIT, which is what the engine warm-up ({@link Warmup}) is for.
+     */
+    private void coldStart(int n, long t0, long dt) {
+        if (coldImages < 0) return;
+        if (coldImages == 0) { coldFirstImages = n; coldFirstNanos = dt; coldStartNanos = t0; }
+        coldImages += n;
+        coldStepNanos += dt;
+        if (coldImages >= COLD_IMAGES || (batch + 1 == batchesPerEpoch && epoch + 1 == config.epochs())) {
+            System.getLogger("convscope.training").log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "first batch of this run: %d images in %.1f ms (%.0f images/s); first %d images: %.3f s in optimizer "
+                            + "steps, %.3f s on the wall clock", coldFirstImages, coldFirstNanos / 1e6,
+                    coldFirstImages * 1e9 / coldFirstNanos, coldImages, coldStepNanos / 1e9, (t0 + dt - coldStartNanos) / 1e9));
+            coldImages = -1;
+        }
+    }
+
+    private static final int COLD_IMAGES = 2_000;
+    private long coldImages, coldFirstNanos, coldStartNanos, coldStepNanos;
+    private int coldFirstImages;
 
     private void timed(Runnable r) {
         long t0 = System.nanoTime();
