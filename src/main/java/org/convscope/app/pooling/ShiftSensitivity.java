@@ -37,7 +37,7 @@ public record ShiftSensitivity(int dx, int dy, List<Row> rows, int predicted, fl
 
     /** Two forward passes: call it off the FX thread. The image is h x w, background 0. */
     public static ShiftSensitivity measure(Network net, float[] image, int h, int w, int dx, int dy) {
-        Trace a = net.trace(image), b = net.trace(shift(image, h, w, dx, dy));
+        Trace a = net.trace(image), b = net.trace(org.convscope.app.network.InputShift.shift(image, h, w, dx, dy));
         List<Row> rows = new ArrayList<>();
         var layers = net.spec().layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -47,20 +47,6 @@ public record ShiftSensitivity(int dx, int dy, List<Row> rows, int predicted, fl
         }
         int k = a.predictedClass();
         return new ShiftSensitivity(dx, dy, List.copyOf(rows), k, a.probabilities()[k], b.probabilities()[k]);
-    }
-
-    /** The image moved by whole pixels: out(x, y) = img(x - dx, y - dy), 0 where nothing comes in. */
-    public static float[] shift(float[] img, int h, int w, int dx, int dy) {
-        float[] out = new float[h * w];
-        for (int y = 0; y < h; y++) {
-            int sy = y - dy;
-            if (sy < 0 || sy >= h) continue;
-            for (int x = 0; x < w; x++) {
-                int sx = x - dx;
-                if (sx >= 0 && sx < w) out[y * w + x] = img[sy * w + sx];
-            }
-        }
-        return out;
     }
 
     /** ‖y − x‖ / ‖x‖ (0 when both are all zero). */

@@ -24,8 +24,8 @@ class ShiftSensitivityTest {
         assertEquals(0.5, ShiftSensitivity.change(new float[] {3, 4}, new float[] {3, 6.5f}), 1e-9); // 2.5 / 5
         assertEquals(0.5, ShiftSensitivity.unchanged(new float[] {1, 2, 3, 4}, new float[] {1, 0, 3, 0}));
         // a 2 x 3 image moved one pixel right: the first column becomes 0
-        assertArrayEquals(new float[] {0, 1, 2, 0, 4, 5}, ShiftSensitivity.shift(new float[] {1, 2, 3, 4, 5, 6}, 2, 3, 1, 0));
-        assertArrayEquals(new float[] {0, 0, 0, 1, 2, 3}, ShiftSensitivity.shift(new float[] {1, 2, 3, 4, 5, 6}, 2, 3, 0, 1));
+        assertArrayEquals(new float[] {0, 1, 2, 0, 4, 5}, org.convscope.app.network.InputShift.shift(new float[] {1, 2, 3, 4, 5, 6}, 2, 3, 1, 0));
+        assertArrayEquals(new float[] {0, 0, 0, 1, 2, 3}, org.convscope.app.network.InputShift.shift(new float[] {1, 2, 3, 4, 5, 6}, 2, 3, 0, 1));
     }
 
     /** A single bright pixel moved inside a 2x2 window: max pooling does not see the move at all, the map does. */
