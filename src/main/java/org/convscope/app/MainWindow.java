@@ -268,7 +268,13 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         }, stage::centerOnScreen);
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
-        stage.titleProperty().bind(I18n.bind("app.title"));
+        // "ConvScope — Convolution": the task bar and window list say which room is open (and a script that
+        // measures startup from outside sees the window answer Ctrl+2 by its title changing: scripts/startup.sh)
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ConceptView v = selected.get();
+            String app = I18n.get("app.title");
+            return v == null ? app : app + " \u2014 " + I18n.get(v.titleKey());
+        }, selected, I18n.localeProperty()));
         stage.setOnHidden(e -> saveBounds(stage));
     }
 

@@ -104,6 +104,16 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowTitleNamesTheOpenViewInTheCurrentLanguage(FxRobot robot) {
+        assertEquals("ConvScope \u2014 Dark", stage.getTitle());
+        robot.interact(() -> window.select("b"));
+        assertEquals("ConvScope \u2014 " + I18n.get("browser.title"), stage.getTitle());
+        robot.interact(() -> I18n.setLocale(I18n.CHINESE));
+        assertEquals("ConvScope \u2014 " + I18n.get("browser.title"), stage.getTitle());
+        assertTrue(!stage.getTitle().contains("Dataset"), stage.getTitle());
+    }
+
+    @Test
     void viewsCanAskForAnotherView(FxRobot robot) {
         robot.interact(() -> ctx.requestedViewProperty().set("b"));
         assertSame(b, window.selectedProperty().get());
@@ -123,7 +133,7 @@ class MainWindowTest {
         assertEquals(I18n.CHINESE, settings.locale());
         // Chinese text gets an SC font where one is installed (System otherwise: the test must not need CJK fonts)
         assertEquals(CjkFont.family(), navA.getFont().getFamily());
-        assertEquals("ConvScope", stage.getTitle());
+        assertEquals("ConvScope \u2014 深色", stage.getTitle(), "the title names the open view in Chinese");
 
         robot.clickOn("#lang-en");
         assertEquals("Dark", navA.getText());
