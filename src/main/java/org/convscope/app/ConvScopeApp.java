@@ -49,6 +49,7 @@ public final class ConvScopeApp extends Application {
             // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
             Platform.runLater(() -> preload(ctx));
+            window.makeViewsWhenIdle(); // the other views, one per pulse (only the first was made for the first frame)
             warmUpEngine();
         };
         stage.getScene().addPostLayoutPulseListener(firstFrame[0]);

@@ -179,6 +179,29 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         root.setBottom(show ? statusBar : null);
     }
 
+    /**
+     * Makes the views not made yet ({@link LazyView}), one per pulse so that the window keeps answering: called once
+     * the first frame is on screen, so that every view exists (and follows the shared state) before a person gets
+     * to it, as when they were all made at startup.
+     */
+    public void makeViewsWhenIdle() {
+        java.util.Deque<LazyView> left = new java.util.ArrayDeque<>();
+        for (ConceptView v : views.values()) if (v instanceof LazyView l && !l.made()) left.add(l);
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            LazyView l = left.poll();
+            if (l == null) return;
+            try {
+                l.view();
+            } catch (RuntimeException e) {
+                // the view reports its own problem when it is opened; startup goes on with the others
+                System.getLogger("convscope").log(System.Logger.Level.WARNING, "view " + l.id() + " could not be made", e);
+            }
+            javafx.application.Platform.runLater(next[0]);
+        };
+        javafx.application.Platform.runLater(next[0]);
+    }
+
     /** The views in navigation order. */
     public List<ConceptView> views() { return List.copyOf(views.values()); }
 

@@ -68,16 +68,21 @@ public final class ActivationView implements ConceptView {
                 e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
         ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); syncControls(); recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> { useContext(); syncControls(); recompute(); });
-        ctx.architectureProperty().addListener((o, a, spec) -> {
-            if (spec == null) return;
-            if (spec.id().equals(org.convscope.engine.ModelZoo.lenetClassic().id())) model.useSource(ActivationViewModel.Source.FRESH);
-            else if (model.hasTrained() && model.trainedNetwork().spec().id().equals(spec.id())) model.useSource(ActivationViewModel.Source.TRAINED);
-            else return;
-            if (page != null) { layerBox.getSelectionModel().select(model.layerChoice()); syncCurve(); }
-            syncControls();
-            recompute();
-        });
+        ctx.architectureProperty().addListener((o, a, spec) -> followArchitecture(spec));
         useContext();
+        // made after the diagram opened it (views are made when first needed): what the diagram asked for holds too
+        followArchitecture(ctx.architectureProperty().get());
+    }
+
+    /** Shows the model the "Parts of a CNN" diagram was talking about when it opened this view (null: nothing asked). */
+    private void followArchitecture(org.convscope.engine.ModelSpec spec) {
+        if (spec == null) return;
+        if (spec.id().equals(org.convscope.engine.ModelZoo.lenetClassic().id())) model.useSource(ActivationViewModel.Source.FRESH);
+        else if (model.hasTrained() && model.trainedNetwork().spec().id().equals(spec.id())) model.useSource(ActivationViewModel.Source.TRAINED);
+        else return;
+        if (page != null) { layerBox.getSelectionModel().select(model.layerChoice()); syncCurve(); }
+        syncControls();
+        recompute();
     }
 
     /** "Save PNG" of this view (tests point it at a folder). */

@@ -45,16 +45,21 @@ public final class ParameterCountView implements ConceptView {
 
     public ParameterCountView(AppContext ctx) {
         this.ctx = ctx;
-        ctx.architectureProperty().addListener((o, a, spec) -> {
-            if (spec == null) return;
-            for (int i = 0; i < model.tables().size(); i++) {
-                if (model.tables().get(i).model().id().equals(spec.id())) {
-                    model.select(i);
-                    for (int b = 0; b < modelButtons.size(); b++) modelButtons.get(b).setSelected(b == i);
-                    refresh();
-                }
+        ctx.architectureProperty().addListener((o, a, spec) -> followArchitecture(spec));
+        // made after the diagram opened it (views are made when first needed): what the diagram asked for holds too
+        followArchitecture(ctx.architectureProperty().get());
+    }
+
+    /** Shows the model the "Parts of a CNN" diagram was talking about when it opened this view (null: nothing asked). */
+    private void followArchitecture(org.convscope.engine.ModelSpec spec) {
+        if (spec == null) return;
+        for (int i = 0; i < model.tables().size(); i++) {
+            if (model.tables().get(i).model().id().equals(spec.id())) {
+                model.select(i);
+                for (int b = 0; b < modelButtons.size(); b++) modelButtons.get(b).setSelected(b == i);
+                refresh();
             }
-        });
+        }
     }
 
     /** "Save PNG" of this view (tests point it at a folder). */

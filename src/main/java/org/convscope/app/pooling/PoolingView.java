@@ -70,11 +70,16 @@ public final class PoolingView implements ConceptView {
 
     public PoolingView(AppContext ctx) {
         this.ctx = ctx;
-        ctx.architectureProperty().addListener((o, a, spec) -> {
-            if (spec == null) return;
-            spec.layers().stream().filter(l -> l instanceof LayerSpec.Pool).map(l -> ((LayerSpec.Pool) l).pool())
-                    .findFirst().ifPresent(k -> { requestedKind = k; vm.kindProperty().set(k); });
-        });
+        ctx.architectureProperty().addListener((o, a, spec) -> followArchitecture(spec));
+        // made after the diagram opened it (views are made when first needed): what the diagram asked for holds too
+        followArchitecture(ctx.architectureProperty().get());
+    }
+
+    /** Shows the model the "Parts of a CNN" diagram was talking about when it opened this view (null: nothing asked). */
+    private void followArchitecture(org.convscope.engine.ModelSpec spec) {
+        if (spec == null) return;
+        spec.layers().stream().filter(l -> l instanceof LayerSpec.Pool).map(l -> ((LayerSpec.Pool) l).pool())
+                .findFirst().ifPresent(k -> { requestedKind = k; vm.kindProperty().set(k); });
     }
 
     @Override public String id() { return ID; }

@@ -59,8 +59,8 @@ public final class DrawTour {
         stage.show();
         window.setTheme(theme);
         ModelLibrary.loadBundled(ctx, msg -> System.err.println("model: " + msg));
-        var draw = (DrawView) window.view("draw").orElseThrow();
-        var network = (NetworkView) window.view("network").orElseThrow();
+        var draw = (DrawView) org.convscope.app.LazyView.unwrap(window.view("draw").orElseThrow());
+        var network = (NetworkView) org.convscope.app.LazyView.unwrap(window.view("network").orElseThrow());
         Scene scene = stage.getScene();
         Thread.ofPlatform().daemon().start(() -> {
             try {
