@@ -208,7 +208,7 @@ final class TrainPane extends BorderPane {
         int row = 0;
 
         ComboBox<String> dataset = combo("dataset", List.of(AppContext.MNIST, AppContext.FASHION_MNIST),
-                id -> I18n.get(TrainingModel.datasetKey(id)), model.datasetProperty());
+                id -> I18n.get(TrainingText.datasetKey(id)), model.datasetProperty());
         ComboBox<Family> family = combo("model", List.of(Family.values()), f -> I18n.get(f.titleKey()), model.familyProperty());
         // Two recipes a teacher can start from with one click (they set model and hyper-parameters, not the data).
         Button d2l = presetButton("preset-d2l", "training.presetD2l", "training.presetD2lTip", model::applyD2lPreset);
@@ -387,8 +387,8 @@ final class TrainPane extends BorderPane {
             if (f == null) return "";
             Autosave.Run r = f.run();
             String name = I18n.get(r.design().family().titleKey());
-            String ds = I18n.get(TrainingModel.datasetKey(r.dataset()));
-            return r.finished() ? I18n.get("training.offer.finished", name, ds, TrainingModel.percent(r.testAccuracyNow()))
+            String ds = I18n.get(TrainingText.datasetKey(r.dataset()));
+            return r.finished() ? I18n.get("training.offer.finished", name, ds, TrainingText.percent(r.testAccuracyNow()))
                     : I18n.get("training.offer.unfinished", name, ds, r.epochsDone(), r.hyper().epochs());
         }, model.resumeOfferProperty(), I18n.localeProperty()));
         Button resume = new Button();
@@ -465,9 +465,9 @@ final class TrainPane extends BorderPane {
         batchLabel.setText(I18n.get("training.progress.batch", s.state().ended() && s.state() == TrainingSnapshot.State.FINISHED
                 ? s.batchesPerEpoch() : s.batch(), s.batchesPerEpoch()));
         speedLabel.setText(Double.isNaN(s.imagesPerSecond()) ? "" : I18n.get("training.progress.speed", Math.round(s.imagesPerSecond())));
-        leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingModel.duration(s.runningSeconds()))
-                : !TrainingModel.timeLeftMeaningful(s.fraction(), s.runningSeconds()) ? I18n.get("training.progress.estimating")
-                : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingModel.duration(s.secondsLeft())));
+        leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingText.duration(s.runningSeconds()))
+                : !TrainingText.timeLeftMeaningful(s.fraction(), s.runningSeconds()) ? I18n.get("training.progress.estimating")
+                : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingText.duration(s.secondsLeft())));
         progress.setProgress(s.fraction());
 
         LossCurve c = model.lossCurve();
