@@ -34,7 +34,7 @@ final class ComparePane extends VBox {
     private long shownVersion = -1;
     private double[] xs = new double[0], ys = new double[0];
 
-    ComparePane(ComparisonModel compare, TrainingModel form, FilePickerHolder files, Executor background) {
+    ComparePane(ComparisonModel compare, TrainingViewModel form, FilePickerHolder files, Executor background) {
         this.compare = compare;
         getStyleClass().add("compare-pane");
         setSpacing(12);

@@ -49,7 +49,7 @@ final class ResultsPane extends HBox {
     private static final int GALLERY_LIMIT = 60, TOP = 6;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    private final TrainingModel model;
+    private final TrainingViewModel model;
     private final GridPane matrix = new GridPane();
     private final VBox classAccuracy = new VBox(4);
     private final VBox topConfusions = new VBox(2);
@@ -75,7 +75,7 @@ final class ResultsPane extends HBox {
     private ConfusionMatrix galleryMatrix;
     private boolean dirty = true;
 
-    ResultsPane(TrainingModel model) {
+    ResultsPane(TrainingViewModel model) {
         this.model = model;
         getStyleClass().add("results-pane");
         setSpacing(24);

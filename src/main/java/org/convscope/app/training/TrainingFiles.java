@@ -13,7 +13,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.convscope.app.I18n;
-import org.convscope.app.training.TrainingModel.MessageKind;
+import org.convscope.app.training.TrainingViewModel.MessageKind;
 import org.convscope.engine.LayerWeights;
 import org.convscope.engine.ModelFile;
 import org.convscope.engine.ModelSpec;

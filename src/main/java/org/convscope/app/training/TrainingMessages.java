@@ -4,7 +4,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.convscope.app.training.TrainingModel.MessageKind;
+import org.convscope.app.training.TrainingViewModel.MessageKind;
 
 /** The one message line of the Train tab (what happened last, and how good or bad it is). FX thread only. */
 public final class TrainingMessages {

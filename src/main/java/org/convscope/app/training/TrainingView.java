@@ -39,9 +39,9 @@ public final class TrainingView implements ConceptView {
     private final DatasetSource data;
     private final ModelStore store;
     private final Autosave autosave;
-    private final TrainingModel.Limits limits;
+    private final TrainingViewModel.Limits limits;
     private final FilePicker files;
-    private TrainingModel model;
+    private TrainingViewModel model;
     private ComparisonModel compare;
     private TabPane root;
     private TrainPane trainPane;
@@ -56,7 +56,7 @@ public final class TrainingView implements ConceptView {
     /** The app's view: bundled data through the shared cache, safetensors files, autosave in ~/.convscope. */
     public TrainingView(AppContext ctx) {
         this(ctx, DatasetSource.of(ctx), ModelStore.safetensors(),
-                new Autosave(Autosave.defaultFolder(), ModelStore.safetensors()), FilePicker.dialogs(), TrainingModel.Limits.all());
+                new Autosave(Autosave.defaultFolder(), ModelStore.safetensors()), FilePicker.dialogs(), TrainingViewModel.Limits.all());
     }
 
     /**
@@ -64,7 +64,7 @@ public final class TrainingView implements ConceptView {
      * @param limits   subset sizes (tests train on 1,024 images)
      */
     public TrainingView(AppContext ctx, DatasetSource data, ModelStore store, Autosave autosave, FilePicker files,
-                        TrainingModel.Limits limits) {
+                        TrainingViewModel.Limits limits) {
         this.ctx = Objects.requireNonNull(ctx);
         this.data = Objects.requireNonNull(data);
         this.store = Objects.requireNonNull(store);
@@ -79,7 +79,7 @@ public final class TrainingView implements ConceptView {
 
     @Override public Node node() {
         if (root != null) return root;
-        model = new TrainingModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
+        model = new TrainingViewModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
                 TrainingSession.Options.defaults());
         compare = new ComparisonModel(model);
         trainPane = new TrainPane(model, files, ctx);
@@ -271,7 +271,7 @@ public final class TrainingView implements ConceptView {
     }
 
     /** For tests and the shell. */
-    public TrainingModel model() { node(); return model; }
+    public TrainingViewModel model() { node(); return model; }
     public ComparisonModel comparison() { node(); return compare; }
     public FrameMeter frameMeter() { return meter; }
 }

@@ -42,7 +42,7 @@ import org.convscope.engine.TrainingSnapshot.State;
  * other views use ({@link #useThisModel()}) on the run's network while it learns, and turns a weight file or an
  * autosave into the model on screen. Its accessors are the parts' own, kept here so that the panes bind to one object.
  */
-public final class TrainingModel {
+public final class TrainingViewModel {
 
     /** Subset sizes (0 = all images): tests train on 1,024 images. */
     public record Limits(int train, int test) {
@@ -65,7 +65,7 @@ public final class TrainingModel {
     private String usedDataset;
     private long lastLiveUpdate;
 
-    public TrainingModel(DatasetSource data, ModelStore store, Autosave autosave, Executor background,
+    public TrainingViewModel(DatasetSource data, ModelStore store, Autosave autosave, Executor background,
                          ObservableMap<String, ActiveModel> models, Limits limits, TrainingSession.Options options) {
         this.models = models;
         files = new TrainingFiles(store, autosave, background, messages);
