@@ -1,14 +1,33 @@
 package org.convscope.app;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** Long-lived non-UI collaborators of the app: the background executor (the UI thread never blocks). */
+/**
+ * Long-lived non-UI collaborators of the app: the background executor (the UI thread never blocks).
+ * <p>
+ * The executor is bounded: {@value #THREADS} named daemon threads ({@code convscope-bg-N}, started on demand, kept)
+ * and a queue of at most {@value #QUEUE} waiting tasks. That is enough: the views submit through their view models'
+ * newest-only runners ({@link org.convscope.app.common.LatestOnly}: at most one task per runner at a time, and hidden
+ * views submit nothing), the datasets load one after the other, and file work is one task per click. A task beyond
+ * the queue is refused with {@link java.util.concurrent.RejectedExecutionException} rather than piling up. Four
+ * threads whatever the machine: a GIF export and a dataset load may take seconds each and still leave two threads
+ * for the shown view's traces (milliseconds each). Training runs are not background tasks: a {@code TrainingSession},
+ * the collect view's handwriting training and the engine warm-up have threads of their own for their whole run.
+ * {@link #close()} (the app's stop) interrupts what runs and refuses new tasks.
+ */
 public final class Services implements AutoCloseable {
-    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().name("convscope-bg-", 0).daemon(true).factory());
+    static final int THREADS = 4, QUEUE = 256;
+
+    private final ThreadPoolExecutor background = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE), Thread.ofPlatform().name("convscope-bg-", 0).daemon(true).factory());
 
     public ExecutorService background() { return background; }
+
+    /** Threads the background executor has started so far (at most {@value #THREADS}). */
+    public int backgroundThreads() { return background.getPoolSize(); }
 
     @Override public void close() { background.shutdownNow(); }
 }

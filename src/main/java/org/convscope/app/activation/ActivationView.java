@@ -27,7 +27,6 @@ import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
 import org.convscope.app.common.ConceptPage;
 import org.convscope.app.common.ExportPanel;
-import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.ThemedCanvas;
 import org.convscope.engine.Activation;
 import org.kordamp.ikonli.Ikon;
@@ -51,7 +50,6 @@ public final class ActivationView implements ConceptView {
     private final ActivationViewModel model = new ActivationViewModel();
     private final ReadOnlyObjectWrapper<ActivationViewModel.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     /** Runs the network off the FX thread; only the newest request is computed, only the newest result shown. */
-    private final LatestOnly<ActivationViewModel.Request, ActivationViewModel.Result> runner;
     private ConceptPage page;
     private ThemedCanvas chart;
     private ComboBox<ActivationViewModel.Layer> layerBox;
@@ -63,7 +61,7 @@ public final class ActivationView implements ConceptView {
 
     public ActivationView(AppContext ctx) {
         this.ctx = ctx;
-        runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, ActivationViewModel.Request::compute,
+        model.runIn(ctx.services().background(), Platform::runLater,
                 r -> { status.setText(""); show(r); },
                 e -> status.setText(I18n.get("activation.failed", String.valueOf(e.getMessage()))));
         ctx.currentImageProperty().addListener((o, a, b) -> { useContext(); syncControls(); recompute(); });
@@ -99,6 +97,12 @@ public final class ActivationView implements ConceptView {
     }
 
     public ActivationViewModel model() { return model; }
+
+    /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
+    @Override public void onShow() { model.setShowing(true); }
+
+    /** Hidden: nothing is traced (the model changes every second while one trains). */
+    @Override public void onHide() { model.setShowing(false); }
     /** The latest finished computation (null until the first one). */
     public ReadOnlyObjectProperty<ActivationViewModel.Result> resultProperty() { return result.getReadOnlyProperty(); }
 
@@ -296,7 +300,7 @@ public final class ActivationView implements ConceptView {
             status.setText(I18n.get("activation.failed", ex.getMessage()));
             return;
         }
-        runner.submit(request);
+        model.submit(request);
     }
 
     private void show(ActivationViewModel.Result r) {

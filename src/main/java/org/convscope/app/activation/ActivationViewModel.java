@@ -67,6 +67,24 @@ public final class ActivationViewModel {
     private boolean unnormalised;
     private float[] image;
 
+    // ---- the computation: in the background, newest request only, idle while the view is hidden
+    private org.convscope.app.common.LatestOnly<Request, Result> runner;
+
+    /** Requests run on {@code background} and their results arrive on {@code fx} (the view calls this once). */
+    public void runIn(java.util.concurrent.Executor background, java.util.concurrent.Executor fx,
+                      java.util.function.Consumer<Result> done, java.util.function.Consumer<Throwable> failed) {
+        runner = new org.convscope.app.common.LatestOnly<>(background, fx, Request::compute, done, failed);
+    }
+
+    /** Asks for a computation (replaces one that has not started; waits while the view is hidden). */
+    public void submit(Request r) { runner.submit(r); }
+
+    /** Hidden: nothing is computed, requests wait (newest only); shown: the newest waiting one runs. */
+    public void setShowing(boolean showing) { if (runner != null) runner.setActive(showing); }
+
+    /** How many requests (each a trace of the picture) were computed so far. */
+    public long traces() { return runner == null ? 0 : runner.computations(); }
+
     public ActivationViewModel() { useSource(Source.FRESH); }
 
     /** The layers of a model where an activation function is applied. */

@@ -111,6 +111,15 @@ public final class BackpropView implements ConceptView {
         });
     }
 
+    /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
+    @Override public void onShow() { runner.setActive(true); }
+
+    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
+    @Override public void onHide() { runner.setActive(false); }
+
+    /** How many computations ran so far (tests: none while hidden). */
+    public long computations() { return runner.computations(); }
+
     @Override public String id() { return "backprop"; }
     @Override public String titleKey() { return "backprop.nav"; }
     @Override public Ikon icon() { return Material2MZ.TRENDING_DOWN; }

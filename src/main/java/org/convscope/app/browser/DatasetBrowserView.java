@@ -57,7 +57,7 @@ public final class DatasetBrowserView implements ConceptView {
     public static final String ID = "browser";
 
     private final AppContext ctx;
-    private final BrowserModel model = new BrowserModel();
+    private final BrowserViewModel model = new BrowserViewModel();
     private BorderPane root;
     private final StackPane overlay = new StackPane();
     private final ToggleButton showList = new ToggleButton();
@@ -73,7 +73,7 @@ public final class DatasetBrowserView implements ConceptView {
     @Override public Ikon icon() { return Material2OutlinedAL.COLLECTIONS; }
 
     /** The state behind the view (tests read the dataset values from here). */
-    public BrowserModel model() { return model; }
+    public BrowserViewModel model() { return model; }
 
     @Override
     public Node node() {
@@ -163,10 +163,10 @@ public final class DatasetBrowserView implements ConceptView {
         classLabel.textProperty().bind(I18n.bind("browser.class"));
         var classes = new ComboBox<Integer>();
         classes.setId("class-filter");
-        classes.getItems().setAll(IntStream.rangeClosed(BrowserModel.ALL, 9).boxed().toList());
+        classes.getItems().setAll(IntStream.rangeClosed(BrowserViewModel.ALL, 9).boxed().toList());
         classes.setCellFactory(lv -> new ClassCell());
         classes.setButtonCell(new ClassCell());
-        classes.setValue(BrowserModel.ALL);
+        classes.setValue(BrowserViewModel.ALL);
         classes.setVisibleRowCount(11);
         classes.valueProperty().addListener((obs, o, c) -> { if (c != null) model.classFilterProperty().set(c); });
         classes.disableProperty().bind(model.dataProperty().isNull());
@@ -175,13 +175,13 @@ public final class DatasetBrowserView implements ConceptView {
         Runnable relabel = () -> {
             Integer v = classes.getValue();
             classes.setButtonCell(new ClassCell());
-            classes.getItems().setAll(IntStream.rangeClosed(BrowserModel.ALL, 9).boxed().toList());
+            classes.getItems().setAll(IntStream.rangeClosed(BrowserViewModel.ALL, 9).boxed().toList());
             classes.setValue(v);
         };
         I18n.localeProperty().addListener((obs, o, l) -> relabel.run());
         model.dataProperty().addListener((obs, o, d) -> {
             relabel.run();
-            if (d == null) classes.setValue(BrowserModel.ALL);
+            if (d == null) classes.setValue(BrowserViewModel.ALL);
         });
 
         var count = new Label();
@@ -222,7 +222,7 @@ public final class DatasetBrowserView implements ConceptView {
         labelText.setWrapText(true);
 
         // The same image at a size where it looks like a picture again (4 screen pixels per pixel).
-        var actual = new WritableImage(BrowserModel.SIDE, BrowserModel.SIDE);
+        var actual = new WritableImage(BrowserViewModel.SIDE, BrowserViewModel.SIDE);
         var actualView = new ImageView(actual);
         actualView.setFitWidth(112);
         actualView.setFitHeight(112);
@@ -269,21 +269,21 @@ public final class DatasetBrowserView implements ConceptView {
             title.setText(has ? I18n.get("browser.imageNumber", i) : I18n.get("browser.noImage"));
             labelText.setText(has ? I18n.get("browser.label", model.className(model.label(i))) : "");
             if (has) {
-                int[] argb = new int[BrowserModel.PIXELS];
+                int[] argb = new int[BrowserViewModel.PIXELS];
                 byte[] px = pixelGrid.pixelsProperty().get();
                 for (int p = 0; p < argb.length; p++) {
                     int g = px[p] & 0xFF;
                     argb[p] = 0xFF000000 | g << 16 | g << 8 | g;
                 }
-                actual.getPixelWriter().setPixels(0, 0, BrowserModel.SIDE, BrowserModel.SIDE,
-                        PixelFormat.getIntArgbInstance(), argb, 0, BrowserModel.SIDE);
+                actual.getPixelWriter().setPixels(0, 0, BrowserViewModel.SIDE, BrowserViewModel.SIDE,
+                        PixelFormat.getIntArgbInstance(), argb, 0, BrowserViewModel.SIDE);
             }
             actualBox.setVisible(has);
         };
         Runnable refreshReadout = () -> {
             int i = model.selectedProperty().get(), p = pixelGrid.shownPixelProperty().get();
             boolean has = i >= 0 && model.dataProperty().get() != null && p >= 0;
-            int r = p / BrowserModel.SIDE, c = p % BrowserModel.SIDE;
+            int r = p / BrowserViewModel.SIDE, c = p % BrowserViewModel.SIDE;
             position.setText(has ? I18n.get("browser.pixelAt", r, c) : "");
             value.setText(has ? Integer.toString(model.pixel(i, r, c)) : "");
         };
@@ -357,7 +357,7 @@ public final class DatasetBrowserView implements ConceptView {
             super.updateItem(c, empty);
             if (empty || c == null) {
                 setText(null);
-            } else if (c == BrowserModel.ALL) {
+            } else if (c == BrowserViewModel.ALL) {
                 setText(I18n.get("browser.allClasses", model.count()));
             } else {
                 setText(I18n.get("browser.classItem", model.className(c), model.classCount(c)));

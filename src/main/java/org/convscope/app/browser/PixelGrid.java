@@ -27,7 +27,7 @@ import javafx.scene.text.TextAlignment;
  * .pixel-hover) so they follow the theme; the greys are the data itself and do not.
  */
 public final class PixelGrid extends Region {
-    static final int SIDE = BrowserModel.SIDE;
+    static final int SIDE = BrowserViewModel.SIDE;
     static final double MIN_CELL_FOR_NUMBERS = 15;
 
     private final Canvas canvas = new Canvas();

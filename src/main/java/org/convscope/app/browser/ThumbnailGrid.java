@@ -27,11 +27,11 @@ import javafx.scene.layout.VBox;
 final class ThumbnailGrid extends StackPane {
     static final double IMAGE = 84, TILE_W = 104, TILE_H = 118;
 
-    private final BrowserModel model;
+    private final BrowserViewModel model;
     private final ListView<Integer> rows = new ListView<>();
     private int perRow = 1;
 
-    ThumbnailGrid(BrowserModel model) {
+    ThumbnailGrid(BrowserViewModel model) {
         this.model = model;
         getStyleClass().add("thumbnail-grid");
         rows.setId("thumbnails");
@@ -141,10 +141,10 @@ final class ThumbnailGrid extends StackPane {
 
     /** One image with its label underneath. */
     private final class Tile extends VBox {
-        private final WritableImage image = new WritableImage(BrowserModel.SIDE, BrowserModel.SIDE);
+        private final WritableImage image = new WritableImage(BrowserViewModel.SIDE, BrowserViewModel.SIDE);
         private final ImageView view = new ImageView(image);
         private final Label label = new Label();
-        private final int[] argb = new int[BrowserModel.PIXELS];
+        private final int[] argb = new int[BrowserViewModel.PIXELS];
         private int index = -1;
 
         Tile() {
@@ -169,13 +169,13 @@ final class ThumbnailGrid extends StackPane {
             index = datasetIndex;
             setId("thumb-" + datasetIndex);
             byte[] images = model.dataProperty().get().images();
-            int base = datasetIndex * BrowserModel.PIXELS;
+            int base = datasetIndex * BrowserViewModel.PIXELS;
             for (int i = 0; i < argb.length; i++) {
                 int g = images[base + i] & 0xFF;
                 argb[i] = 0xFF000000 | g << 16 | g << 8 | g;
             }
-            image.getPixelWriter().setPixels(0, 0, BrowserModel.SIDE, BrowserModel.SIDE,
-                    PixelFormat.getIntArgbInstance(), argb, 0, BrowserModel.SIDE);
+            image.getPixelWriter().setPixels(0, 0, BrowserViewModel.SIDE, BrowserViewModel.SIDE,
+                    PixelFormat.getIntArgbInstance(), argb, 0, BrowserViewModel.SIDE);
             label.setText(model.className(model.label(datasetIndex)));
             pseudoClassStateChanged(SELECTED, datasetIndex == model.selectedProperty().get());
         }

@@ -64,7 +64,7 @@ public final class CollectView implements ConceptView {
     private static final int PAD = Drawing.SIZE;
 
     private final AppContext ctx;
-    private final CollectModel vm;
+    private final CollectViewModel vm;
     private BorderPane root;
     private TabPane tabs;
     private EvalPane eval;
@@ -83,20 +83,20 @@ public final class CollectView implements ConceptView {
     private final Map<String, WritableImage> thumbs = new HashMap<>();
 
     public CollectView(AppContext ctx) {
-        this(ctx, new CollectModel(new SetStore(Autosave.defaultFolder()), ctx.services().background(), Platform::runLater));
+        this(ctx, new CollectViewModel(new SetStore(Autosave.defaultFolder()), ctx.services().background(), Platform::runLater));
     }
 
-    public CollectView(AppContext ctx, CollectModel vm) {
+    public CollectView(AppContext ctx, CollectViewModel vm) {
         this.ctx = ctx;
         this.vm = vm;
     }
 
     /** The view with its set kept in folder (tests: a temporary folder). */
     public static CollectView inFolder(AppContext ctx, Path folder) {
-        return new CollectView(ctx, new CollectModel(new SetStore(folder), ctx.services().background(), Platform::runLater));
+        return new CollectView(ctx, new CollectViewModel(new SetStore(folder), ctx.services().background(), Platform::runLater));
     }
 
-    public CollectModel model() { return vm; }
+    public CollectViewModel model() { return vm; }
 
     @Override public String id() { return "collect"; }
     @Override public String titleKey() { return "collect.nav"; }

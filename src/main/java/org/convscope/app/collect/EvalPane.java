@@ -42,7 +42,7 @@ final class EvalPane {
     private record Request(AppContext.ActiveModel model, List<Sample> samples, int classes) {}
 
     private final AppContext ctx;
-    private final CollectModel vm;
+    private final CollectViewModel vm;
     /** A result and the model it measured. */
     private record Done(AppContext.ActiveModel model, HandwritingEval.Result result) {}
     private final LatestOnly<Request, Done> runner;
@@ -66,14 +66,14 @@ final class EvalPane {
 
     private final Executor background, fxExec;
 
-    EvalPane(AppContext ctx, CollectModel vm, Executor background, Executor fx) {
+    EvalPane(AppContext ctx, CollectViewModel vm, Executor background, Executor fx) {
         this.ctx = ctx;
         this.vm = vm;
         this.background = background;
         this.fxExec = fx;
         this.runner = new LatestOnly<>(background, fx,
                 r -> new Done(r.model(), HandwritingEval.evaluate(r.model().network(), r.samples(), r.classes())),
-                d -> { evaluated.set(d.model()); resultModel.set(d.model()); result.set(d.result()); }, e -> vm.setMessage(CollectModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
+                d -> { evaluated.set(d.model()); resultModel.set(d.model()); result.set(d.result()); }, e -> vm.setMessage(CollectViewModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
         var parts = new ToggleGroup();
         all = toggle("collect-eval-all", "collect.eval.all", parts);
         heldOut = toggle("collect-eval-heldout", "collect.eval.heldOut", parts);
@@ -179,7 +179,7 @@ final class EvalPane {
                     else source.setValue(Source.FILE);
                 });
             } catch (Exception e) {
-                fxExec.execute(() -> vm.setMessage(CollectModel.Message.problem("collect.eval.fileBad", String.valueOf(e.getMessage()))));
+                fxExec.execute(() -> vm.setMessage(CollectViewModel.Message.problem("collect.eval.fileBad", String.valueOf(e.getMessage()))));
             }
         });
     }

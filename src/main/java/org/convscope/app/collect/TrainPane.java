@@ -38,7 +38,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 final class TrainPane {
     private final AppContext ctx;
-    private final CollectModel vm;
+    private final CollectViewModel vm;
     private final Executor fx;
     private final VBox root = new VBox(12);
     private final Label split = new Label(), result = new Label();
@@ -54,7 +54,7 @@ final class TrainPane {
     private AtomicBoolean cancel = new AtomicBoolean();
     private double mnistHeldOut = Double.NaN;
 
-    TrainPane(AppContext ctx, CollectModel vm, Executor fx) {
+    TrainPane(AppContext ctx, CollectViewModel vm, Executor fx) {
         this.ctx = ctx;
         this.vm = vm;
         this.fx = fx;
@@ -139,7 +139,7 @@ final class TrainPane {
         SetProblem p = HandwritingTraining.problem(d);
         var mnist = ctx.models().get(AppContext.MNIST);
         if (p == null && fromMnist.isSelected() && mnist == null) p = new SetProblem("collect.eval.noModel");
-        if (p != null) { vm.setMessage(CollectModel.Message.of(p)); return; }
+        if (p != null) { vm.setMessage(CollectViewModel.Message.of(p)); return; }
         int n = epochs.getValue();
         Network net = fromMnist.isSelected() ? mnist.network().copy()
                 : Network.create(mnist != null ? mnist.network().spec() : ModelZoo.lenetModern(), System.nanoTime());
@@ -176,7 +176,7 @@ final class TrainPane {
                         d.part(false).size());
                 fx.execute(() -> trained.set(new AppContext.ActiveModel(net, AppContext.MNIST, how, Double.NaN)));
             } catch (RuntimeException e) {
-                fx.execute(() -> vm.setMessage(CollectModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
+                fx.execute(() -> vm.setMessage(CollectViewModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
             } finally {
                 fx.execute(() -> running.set(false));
             }

@@ -11,6 +11,12 @@ import java.util.function.Function;
  * While a computation runs, newer requests replace each other (a fast mouse cannot queue up work), and at most one
  * hand-over is pending on the FX thread at a time (as Task.updateProgress coalesces its runLater calls), so the
  * FX thread is never flooded and never waits.
+ * <p>
+ * This is the one way a view does background work: its view model owns one runner per kind of result, on the app's
+ * bounded executor ({@code AppContext.services().background()}). While the view is hidden the runner is
+ * {@linkplain #setActive(boolean) inactive}: requests only replace each other, nothing is computed, and on show the
+ * newest one is computed once. {@link #computations()} counts what was computed (tests check that a hidden view is
+ * idle).
  *
  * @param <I> request
  * @param <O> result
@@ -26,6 +32,8 @@ public final class LatestOnly<I, O> {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<O> result = new AtomicReference<>();
     private final AtomicBoolean handOverQueued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong computations = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean active = true;
 
     /**
      * @param background where compute runs (one request at a time)
@@ -40,9 +48,34 @@ public final class LatestOnly<I, O> {
         this.onError = onError;
     }
 
-    /** Asks for request to be computed; replaces a request that has not started yet. Any thread. */
+    /**
+     * Asks for request to be computed; replaces a request that has not started yet. While the runner is inactive the
+     * request only waits (replacing an older waiting one). Any thread.
+     */
     public void submit(I request) {
         pending.set(request);
+        kick();
+    }
+
+    /**
+     * Active (the default): requests are computed. Inactive (the view is hidden): they wait, newest only, and the
+     * newest is computed when the runner becomes active again. A computation already under way finishes.
+     */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && pending.get() != null) kick();
+    }
+
+    public boolean isActive() { return active; }
+
+    /** How many requests were computed so far (for tests and diagnostics). */
+    public long computations() { return computations.get(); }
+
+    /** Forgets a waiting request (e.g. the view's input went away). */
+    public void clearPending() { pending.set(null); }
+
+    private void kick() {
+        if (!active) return;
         if (running.compareAndSet(false, true)) {
             try {
                 background.execute(this::drain);
@@ -56,14 +89,15 @@ public final class LatestOnly<I, O> {
 
     private void drain() {
         while (true) {
-            I req = pending.getAndSet(null);
+            I req = active ? pending.getAndSet(null) : null;
             if (req == null) {
                 running.set(false);
                 // a submit between getAndSet and set(false) saw running == true and did not start a drain: take it
-                if (pending.get() != null && running.compareAndSet(false, true)) continue;
+                if (active && pending.get() != null && running.compareAndSet(false, true)) continue;
                 return;
             }
             try {
+                computations.incrementAndGet();
                 O out = compute.apply(req);
                 result.set(out);
                 if (handOverQueued.compareAndSet(false, true)) {

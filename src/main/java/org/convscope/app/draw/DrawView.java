@@ -62,9 +62,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class DrawView implements ConceptView {
 
     private static final int STEP = 112; // step pictures: 28 x 4 screen pixels
-    /** The draw view's network runs on one long-lived thread: no thread start per pen event. */
-    private static final java.util.concurrent.ExecutorService PREDICTIONS = java.util.concurrent.Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("convscope-draw-predict").daemon(true).factory());
     private static final double STEPS_WIDTH = 230;
 
     private final AppContext ctx;
@@ -146,7 +143,7 @@ public final class DrawView implements ConceptView {
     };
 
     public DrawView(AppContext ctx) {
-        this(ctx, new DrawViewModel(ctx, ctx.services().background(), PREDICTIONS, Platform::runLater));
+        this(ctx, new DrawViewModel(ctx, ctx.services().background(), Platform::runLater));
     }
 
     public DrawView(AppContext ctx, DrawViewModel vm) {

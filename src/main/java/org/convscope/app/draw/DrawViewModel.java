@@ -79,6 +79,8 @@ public final class DrawViewModel {
     /** The dataset image on the pad while nothing has been drawn over it (it is then used exactly, not preprocessed). */
     private final ReadOnlyObjectWrapper<InputImage> datasetImage = new ReadOnlyObjectWrapper<>(this, "datasetImage");
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    /** The model changed while the view was hidden: predict again when it is shown. */
+    private boolean refreshWhenShown;
 
     private long datasetImageVersion = -1;
     private InputImage published;
@@ -97,8 +99,9 @@ public final class DrawViewModel {
 
     /**
      * @param background picture decoding
-     * @param predictions where the network runs; the app gives it a thread of its own so that a decoding picture
-     *                    never delays the answer, and no thread is started per pen event
+     * @param predictions where the network runs (the app: its bounded background pool, whose threads live long, so no
+     *                    thread is started per pen event and a decoding picture on another pool thread does not delay
+     *                    the answer)
      * @param fx          the FX thread (Platform::runLater)
      */
     public DrawViewModel(AppContext ctx, Executor background, Executor predictions, Executor fx) {
@@ -123,7 +126,8 @@ public final class DrawViewModel {
         ctx.models().addListener((MapChangeListener<String, ActiveModel>) ch -> {
             if (ch.getKey().equals(dataset.get())) {
                 model.set(ctx.models().get(dataset.get()));
-                refresh(System.nanoTime());
+                // while hidden (a model in training is re-announced every second) the prediction waits for the view
+                if (showing.get()) refresh(System.nanoTime()); else refreshWhenShown = true;
             }
         });
         ctx.currentImageProperty().addListener((obs, o, img) -> {
@@ -259,6 +263,7 @@ public final class DrawViewModel {
 
     /** Recomputes the input from the pad and asks for a prediction. */
     private void refresh(long eventNanos) {
+        refreshWhenShown = false;
         if (datasetImage.get() != null && drawing.version() != datasetImageVersion) {
             datasetImage.set(null); // drawn over: from now on it is a picture like any other
             source = () -> I18n.get("draw.source.drawn");
@@ -296,12 +301,16 @@ public final class DrawViewModel {
     /** Called by the view when it becomes visible / hidden: a dataset image picked meanwhile is shown now. */
     public void setShowing(boolean s) {
         showing.set(s);
+        predictor.setActive(s);
         if (s && pendingFromContext != null) show(pendingFromContext);
+        if (s && refreshWhenShown) refresh(System.nanoTime());
     }
 
     // ---- accessors -----------------------------------------------------------------------------------------
 
     public Drawing drawing() { return drawing; }
+    /** How many predictions (each a trace) ran so far (tests: none while the view is hidden). */
+    public long traces() { return predictor.computations(); }
     public void addPadListener(Consumer<Drawing.Dirty> l) { padListeners.add(l); }
 
     public ObjectProperty<Tool> toolProperty() { return tool; }

@@ -91,7 +91,14 @@ public final class FlattenView implements ConceptView {
         return page;
     }
 
-    @Override public void onHide() { playback.pause(); flight.stop(); }
+    @Override public void onHide() { hidden = true; playback.pause(); flight.stop(); }
+
+    @Override public void onShow() {
+        hidden = false;
+        if (redrawOnShow && page != null) { redrawOnShow = false; refresh(); }
+    }
+
+    private boolean hidden, redrawOnShow;
 
     public FlattenViewModel model() { return model; }
     public Playback playback() { return playback; }
@@ -107,7 +114,9 @@ public final class FlattenView implements ConceptView {
             for (int i = 0; i < pixels.length; i++) pixels[i] = (float) i / (pixels.length - 1);
             ramp = true;
         }
-        if (page != null) refresh();
+        if (page == null) return;
+        if (hidden) redrawOnShow = true; // a new picture while another view is shown: drawn when this one opens
+        else refresh();
     }
 
     private void build() {

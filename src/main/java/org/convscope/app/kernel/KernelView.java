@@ -95,6 +95,7 @@ public final class KernelView implements ConceptView {
     public Node node() {
         if (page != null) return page;
         page = new ConceptPage("kernel.title", "kernel.explanation");
+        vm.runTraces(ctx.services().background(), Platform::runLater, this::traced);
         page.setId("kernel-view");
         page.getStylesheets().add(KernelView.class.getResource("kernel.css").toExternalForm());
         page.getStyleClass().add("sweep-page");
@@ -148,7 +149,17 @@ public final class KernelView implements ConceptView {
         return page;
     }
 
-    @Override public void onHide() { vm.playback().pause(); }
+    /** Shown: a picture or model that changed while hidden is traced now (once, the newest). */
+    @Override public void onShow() {
+        node();
+        vm.setShowing(true);
+    }
+
+    /** Hidden: the animation pauses and nothing is traced (the model changes every second while one trains). */
+    @Override public void onHide() {
+        vm.playback().pause();
+        vm.setShowing(false);
+    }
 
     // ---- lesson steps ---------------------------------------------------------------------------------------
     private final org.convscope.app.common.PendingState lessonState =
@@ -223,38 +234,29 @@ public final class KernelView implements ConceptView {
 
     // ---- the app's image and model -------------------------------------------------------------------------
 
-    /** Runs the network on the current image in the background; the newest result wins. */
+    /** Runs the network on the current image in the background (the view model's tracer); the newest result wins. */
     private void refresh() {
         AppContext.InputImage img = ctx.currentImageProperty().get();
         long gen = generation.incrementAndGet();
         if (img == null) return;
         AppContext.ActiveModel model = ctx.models().get(img.dataset());
-        int side = (int) Math.round(Math.sqrt(img.pixels().length));
-        if (model == null) {
-            vm.setImage(img.pixels(), side, img.pixels().length / side);
-            arrived(gen);
-            return;
+        vm.trace(gen, img.pixels(), model == null ? null : model.network());
+    }
+
+    /** A trace (or, without a model, the picture alone) arrived on the FX thread. */
+    private void traced(org.convscope.app.common.PictureTracer.Traced t) {
+        long gen = t.request().generation();
+        if (generation.get() != gen) return;
+        if (t.trace() != null) {
+            vm.setNetwork(t.trace(), t.weights());
+            applySelectedMap();
+        } else {
+            float[] px = t.request().pixels();
+            int side = (int) Math.round(Math.sqrt(px.length));
+            vm.setImage(px, side, px.length / side);
+            if (t.failure() != null) message.setText(I18n.get("kernel.problem.network", String.valueOf(t.failure().getMessage())));
         }
-        var net = model.network();
-        ctx.services().background().execute(() -> {
-            try {
-                var trace = net.trace(img.pixels());
-                var weights = net.weights();
-                Platform.runLater(() -> {
-                    if (generation.get() != gen) return;
-                    vm.setNetwork(trace, weights);
-                    applySelectedMap();
-                    arrived(gen);
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    if (generation.get() != gen) return;
-                    vm.setImage(img.pixels(), side, img.pixels().length / side);
-                    message.setText(I18n.get("kernel.problem.network", String.valueOf(e.getMessage())));
-                    arrived(gen);
-                });
-            }
-        });
+        arrived(gen);
     }
 
     private void applySelectedMap() {

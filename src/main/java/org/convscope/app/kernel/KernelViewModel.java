@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.convscope.app.common.PictureTracer;
 import org.convscope.app.common.Playback;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.LayerWeights;
@@ -78,6 +79,29 @@ public final class KernelViewModel {
     /** Incremented on every rebuild, so a view can repaint once for a new sweep. */
     private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(this, "revision", 0L);
     private boolean rebuilding, jumping;
+
+    // ---- the network's trace of the app's picture: in the background, newest only, idle while hidden
+    private PictureTracer tracer;
+
+    /**
+     * Traces run on {@code background} (the app's executor) and arrive on {@code fx}; the view calls this once when
+     * it builds its pane, and then only {@link #trace} and {@link #setShowing}.
+     */
+    public void runTraces(java.util.concurrent.Executor background, java.util.concurrent.Executor fx,
+                          java.util.function.Consumer<PictureTracer.Traced> arrived) {
+        tracer = new PictureTracer(background, fx, arrived);
+    }
+
+    /** Asks for the trace of a picture (network null: no model, the picture alone). */
+    public void trace(long generation, float[] pixels, org.convscope.engine.Network network) {
+        tracer.submit(new PictureTracer.Request(generation, pixels, network, true));
+    }
+
+    /** Hidden: traces wait (newest only); shown: the newest waiting one runs. */
+    public void setShowing(boolean showing) { if (tracer != null) tracer.setShowing(showing); }
+
+    /** The tracer (null before the view built its pane): counts traces for tests. */
+    public PictureTracer tracer() { return tracer; }
 
     public KernelViewModel() {
         Runnable r = this::rebuild;

@@ -115,4 +115,6 @@ public final class NetworkViewModel {
     /** An engine failure's message (null when all is well). */
     public ReadOnlyObjectProperty<String> problemProperty() { return problem.getReadOnlyProperty(); }
     public AppContext context() { return ctx; }
+    /** How many traces ran so far (tests: none while the view is hidden). */
+    public long traces() { return tracer.computations(); }
 }

@@ -94,6 +94,7 @@ public final class PoolingView implements ConceptView {
     public Node node() {
         if (page != null) return page;
         page = new ConceptPage("pooling.title", "pooling.explanation");
+        vm.runInBackground(ctx.services().background(), Platform::runLater, this::traced, this::measured);
         page.setId("pooling-view");
         page.getStylesheets().add(org.convscope.app.kernel.KernelView.class.getResource("kernel.css").toExternalForm());
         page.getStyleClass().add("sweep-page");
@@ -139,7 +140,17 @@ public final class PoolingView implements ConceptView {
         return page;
     }
 
-    @Override public void onHide() { vm.playback().pause(); }
+    /** Shown: a picture or model that changed while hidden is traced now (once, the newest). */
+    @Override public void onShow() {
+        node();
+        vm.setShowing(true);
+    }
+
+    /** Hidden: the animation pauses and nothing is traced (the model changes every second while one trains). */
+    @Override public void onHide() {
+        vm.playback().pause();
+        vm.setShowing(false);
+    }
 
     // ---- lesson steps ---------------------------------------------------------------------------------------
     private final org.convscope.app.common.PendingState lessonState =
@@ -199,31 +210,28 @@ public final class PoolingView implements ConceptView {
         return model == null ? java.util.List.of() : org.convscope.app.lesson.LessonFacts.layerNames(model.network().spec());
     }
 
+    /** Runs the network on the current image in the background (the view model's tracer); the newest result wins. */
     private void refresh() {
         AppContext.InputImage img = ctx.currentImageProperty().get();
         long gen = generation.incrementAndGet();
         if (img == null) return;
         AppContext.ActiveModel model = ctx.models().get(img.dataset());
-        int side = (int) Math.round(Math.sqrt(img.pixels().length));
-        if (model == null) {
-            vm.setImage(img.pixels(), side, img.pixels().length / side);
-            arrived(gen);
-            return;
+        vm.trace(gen, img.pixels(), model == null ? null : model.network());
+    }
+
+    /** A trace (or, without a model or when it failed, the picture alone) arrived on the FX thread. */
+    private void traced(org.convscope.app.common.PictureTracer.Traced t) {
+        long gen = t.request().generation();
+        if (generation.get() != gen) return;
+        if (t.trace() != null) {
+            vm.setNetwork(t.trace());
+            if (requestedKind != null) vm.kindProperty().set(requestedKind); // the network's own kind otherwise
+        } else {
+            float[] px = t.request().pixels();
+            int side = (int) Math.round(Math.sqrt(px.length));
+            vm.setImage(px, side, px.length / side);
         }
-        var net = model.network();
-        ctx.services().background().execute(() -> {
-            try {
-                var trace = net.trace(img.pixels());
-                Platform.runLater(() -> {
-                    if (generation.get() != gen) return;
-                    vm.setNetwork(trace);
-                    if (requestedKind != null) vm.kindProperty().set(requestedKind); // the network's own kind otherwise
-                    arrived(gen); // a lesson step's settings last: they win over the diagram's kind
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> { if (generation.get() == gen) { vm.setImage(img.pixels(), side, img.pixels().length / side); arrived(gen); } });
-            }
-        });
+        arrived(gen); // a lesson step's settings last: they win over the diagram's kind
     }
 
     private PoolingPainter.Frame frame(Playback.Cursor cursor) {
@@ -366,7 +374,7 @@ public final class PoolingView implements ConceptView {
     /** The measurement for the current image and direction (null without a network). */
     public javafx.beans.property.ReadOnlyObjectProperty<ShiftSensitivity> sensitivityProperty() { return sensitivity; }
 
-    /** Two forward passes of the current image, unmoved and moved by one pixel, in the background. */
+    /** Two forward passes of the current image, unmoved and moved by one pixel, in the background (view model). */
     private void measureShift() {
         AppContext.InputImage img = ctx.currentImageProperty().get();
         long gen = shiftGeneration.incrementAndGet();
@@ -374,21 +382,11 @@ public final class PoolingView implements ConceptView {
         if (model == null) { sensitivity.set(null); return; }
         int side = (int) Math.round(Math.sqrt(img.pixels().length));
         int dx = shiftDown.get() ? 0 : 1, dy = shiftDown.get() ? 1 : 0;
-        var net = model.network();
-        try {
-            ctx.services().background().execute(() -> {
-            ShiftSensitivity s;
-            try {
-                s = ShiftSensitivity.measure(net, img.pixels(), side, img.pixels().length / side, dx, dy);
-            } catch (RuntimeException e) {
-                s = null;
-            }
-            var result = s;
-            Platform.runLater(() -> { if (shiftGeneration.get() == gen) sensitivity.set(result); });
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // the background executor is shut down: the app is closing
-        }
+        vm.measureShift(new PoolingViewModel.ShiftRequest(gen, model.network(), img.pixels(), side, img.pixels().length / side, dx, dy));
+    }
+
+    private void measured(PoolingViewModel.ShiftDone done) {
+        if (shiftGeneration.get() == done.request().generation()) sensitivity.set(done.sensitivity());
     }
 
     private Node shiftBox() {

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.convscope.app.common.LatestOnly;
+import org.convscope.app.common.PictureTracer;
 import org.convscope.app.common.Playback;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.ModelSpec;
@@ -46,6 +48,51 @@ public final class PoolingViewModel {
     private final BooleanProperty receptiveField = new SimpleBooleanProperty(this, "receptiveField");
     private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(this, "revision", 0L);
     private boolean rebuilding, jumping;
+
+    // ---- background work: the network's trace of the app's picture and the one-pixel shift measurement, each a
+    // newest-only runner on the app's executor, idle while the view is hidden
+    private PictureTracer tracer;
+    private LatestOnly<ShiftRequest, ShiftDone> shifts;
+
+    /** Two forward passes of a picture, unmoved and moved by (dx, dy). */
+    public record ShiftRequest(long generation, org.convscope.engine.Network network, float[] pixels, int h, int w, int dx, int dy) {}
+    /** The measurement (null when the network failed on it). */
+    public record ShiftDone(ShiftRequest request, ShiftSensitivity sensitivity) {}
+
+    /** The view calls this once when it builds its pane: where the work runs and where results go (fx). */
+    public void runInBackground(java.util.concurrent.Executor background, java.util.concurrent.Executor fx,
+                                java.util.function.Consumer<PictureTracer.Traced> traced,
+                                java.util.function.Consumer<ShiftDone> measured) {
+        tracer = new PictureTracer(background, fx, traced);
+        shifts = new LatestOnly<>(background, fx, r -> {
+            ShiftSensitivity s;
+            try {
+                s = ShiftSensitivity.measure(r.network(), r.pixels(), r.h(), r.w(), r.dx(), r.dy());
+            } catch (RuntimeException e) {
+                s = null;
+            }
+            return new ShiftDone(r, s);
+        }, measured, e -> { });
+    }
+
+    /** Asks for the trace of a picture (network null: no model, the picture alone). */
+    public void trace(long generation, float[] pixels, org.convscope.engine.Network network) {
+        tracer.submit(new PictureTracer.Request(generation, pixels, network, false));
+    }
+
+    public void measureShift(ShiftRequest r) { shifts.submit(r); }
+
+    /** Hidden: nothing runs, requests wait (newest only); shown: the newest waiting ones run. */
+    public void setShowing(boolean showing) {
+        if (tracer == null) return;
+        tracer.setShowing(showing);
+        shifts.setActive(showing);
+    }
+
+    /** The tracer (null before the view built its pane): counts traces for tests. */
+    public PictureTracer tracer() { return tracer; }
+    /** Shift measurements computed so far. */
+    public long shiftMeasurements() { return shifts == null ? 0 : shifts.computations(); }
 
     public PoolingViewModel() {
         layer.addListener((o, a, b) -> { adoptLayerKind(); clampChannel(); rebuild(); });

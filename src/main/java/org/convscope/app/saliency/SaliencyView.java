@@ -98,6 +98,15 @@ public final class SaliencyView implements ConceptView {
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> recompute());
     }
 
+    /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
+    @Override public void onShow() { saliencyRunner.setActive(true); occlusionRunner.setActive(true); }
+
+    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
+    @Override public void onHide() { saliencyRunner.setActive(false); occlusionRunner.setActive(false); }
+
+    /** How many computations ran so far (tests: none while hidden). */
+    public long computations() { return saliencyRunner.computations() + occlusionRunner.computations(); }
+
     @Override public String id() { return "saliency"; }
     @Override public String titleKey() { return "saliency.nav"; }
     @Override public Ikon icon() { return Material2MZ.VISIBILITY; }

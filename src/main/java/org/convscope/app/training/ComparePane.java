@@ -34,7 +34,7 @@ final class ComparePane extends VBox {
     private long shownVersion = -1;
     private double[] xs = new double[0], ys = new double[0];
 
-    ComparePane(ComparisonModel compare, TrainingModel form, FilePickerHolder files, Executor background) {
+    ComparePane(ComparisonModel compare, TrainingViewModel form, FilePickerHolder files, Executor background) {
         this.compare = compare;
         getStyleClass().add("compare-pane");
         setSpacing(12);
@@ -52,9 +52,9 @@ final class ComparePane extends VBox {
             if (!h.ok()) return h.problem();
             var c = h.config();
             Integer n = form.trainImagesProperty().get();
-            return I18n.get("training.compare.settings", I18n.get(TrainingModel.datasetKey(form.datasetProperty().get())),
+            return I18n.get("training.compare.settings", I18n.get(TrainingText.datasetKey(form.datasetProperty().get())),
                     n == null || n == 0 ? I18n.get("training.images.all") : String.format(Locale.ROOT, "%,d", n),
-                    I18n.get("training.opt." + c.optimizer().name().toLowerCase(Locale.ROOT)), TrainingModel.number(c.learningRate()),
+                    I18n.get("training.opt." + c.optimizer().name().toLowerCase(Locale.ROOT)), TrainingText.number(c.learningRate()),
                     c.batchSize(), c.epochs(), c.threads());
         }, form.hyperProperty(), form.datasetProperty(), form.trainImagesProperty(), I18n.localeProperty()));
 
@@ -126,9 +126,9 @@ final class ComparePane extends VBox {
         t.setMinHeight(150);
         t.getColumns().add(column("training.compare.col.model", r -> I18n.get(r.nameKey())));
         t.getColumns().add(column("training.compare.col.parameters", r -> String.format(Locale.ROOT, "%,d", r.parametersProperty().get())));
-        t.getColumns().add(column("training.compare.col.time", r -> TrainingModel.duration(r.secondsProperty().get())));
-        t.getColumns().add(column("training.compare.col.train", r -> TrainingModel.percent(r.trainAccuracyProperty().get())));
-        t.getColumns().add(column("training.compare.col.test", r -> TrainingModel.percent(r.testAccuracyProperty().get())));
+        t.getColumns().add(column("training.compare.col.time", r -> TrainingText.duration(r.secondsProperty().get())));
+        t.getColumns().add(column("training.compare.col.train", r -> TrainingText.percent(r.trainAccuracyProperty().get())));
+        t.getColumns().add(column("training.compare.col.test", r -> TrainingText.percent(r.testAccuracyProperty().get())));
         t.getColumns().add(column("training.compare.col.status", r -> switch (r.statusProperty().get()) {
             case TRAINING -> r.progressProperty().get();
             default -> I18n.get("training.compare.status." + r.statusProperty().get().name().toLowerCase(Locale.ROOT));

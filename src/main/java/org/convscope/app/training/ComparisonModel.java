@@ -74,7 +74,7 @@ public final class ComparisonModel {
         public LossCurve lossCurve() { return loss; }
     }
 
-    private final TrainingModel form;
+    private final TrainingViewModel form;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
@@ -85,7 +85,7 @@ public final class ComparisonModel {
     private TrainingSession session;
     private long version;
 
-    public ComparisonModel(TrainingModel form) {
+    public ComparisonModel(TrainingViewModel form) {
         this.form = form;
         form.engineTakenProperty().bind(running);
     }

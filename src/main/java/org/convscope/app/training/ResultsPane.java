@@ -49,7 +49,7 @@ final class ResultsPane extends HBox {
     private static final int GALLERY_LIMIT = 60, TOP = 6;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
-    private final TrainingModel model;
+    private final TrainingViewModel model;
     private final GridPane matrix = new GridPane();
     private final VBox classAccuracy = new VBox(4);
     private final VBox topConfusions = new VBox(2);
@@ -75,7 +75,7 @@ final class ResultsPane extends HBox {
     private ConfusionMatrix galleryMatrix;
     private boolean dirty = true;
 
-    ResultsPane(TrainingModel model) {
+    ResultsPane(TrainingViewModel model) {
         this.model = model;
         getStyleClass().add("results-pane");
         setSpacing(24);
@@ -154,7 +154,7 @@ final class ResultsPane extends HBox {
         }
         String ds = model.confusionDataset();
         if (m.classes() != builtClasses || !(ds + I18n.locale()).equals(builtFor)) build(m.classes(), ds);
-        summary.setText(I18n.get("training.results.summary", m.total(), TrainingModel.percent(m.accuracy())));
+        summary.setText(I18n.get("training.results.summary", m.total(), TrainingText.percent(m.accuracy())));
         int k = m.classes();
         for (int a = 0; a < k; a++) {
             for (int p = 0; p < k; p++) {
@@ -164,12 +164,12 @@ final class ResultsPane extends HBox {
                 fills.get(i).setOpacity(n == 0 ? 0 : 0.12 + 0.88 * Math.sqrt(share));
                 counts.get(i).setText(n == 0 ? "" : Integer.toString(n));
                 counts.get(i).pseudoClassStateChanged(PseudoClass.getPseudoClass("strong"), share > 0.5);
-                tips.get(i).setText(I18n.get("training.results.cellTip", TrainingModel.className(ds, a),
-                        TrainingModel.className(ds, p), n, TrainingModel.percent(share)));
+                tips.get(i).setText(I18n.get("training.results.cellTip", TrainingText.className(ds, a),
+                        TrainingText.className(ds, p), n, TrainingText.percent(share)));
             }
             double acc = m.classAccuracy(a);
             bars.get(a).setProgress(Double.isNaN(acc) ? 0 : acc);
-            percents.get(a).setText(TrainingModel.percent(acc));
+            percents.get(a).setText(TrainingText.percent(acc));
         }
         List<ConfusionMatrix.Confusion> top = m.topConfusions(TOP);
         for (int i = 0; i < TOP; i++) {
@@ -177,8 +177,8 @@ final class ResultsPane extends HBox {
             l.setVisible(i < top.size());
             if (i >= top.size()) continue;
             ConfusionMatrix.Confusion c = top.get(i);
-            l.setText(I18n.get("training.results.confusion", TrainingModel.className(ds, c.actual()),
-                    TrainingModel.className(ds, c.predicted()), c.count()));
+            l.setText(I18n.get("training.results.confusion", TrainingText.className(ds, c.actual()),
+                    TrainingText.className(ds, c.predicted()), c.count()));
             l.setUserData(new Cell(c.actual(), c.predicted()));
         }
         if (selected.get() == null && !top.isEmpty()) selected.set(new Cell(top.getFirst().actual(), top.getFirst().predicted()));
@@ -194,7 +194,7 @@ final class ResultsPane extends HBox {
         classAccuracy.getChildren().clear();
         topConfusions.getChildren().clear();
         for (int p = 0; p < k; p++) {
-            Label h = new Label(TrainingModel.className(ds, p));
+            Label h = new Label(TrainingText.className(ds, p));
             h.getStyleClass().add("cm-header");
             h.setRotate(-50);
             Group g = new Group(h);
@@ -203,7 +203,7 @@ final class ResultsPane extends HBox {
             matrix.add(g, p + 1, 0);
         }
         for (int a = 0; a < k; a++) {
-            Label r = new Label(TrainingModel.className(ds, a));
+            Label r = new Label(TrainingText.className(ds, a));
             r.getStyleClass().add("cm-header");
             r.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setHalignment(r, HPos.RIGHT);
@@ -225,7 +225,7 @@ final class ResultsPane extends HBox {
                 matrix.add(cell, p + 1, a + 1);
                 fills.add(bg); counts.add(count); tips.add(tip); cells.add(cell);
             }
-            Label name = new Label(TrainingModel.className(ds, a));
+            Label name = new Label(TrainingText.className(ds, a));
             name.setMinWidth(Region.USE_PREF_SIZE);
             name.setPrefWidth(100);
             ProgressBar bar = new ProgressBar(0);
@@ -270,7 +270,7 @@ final class ResultsPane extends HBox {
         String ds = model.confusionDataset();
         int[] idx = m.examples(s.actual(), s.predicted(), GALLERY_LIMIT);
         galleryTitle.setText(I18n.get(s.actual() == s.predicted() ? "training.results.galleryRight" : "training.results.galleryWrong",
-                TrainingModel.className(ds, s.actual()), TrainingModel.className(ds, s.predicted()), m.count(s.actual(), s.predicted()),
+                TrainingText.className(ds, s.actual()), TrainingText.className(ds, s.predicted()), m.count(s.actual(), s.predicted()),
                 idx.length));
         int px = images.imageSize();
         int side = (int) Math.round(Math.sqrt(px));

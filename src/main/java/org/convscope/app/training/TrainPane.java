@@ -58,11 +58,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * | [Start]...  | conv1 kernels    conv2 kernels          [CSV] [PNG]  |
  * +-------------+------------------------------------------------------+
  * </pre>
- * All state lives in {@link TrainingModel}; this pane binds to it. {@link #refresh()} is called by the view's
+ * All state lives in {@link TrainingViewModel}; this pane binds to it. {@link #refresh()} is called by the view's
  * AnimationTimer a few times per second at most.
  */
 final class TrainPane extends BorderPane {
-    private final TrainingModel model;
+    private final TrainingViewModel model;
     private FilePicker files;
 
     private final Label epochLabel = bigLabel("progress-epoch"), batchLabel = bigLabel("progress-batch"),
@@ -84,7 +84,7 @@ final class TrainPane extends BorderPane {
     /** Views this pane can open on the trained model: the network view (live feature maps) and kernel sliding. */
     static final String NETWORK_VIEW = "network", KERNEL_VIEW = "kernel";
 
-    TrainPane(TrainingModel model, FilePicker files, AppContext ctx) {
+    TrainPane(TrainingViewModel model, FilePicker files, AppContext ctx) {
         this.model = model;
         this.files = files;
         getStyleClass().add("train-pane");
@@ -208,7 +208,7 @@ final class TrainPane extends BorderPane {
         int row = 0;
 
         ComboBox<String> dataset = combo("dataset", List.of(AppContext.MNIST, AppContext.FASHION_MNIST),
-                id -> I18n.get(TrainingModel.datasetKey(id)), model.datasetProperty());
+                id -> I18n.get(TrainingText.datasetKey(id)), model.datasetProperty());
         ComboBox<Family> family = combo("model", List.of(Family.values()), f -> I18n.get(f.titleKey()), model.familyProperty());
         // Two recipes a teacher can start from with one click (they set model and hyper-parameters, not the data).
         Button d2l = presetButton("preset-d2l", "training.presetD2l", "training.presetD2lTip", model::applyD2lPreset);
@@ -221,7 +221,7 @@ final class TrainPane extends BorderPane {
         g.add(presetRow, 0, row++, 2, 1);
         row = section(g, row, "training.section.data");
         row = field(g, row, "training.field.dataset", dataset);
-        ComboBox<Integer> images = combo("train-images", TrainingModel.TRAIN_SIZES,
+        ComboBox<Integer> images = combo("train-images", TrainingViewModel.TRAIN_SIZES,
                 n -> n == 0 ? I18n.get("training.images.all") : String.format(Locale.ROOT, "%,d", n), model.trainImagesProperty());
         row = field(g, row, "training.field.images", images);
         row = field(g, row, "training.field.model", family);
@@ -387,8 +387,8 @@ final class TrainPane extends BorderPane {
             if (f == null) return "";
             Autosave.Run r = f.run();
             String name = I18n.get(r.design().family().titleKey());
-            String ds = I18n.get(TrainingModel.datasetKey(r.dataset()));
-            return r.finished() ? I18n.get("training.offer.finished", name, ds, TrainingModel.percent(r.testAccuracyNow()))
+            String ds = I18n.get(TrainingText.datasetKey(r.dataset()));
+            return r.finished() ? I18n.get("training.offer.finished", name, ds, TrainingText.percent(r.testAccuracyNow()))
                     : I18n.get("training.offer.unfinished", name, ds, r.epochsDone(), r.hyper().epochs());
         }, model.resumeOfferProperty(), I18n.localeProperty()));
         Button resume = new Button();
@@ -430,7 +430,7 @@ final class TrainPane extends BorderPane {
         return m;
     }
 
-    private static void styleMessage(Label m, TrainingModel.MessageKind k) {
+    private static void styleMessage(Label m, TrainingViewModel.MessageKind k) {
         m.getStyleClass().removeAll("banner-info", "banner-success", "banner-warning", "banner-error");
         m.getStyleClass().add("banner-" + k.name().toLowerCase(Locale.ROOT));
     }
@@ -465,9 +465,9 @@ final class TrainPane extends BorderPane {
         batchLabel.setText(I18n.get("training.progress.batch", s.state().ended() && s.state() == TrainingSnapshot.State.FINISHED
                 ? s.batchesPerEpoch() : s.batch(), s.batchesPerEpoch()));
         speedLabel.setText(Double.isNaN(s.imagesPerSecond()) ? "" : I18n.get("training.progress.speed", Math.round(s.imagesPerSecond())));
-        leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingModel.duration(s.runningSeconds()))
-                : !TrainingModel.timeLeftMeaningful(s.fraction(), s.runningSeconds()) ? I18n.get("training.progress.estimating")
-                : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingModel.duration(s.secondsLeft())));
+        leftLabel.setText(s.state().ended() ? I18n.get("training.progress.took", TrainingText.duration(s.runningSeconds()))
+                : !TrainingText.timeLeftMeaningful(s.fraction(), s.runningSeconds()) ? I18n.get("training.progress.estimating")
+                : Double.isNaN(s.secondsLeft()) ? "" : I18n.get("training.progress.left", TrainingText.duration(s.secondsLeft())));
         progress.setProgress(s.fraction());
 
         LossCurve c = model.lossCurve();
@@ -544,13 +544,13 @@ final class TrainPane extends BorderPane {
         if (p != null) writePng(charts, p, model);
     }
 
-    static void writePng(Node node, Path file, TrainingModel model) {
+    static void writePng(Node node, Path file, TrainingViewModel model) {
         WritableImage img = node.snapshot(null, null);
         try {
             javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
-            model.say(TrainingModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
+            model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
         } catch (IOException | RuntimeException e) {
-            model.say(TrainingModel.MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage()));
+            model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage()));
         }
     }
 

@@ -2,11 +2,15 @@ package org.convscope.app.training;
 
 import java.util.Objects;
 
+import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
 import org.convscope.app.I18n;
@@ -23,7 +27,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * One AnimationTimer drives everything on the FX thread: each frame it pulls the latest training snapshot (one
  * volatile read when nothing changed) and redraws the charts at most four times a second (kernels twice), so the UI stays at
  * the display rate while the engine trains on the other cores. It also measures the frame times ({@link FrameMeter}),
- * shown in the small label next to the progress bar and logged every ten seconds while training runs.
+ * shown in the small label next to the progress bar and logged every ten seconds while training runs. The timer
+ * runs only while the view is shown; hidden, a run's progress is taken once a second without drawing (and not at
+ * all when nothing trains).
  */
 public final class TrainingView implements ConceptView {
     private static final System.Logger LOG = System.getLogger("convscope.training");
@@ -33,9 +39,9 @@ public final class TrainingView implements ConceptView {
     private final DatasetSource data;
     private final ModelStore store;
     private final Autosave autosave;
-    private final TrainingModel.Limits limits;
+    private final TrainingViewModel.Limits limits;
     private final FilePicker files;
-    private TrainingModel model;
+    private TrainingViewModel model;
     private ComparisonModel compare;
     private TabPane root;
     private TrainPane trainPane;
@@ -43,11 +49,14 @@ public final class TrainingView implements ConceptView {
     private ComparePane comparePane;
     private final FrameMeter meter = new FrameMeter();
     private AnimationTimer timer;
+    private Timeline hiddenPull;
+    private boolean redrawOnShow;
+    private long pulls, redraws;
 
     /** The app's view: bundled data through the shared cache, safetensors files, autosave in ~/.convscope. */
     public TrainingView(AppContext ctx) {
         this(ctx, DatasetSource.of(ctx), ModelStore.safetensors(),
-                new Autosave(Autosave.defaultFolder(), ModelStore.safetensors()), FilePicker.dialogs(), TrainingModel.Limits.all());
+                new Autosave(Autosave.defaultFolder(), ModelStore.safetensors()), FilePicker.dialogs(), TrainingViewModel.Limits.all());
     }
 
     /**
@@ -55,7 +64,7 @@ public final class TrainingView implements ConceptView {
      * @param limits   subset sizes (tests train on 1,024 images)
      */
     public TrainingView(AppContext ctx, DatasetSource data, ModelStore store, Autosave autosave, FilePicker files,
-                        TrainingModel.Limits limits) {
+                        TrainingViewModel.Limits limits) {
         this.ctx = Objects.requireNonNull(ctx);
         this.data = Objects.requireNonNull(data);
         this.store = Objects.requireNonNull(store);
@@ -70,7 +79,7 @@ public final class TrainingView implements ConceptView {
 
     @Override public Node node() {
         if (root != null) return root;
-        model = new TrainingModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
+        model = new TrainingViewModel(data, store, autosave, ctx.services().background(), ctx.models(), limits,
                 TrainingSession.Options.defaults());
         compare = new ComparisonModel(model);
         trainPane = new TrainPane(model, files, ctx);
@@ -97,11 +106,12 @@ public final class TrainingView implements ConceptView {
             @Override public void handle(long now) {
                 long t0 = System.nanoTime();
                 meter.frame(now);
-                dirty |= model.pull();
-                dirty |= compare.pull();
+                dirty |= pullAll();
+                if (redrawOnShow) { redrawOnShow = false; dirty = true; lastRedraw = 0; }
                 if (dirty && now - lastRedraw >= REDRAW_NANOS) {
                     dirty = false;
                     lastRedraw = now;
+                    redraws++;
                     trainPane.refresh();
                     comparePane.refresh();
                 }
@@ -138,8 +148,50 @@ public final class TrainingView implements ConceptView {
             }
         };
         timer.start();
+        // hidden while a run trains: once a second, take the run's progress (no drawing), so that the other views
+        // follow the learning model, the autosave keeps its minute and the end of the run is noticed
+        hiddenPull = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            pullAll();
+            if (!training()) hiddenPull.stop();
+        }));
+        hiddenPull.setCycleCount(Animation.INDEFINITE);
         return root;
     }
+
+    private boolean pullAll() {
+        pulls++;
+        boolean changed = model.pull();
+        changed |= compare.pull();
+        return changed;
+    }
+
+    /** A run of the Train tab or of the comparison is under way (running or paused). */
+    private boolean training() {
+        return model.busyProperty().get() || compare.runningProperty().get();
+    }
+
+    /** Shown: the frame timer runs again and redraws once with the newest state. */
+    @Override public void onShow() {
+        node();
+        hiddenPull.stop();
+        redrawOnShow = true;
+        timer.start();
+    }
+
+    /**
+     * Hidden: the frame timer stops (no pulling, no drawing). Only while a run trains, its progress is taken once a
+     * second without drawing (see {@link #node()}); with no run, the hidden view does nothing at all.
+     */
+    @Override public void onHide() {
+        if (timer == null) return;
+        timer.stop();
+        if (training()) hiddenPull.play();
+    }
+
+    /** Times the view took the runs' progress (per frame while shown; once a second while hidden and training). */
+    public long pulls() { return pulls; }
+    /** Times the panes were redrawn. */
+    public long redraws() { return redraws; }
 
     /**
      * CPU time of the UI's own threads (the FX application thread and the renderer) since the last reset, as a share
@@ -186,6 +238,8 @@ public final class TrainingView implements ConceptView {
     /** Keeps the run (autosave) and stops the engine threads. Idempotent. */
     void shutdown() {
         if (model == null) return;
+        timer.stop();
+        hiddenPull.stop();
         model.saveOnExit();
         compare.close();
         model.close();
@@ -217,7 +271,7 @@ public final class TrainingView implements ConceptView {
     }
 
     /** For tests and the shell. */
-    public TrainingModel model() { node(); return model; }
+    public TrainingViewModel model() { node(); return model; }
     public ComparisonModel comparison() { node(); return compare; }
     public FrameMeter frameMeter() { return meter; }
 }

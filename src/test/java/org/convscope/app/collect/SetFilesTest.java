@@ -164,7 +164,7 @@ class SetFilesTest {
         SetData shapes = sample(List.of("circle", "square"), 2, "Dee");
         SetFiles.saveIdx(ana, dir.resolve("ana"));
         SetFiles.saveIdx(shapes, dir.resolve("dee"));
-        var m = new CollectModel(new SetStore(dir.resolve("home")), Runnable::run, Runnable::run);
+        var m = new CollectViewModel(new SetStore(dir.resolve("home")), Runnable::run, Runnable::run);
         m.load();
         m.openSet(dir.resolve("ana"));
         assertEquals(30, m.set().size());

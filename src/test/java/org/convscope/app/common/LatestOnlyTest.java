@@ -61,4 +61,34 @@ class LatestOnlyTest {
         }
         pool.shutdownNow();
     }
+
+    @Test
+    void anInactiveRunnerComputesNothingAndOnActivationOnlyTheNewestRequest() {
+        List<Integer> computed = new ArrayList<>(), published = new ArrayList<>();
+        var worker = new LatestOnly<Integer, Integer>(Runnable::run, Runnable::run, i -> { computed.add(i); return i; },
+                published::add, e -> fail(e));
+        worker.submit(1);
+        assertEquals(List.of(1), computed);
+        worker.setActive(false);
+        for (int i = 2; i <= 9; i++) worker.submit(i);
+        assertEquals(List.of(1), computed, "hidden: nothing computed");
+        assertEquals(1, worker.computations());
+        worker.setActive(true);
+        assertEquals(List.of(1, 9), computed, "shown again: the newest request once");
+        assertEquals(List.of(1, 9), published);
+        worker.setActive(false);
+        worker.setActive(true);
+        assertEquals(2, worker.computations(), "nothing waiting: showing again computes nothing");
+    }
+
+    @Test
+    void aRequestWaitingWhenTheExecutorIsShutDownIsDropped() {
+        var pool = Executors.newSingleThreadExecutor();
+        pool.shutdown();
+        List<Integer> published = new ArrayList<>();
+        var worker = new LatestOnly<Integer, Integer>(pool, Runnable::run, i -> i, published::add, e -> fail(e));
+        worker.submit(3); // no exception: the app is closing
+        assertEquals(List.of(), published);
+        assertEquals(0, worker.computations());
+    }
 }

@@ -17,9 +17,9 @@ class AutosaveDivergedTest {
 
     @Test
     void onlyWeightsAWeightFileAcceptsAreAutosaved() {
-        assertTrue(TrainingModel.savable(List.of(layer(0.5f, -0.1f), layer(ModelFile.MAX_ABS_WEIGHT, 0))));
-        assertFalse(TrainingModel.savable(List.of(layer(0.5f, 0), layer(-1_185_338.9f, 0))));
-        assertFalse(TrainingModel.savable(List.of(layer(0.5f, Float.NaN))));
-        assertFalse(TrainingModel.savable(List.of(layer(Float.POSITIVE_INFINITY, 0))));
+        assertTrue(TrainingFiles.savable(List.of(layer(0.5f, -0.1f), layer(ModelFile.MAX_ABS_WEIGHT, 0))));
+        assertFalse(TrainingFiles.savable(List.of(layer(0.5f, 0), layer(-1_185_338.9f, 0))));
+        assertFalse(TrainingFiles.savable(List.of(layer(0.5f, Float.NaN))));
+        assertFalse(TrainingFiles.savable(List.of(layer(Float.POSITIVE_INFINITY, 0))));
     }
 }

@@ -10,16 +10,16 @@ class TimeLeftTest {
 
     @Test
     void notInTheFirstSecondsNorBeforeFivePercent() {
-        assertFalse(TrainingModel.timeLeftMeaningful(0.001, 0.5), "the very start: data, JIT, first batches");
-        assertFalse(TrainingModel.timeLeftMeaningful(0.04, 20), "4 % done, however long it took");
-        assertFalse(TrainingModel.timeLeftMeaningful(0.5, 2.9), "half done in under 3 s: a fast run needs no estimate yet");
-        assertTrue(TrainingModel.timeLeftMeaningful(0.05, 3), "from 5 % and 3 s on");
-        assertTrue(TrainingModel.timeLeftMeaningful(0.6, 30));
-        assertFalse(TrainingModel.timeLeftMeaningful(Double.NaN, 10));
+        assertFalse(TrainingText.timeLeftMeaningful(0.001, 0.5), "the very start: data, JIT, first batches");
+        assertFalse(TrainingText.timeLeftMeaningful(0.04, 20), "4 % done, however long it took");
+        assertFalse(TrainingText.timeLeftMeaningful(0.5, 2.9), "half done in under 3 s: a fast run needs no estimate yet");
+        assertTrue(TrainingText.timeLeftMeaningful(0.05, 3), "from 5 % and 3 s on");
+        assertTrue(TrainingText.timeLeftMeaningful(0.6, 30));
+        assertFalse(TrainingText.timeLeftMeaningful(Double.NaN, 10));
     }
 
     @Test
     void theThresholdsAreTheDocumentedOnes() {
-        assertTrue(TrainingModel.TIME_LEFT_MIN_FRACTION == 0.05 && TrainingModel.TIME_LEFT_MIN_SECONDS == 3);
+        assertTrue(TrainingText.TIME_LEFT_MIN_FRACTION == 0.05 && TrainingText.TIME_LEFT_MIN_SECONDS == 3);
     }
 }

@@ -48,7 +48,7 @@ class TrainingViewFxTest {
     private AppContext ctx;
     private Services services;
     private TrainingView view;
-    private TrainingModel model;
+    private TrainingViewModel model;
     /** What the next file dialog answers. */
     private final AtomicReference<Path> nextFile = new AtomicReference<>();
     private Path autosaveDir;
@@ -66,7 +66,7 @@ class TrainingViewFxTest {
             @Override public Path open(Window owner, String extension) { return nextFile.get(); }
         };
         view = new TrainingView(ctx, data, ModelStore.safetensors(), new Autosave(autosaveDir, ModelStore.safetensors()), files,
-                new TrainingModel.Limits(1024, 512));
+                new TrainingViewModel.Limits(1024, 512));
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1400, 900));
         stage.show();
         model = view.model();
@@ -369,10 +369,10 @@ class TrainingViewFxTest {
         assertEquals("500", f.run().hyper().epochs());
 
         // The next start of the app: a fresh model over the same folder offers the run and continues it.
-        AtomicReference<TrainingModel> next = new AtomicReference<>();
-        robot.interact(() -> next.set(new TrainingModel((id, ok, fail) -> ok.accept(TRAIN, TEST), ModelStore.safetensors(),
+        AtomicReference<TrainingViewModel> next = new AtomicReference<>();
+        robot.interact(() -> next.set(new TrainingViewModel((id, ok, fail) -> ok.accept(TRAIN, TEST), ModelStore.safetensors(),
                 new Autosave(autosaveDir, ModelStore.safetensors()), services.background(), ctx.models(),
-                new TrainingModel.Limits(1024, 512), org.convscope.engine.TrainingSession.Options.defaults())));
+                new TrainingViewModel.Limits(1024, 512), org.convscope.engine.TrainingSession.Options.defaults())));
         ShellFx.await("offer", 10, () -> next.get().resumeOfferProperty().get() != null);
         robot.interact(() -> next.get().acceptResume());
         ShellFx.await("resumed", 30, () -> { next.get().pull(); return next.get().stateProperty().get() == State.RUNNING; });

@@ -25,7 +25,7 @@ import org.convscope.app.draw.Preprocessing;
  * the class being collected, the set with its undo, the selected drawing, and saving as it goes. FX thread, except
  * the disk: loading and saving run on io, their results come back through fx. Tested without a window.
  */
-public final class CollectModel {
+public final class CollectViewModel {
 
     /** A message for the footer: key in the collect bundle, its arguments, and whether it reports a problem. */
     public record Message(String key, Object[] args, boolean problem) {
@@ -57,7 +57,7 @@ public final class CollectModel {
     private final AtomicReference<SetData> pending = new AtomicReference<>();
     private boolean storeBroken;
 
-    public CollectModel(SetStore store, Executor io, Executor fx) {
+    public CollectViewModel(SetStore store, Executor io, Executor fx) {
         this.store = store;
         this.io = io;
         this.fx = fx;

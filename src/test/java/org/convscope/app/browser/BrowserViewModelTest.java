@@ -11,7 +11,7 @@ import org.convscope.data.Split;
 import org.junit.jupiter.api.Test;
 
 /** The browser's state without any control (no JavaFX toolkit needed). */
-class BrowserModelTest {
+class BrowserViewModelTest {
 
     /** 6 images with labels 3,1,3,0,9,3; image i has every pixel = 10*i, except pixel (2,5) = 255. */
     static Dataset six(DatasetKind kind) {
@@ -26,7 +26,7 @@ class BrowserModelTest {
 
     @Test
     void filtersByClassAndKeepsOrMovesTheSelection() {
-        var m = new BrowserModel();
+        var m = new BrowserViewModel();
         m.dataProperty().set(six(DatasetKind.MNIST));
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, m.visibleProperty().get());
         assertEquals(0, m.selectedProperty().get(), "the first image is shown at once");
@@ -44,14 +44,14 @@ class BrowserModelTest {
         assertArrayEquals(new int[0], m.visibleProperty().get());
         assertEquals(-1, m.selectedProperty().get());
 
-        m.classFilterProperty().set(BrowserModel.ALL);
+        m.classFilterProperty().set(BrowserViewModel.ALL);
         assertEquals(3, m.classCount(3));
         assertEquals(0, m.classCount(7));
     }
 
     @Test
     void newDataStartsAtItsFirstImage() {
-        var m = new BrowserModel();
+        var m = new BrowserViewModel();
         m.dataProperty().set(six(DatasetKind.MNIST));
         m.selectedProperty().set(5);
         m.dataProperty().set(six(DatasetKind.FASHION_MNIST));
@@ -63,7 +63,7 @@ class BrowserModelTest {
 
     @Test
     void pixelsAndTheSharedImage() {
-        var m = new BrowserModel();
+        var m = new BrowserViewModel();
         m.datasetProperty().set(DatasetKind.FASHION_MNIST);
         m.dataProperty().set(six(DatasetKind.FASHION_MNIST));
         assertEquals(255, m.pixel(4, 2, 5));
@@ -81,7 +81,7 @@ class BrowserModelTest {
     /** (English only through the model: the global locale is bound by windows of other tests in this JVM.) */
     @Test
     void classNamesComeFromTheDataBundle() {
-        var m = new BrowserModel();
+        var m = new BrowserViewModel();
         m.datasetProperty().set(DatasetKind.FASHION_MNIST);
         assertEquals(I18n.get(DatasetKind.FASHION_MNIST.classKey(9)), m.className(9));
         assertEquals("Ankle boot", I18n.get(I18n.ENGLISH, DatasetKind.FASHION_MNIST.classKey(9)));
@@ -94,7 +94,7 @@ class BrowserModelTest {
     @Test
     void indicesOfMatchesTheLabels() {
         byte[] labels = {5, 5, 1, 5};
-        assertArrayEquals(new int[] {0, 1, 3}, BrowserModel.indicesOf(labels, 4, 5));
-        assertArrayEquals(new int[] {0, 1, 2}, BrowserModel.indicesOf(labels, 3, BrowserModel.ALL));
+        assertArrayEquals(new int[] {0, 1, 3}, BrowserViewModel.indicesOf(labels, 4, 5));
+        assertArrayEquals(new int[] {0, 1, 2}, BrowserViewModel.indicesOf(labels, 3, BrowserViewModel.ALL));
     }
 }

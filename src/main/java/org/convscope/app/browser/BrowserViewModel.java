@@ -20,7 +20,7 @@ import org.convscope.data.Split;
  * loading), the class filter, the images passing it and the selected image. Plain JavaFX properties, so it is
  * tested without starting JavaFX. Images are 28x28 uint8 (0 = black background, 255 = white ink), row-major.
  */
-public final class BrowserModel {
+public final class BrowserViewModel {
     public static final int SIDE = 28, PIXELS = SIDE * SIDE;
     /** Class filter value meaning "every class". */
     public static final int ALL = -1;
@@ -34,7 +34,7 @@ public final class BrowserModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private int[] classCounts = new int[DatasetKind.CLASSES];
 
-    public BrowserModel() {
+    public BrowserViewModel() {
         data.addListener((obs, old, d) -> {
             classCounts = d == null ? new int[DatasetKind.CLASSES] : d.classCounts();
             selected.set(-1); // another dataset: index 42 there is a different image

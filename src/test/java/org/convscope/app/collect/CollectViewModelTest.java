@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The view model without a window: executors run at once. */
-class CollectModelTest {
+class CollectViewModelTest {
     @TempDir Path dir;
 
-    CollectModel model() {
-        var m = new CollectModel(new SetStore(dir), Runnable::run, Runnable::run);
+    CollectViewModel model() {
+        var m = new CollectViewModel(new SetStore(dir), Runnable::run, Runnable::run);
         m.load();
         return m;
     }
 
-    void draw(CollectModel m, float x) {
+    void draw(CollectViewModel m, float x) {
         m.penDown(x, 80);
         m.penMove(x, 200);
         m.penMove(x + 10, 370);
