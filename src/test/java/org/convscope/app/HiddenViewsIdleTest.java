@@ -67,7 +67,13 @@ class HiddenViewsIdleTest {
     }
 
     private <V extends ConceptView> V view(String id, Class<V> type) {
-        return type.cast(window.views().stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow());
+        // views are made when first needed, on the FX thread
+        var v = window.views().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        try {
+            return type.cast(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> LazyView.unwrap(v)).get());
+        } catch (Exception e) {
+            throw new AssertionError("making the " + id + " view failed", e);
+        }
     }
 
     private static long onFx(FxRobot robot, Supplier<Long> s) {

@@ -135,6 +135,8 @@ public final class DrawViewModel {
             if (showing.get()) show(img);
             else pendingFromContext = img;
         });
+        // made after another view chose a picture (views are made when first needed): that picture is shown first
+        if (ctx.currentImageProperty().get() != null) pendingFromContext = ctx.currentImageProperty().get();
         refresh(System.nanoTime());
     }
 
