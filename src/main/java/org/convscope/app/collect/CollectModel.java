@@ -126,6 +126,14 @@ public final class CollectModel {
         padChanged(false);
     }
 
+    /** Pen up at (x, y): the stroke is finished at the release point first (see {@link DrawViewModel#release(double, double, long)}). */
+    public void penUp(float x, float y) {
+        if (!drawing.drawing()) return;
+        boolean moved = currentN == 0 || current[2 * currentN - 2] != x || current[2 * currentN - 1] != y;
+        if (moved) penMove(x, y);
+        penUp();
+    }
+
     public void penUp() {
         if (!drawing.drawing()) return;
         drawing.end();
