@@ -537,13 +537,13 @@ public final class TrainingModel {
 
     /**
      * Writes a snapshot to the autosave unless a newer one of the same run is there already (the three writers, epoch
-     * end, the periodic save and closing, run on different threads). A session's network is the run's identity.
+     * end, the periodic save and closing, run on different threads): save points are ordered by run and sequence.
      */
     private void save(TrainingSnapshot s, Autosave.Run run) throws IOException {
         // a diverged snapshot (weights beyond what a weight file holds) is not worth keeping: the last good autosave
         // stays, and the divergence guard tells the person what happened (an autosave warning would hide that)
-        if (!savable(s.network().weights())) return;
-        autosave.writeIfNewer(s.network(), s.version(), run, s.spec(), s.network().weights());
+        if (!savable(s.savePoint().weights())) return;
+        autosave.writeIfNewer(s.savePoint(), run, s.spec()); // the save point's weights, not the live network's
     }
 
     /** Whether every weight is finite and within what a weight file accepts ({@link org.convscope.engine.ModelFile#MAX_ABS_WEIGHT}). */
@@ -749,8 +749,7 @@ public final class TrainingModel {
             evaluate(n, r.dataset());
             return;
         }
-        setStartingPoint(new StartingPoint(n, new TrainingSession.Resume(r.epochsDone(), r.losses(), r.trainAccuracy(),
-                r.testAccuracy()), I18n.get("training.autosaveLabel")));
+        setStartingPoint(new StartingPoint(n, Autosave.resumeOf(r), I18n.get("training.autosaveLabel")));
         if (canStart.get()) start(); else startWhenDataReady = true;
     }
 
