@@ -71,6 +71,7 @@ public final class TrainingSession implements AutoCloseable {
     private float pendingLearningRate = Float.NaN;
 
     private volatile TrainingSnapshot latest;
+    private volatile Throwable failure;
     private Thread thread;
 
     // Owned by the training thread.
@@ -182,6 +183,9 @@ public final class TrainingSession implements AutoCloseable {
     public LabeledImages testSet() { return test; }
     public LabeledImages trainSet() { return train; }
 
+    /** Why the run failed (state FAILED; the event has its message), with its stack trace for a log; else null. */
+    public Throwable failure() { return failure; }
+
     /** The latest published state; never null, never blocks. */
     public TrainingSnapshot snapshot() { return latest; }
 
@@ -289,6 +293,7 @@ public final class TrainingSession implements AutoCloseable {
             }
             synchronized (this) { state = stopRequested && epoch < config.epochs() ? State.STOPPED : State.FINISHED; }
         } catch (Throwable t) {
+            failure = t;
             state = State.FAILED;
             event = new Event(Event.Kind.FAILED, Float.NaN, config.learningRate(), epoch, batch,
                     t.getMessage() == null ? t.toString() : t.getMessage());

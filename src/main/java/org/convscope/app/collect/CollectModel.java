@@ -344,6 +344,7 @@ public final class CollectModel {
             } catch (SetProblem p) {
                 result = Message.of(p);
             } catch (Exception | LinkageError e) {
+                org.convscope.app.ErrorLog.log("Working on the handwriting set failed", e); // the message says so
                 result = Message.problem("collect.msg.failed", String.valueOf(e.getMessage()));
             }
             Object r = result;

@@ -247,6 +247,7 @@ public final class KernelView implements ConceptView {
                     arrived(gen);
                 });
             } catch (RuntimeException e) {
+                org.convscope.app.ErrorLog.log("The kernel view could not trace the network", e); // the view says so below
                 Platform.runLater(() -> {
                     if (generation.get() != gen) return;
                     vm.setImage(img.pixels(), side, img.pixels().length / side);

@@ -216,6 +216,8 @@ public final class PoolingView implements ConceptView {
                     arrived(gen); // a lesson step's settings last: they win over the diagram's kind
                 });
             } catch (RuntimeException e) {
+                // the picture alone is shown; the failure is logged and said in the status bar (it was silent)
+                org.convscope.app.ErrorLog.report("The pooling view could not trace the network", e);
                 Platform.runLater(() -> { if (generation.get() == gen) { vm.setImage(img.pixels(), side, img.pixels().length / side); arrived(gen); } });
             }
         });
@@ -376,6 +378,7 @@ public final class PoolingView implements ConceptView {
             try {
                 s = ShiftSensitivity.measure(net, img.pixels(), side, img.pixels().length / side, dx, dy);
             } catch (RuntimeException e) {
+                org.convscope.app.ErrorLog.report("The pooling view could not measure the shift", e);
                 s = null;
             }
             var result = s;

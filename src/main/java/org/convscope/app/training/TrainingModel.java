@@ -425,6 +425,7 @@ public final class TrainingModel {
                     save(s, Autosave.runOf(s, ds, d, hp, limit));
                     autosaveProblem = null;
                 } catch (IOException | RuntimeException e) {
+                    org.convscope.app.ErrorLog.log("Autosave failed", e); // pull() shows the message
                     autosaveProblem = e.getMessage();
                 }
             }
@@ -481,8 +482,10 @@ public final class TrainingModel {
                 case FINISHED -> say(MessageKind.SUCCESS, I18n.get("training.finished", s.config().epochs(),
                         percent(s.finalTestAccuracy()), duration(s.runningSeconds())));
                 case STOPPED -> say(MessageKind.INFO, I18n.get("training.stopped", s.epoch() + 1, s.batch()));
-                case FAILED -> say(MessageKind.ERROR, I18n.get("training.failed",
-                        s.event() == null ? "?" : s.event().detail()));
+                case FAILED -> {
+                    org.convscope.app.ErrorLog.log("Training failed", session.failure());
+                    say(MessageKind.ERROR, I18n.get("training.failed", s.event() == null ? "?" : s.event().detail()));
+                }
                 default -> { }
             }
         }
@@ -518,6 +521,7 @@ public final class TrainingModel {
             try {
                 save(s, Autosave.runOf(s, ds, d, hp, limit));
             } catch (IOException | RuntimeException e) {
+                org.convscope.app.ErrorLog.log("Autosave failed", e); // pull() shows the message
                 autosaveProblem = e.getMessage();
             }
         });
@@ -565,7 +569,7 @@ public final class TrainingModel {
         try {
             save(s, Autosave.runOf(s, runDataset, runDesign, hp, trainLimit()));
         } catch (IOException | RuntimeException e) {
-            System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);
+            org.convscope.app.ErrorLog.log("Autosave on exit failed", e);
         }
     }
 
@@ -690,6 +694,7 @@ public final class TrainingModel {
                 try (Trainer trainer = new Trainer(copy, cfg)) {
                     trainer.predict(t.images(), 0, t.count(), pred);
                 } catch (RuntimeException e) {
+                    org.convscope.app.ErrorLog.log("Evaluating the model failed", e);
                     Platform.runLater(() -> say(MessageKind.ERROR, I18n.get("training.failed", e.getMessage())));
                     return;
                 }
