@@ -61,9 +61,10 @@ public record TrainingSnapshot(long version, State state, ModelSpec spec, TrainC
     public record SavePoint(long run, long sequence, int epoch, int batch, long imagesSeen, List<LayerWeights> weights,
                             LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy) {
         public SavePoint {
-            weights = List.copyOf(weights);
-            trainAccuracy = List.copyOf(trainAccuracy);
-            testAccuracy = List.copyOf(testAccuracy);
+            weights = weights == null ? List.of() : List.copyOf(weights);
+            losses = losses == null ? LossLog.EMPTY : losses;
+            trainAccuracy = trainAccuracy == null ? List.of() : List.copyOf(trainAccuracy);
+            testAccuracy = testAccuracy == null ? List.of() : List.copyOf(testAccuracy);
         }
 
         /** Whether this save point comes after {@code other} (a later run, or later in the same run). */
