@@ -100,6 +100,7 @@ public final class AppContext {
     public AppContext(Services services, DatasetCache datasets) {
         this.services = services;
         this.datasets = datasets;
+        ErrorLog.showOn(status); // failures of background work are shown in this context's status bar
     }
 
     public ObjectProperty<InputImage> currentImageProperty() { return currentImage; }

@@ -23,6 +23,7 @@ public final class ConvScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         long atStart = millisSinceProcessStart();
+        ErrorLog.installUncaughtHandler(); // no exception on any thread goes unlogged (logs/convscope.log)
         this.stage = stage;
         Settings settings = Settings.load();
         I18n.setLocale(settings.locale());

@@ -155,6 +155,8 @@ public final class DatasetCache {
                     finish(key);
                     result.complete(d);
                 } catch (Throwable t) {
+                    // a damaged file is the view's message; anything else also needs its stack trace
+                    if (!(t instanceof org.convscope.data.DatasetException)) ErrorLog.log("Loading " + key + " failed", t);
                     loads.remove(key, result); // the next request tries again
                     finish(key);
                     result.completeExceptionally(t);

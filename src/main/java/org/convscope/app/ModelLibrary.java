@@ -66,6 +66,7 @@ public final class ModelLibrary {
                             model = toActiveModel(contents, b.dataset());
                         }
                     } catch (Exception | LinkageError e) {
+                        ErrorLog.log("Loading the bundled model " + b.file() + " failed", e); // the status bar says so
                         problem = I18n.get("models.error.load", b.file(), String.valueOf(e.getMessage()));
                     }
                     var m = model;

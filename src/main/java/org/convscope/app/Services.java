@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
  * threads whatever the machine: a GIF export and a dataset load may take seconds each and still leave two threads
  * for the shown view's traces (milliseconds each). Training runs are not background tasks: a {@code TrainingSession},
  * the collect view's handwriting training and the engine warm-up have threads of their own for their whole run.
- * {@link #close()} (the app's stop) interrupts what runs and refuses new tasks.
+ * {@link #close()} (the app's stop) interrupts what runs and refuses new tasks. A task that throws is reported by
+ * {@link ErrorLog} (stack trace in the log file, a message in the status bar).
  */
 public final class Services implements AutoCloseable {
     static final int THREADS = 4, QUEUE = 256;
 
     private final ThreadPoolExecutor background = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), Thread.ofPlatform().name("convscope-bg-", 0).daemon(true).factory());
+            new ArrayBlockingQueue<>(QUEUE), Thread.ofPlatform().name("convscope-bg-", 0).daemon(true)
+                    .uncaughtExceptionHandler(ErrorLog::uncaught).factory());
 
     public ExecutorService background() { return background; }
 

@@ -130,8 +130,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new Cli.UsageProblem("--momentum belongs to sgd; Adam keeps its own moment estimates (leave --momentum out).");
         if (limit != null && limit < 1) throw new Cli.UsageProblem("--limit must be at least 1 image.");
         if (testLimit != null && testLimit < 1) throw new Cli.UsageProblem("--test-limit must be at least 1 image.");
-        if (out != null && Files.isDirectory(out))
-            throw new Cli.UsageProblem("--out " + out + " is a folder; give a file name such as " + out.resolve(model + ".safetensors"));
+        if (out != null) { // before any work: a bad path found after the run would lose the model
+            String cannot = OutputFile.problem("--out", out, spec.id() + ".safetensors");
+            if (cannot != null) throw new Cli.Failure(cannot);
+        }
 
         PrintWriter o = command.commandLine().getOut();
         Dataset train, test;
@@ -241,7 +243,9 @@ final class TrainCommand implements Callable<Integer> {
             info.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             try {
                 ModelFile.save(out, network, info);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                throw new Cli.Failure("Could not save the model to " + out + ": " + OutputFile.reason(e), e);
+            } catch (RuntimeException e) {
                 throw new Cli.Failure("Could not save the model to " + out + ": " + e.getMessage(), e);
             }
             o.println("Saved " + out);

@@ -118,6 +118,9 @@ public final class ModelFile {
     public static void save(Path file, ModelSpec spec, List<LayerWeights> weights, Map<String, String> info) throws IOException {
         byte[] bytes = encode(spec, weights, info, file.getFileName().toString());
         Path target = file.toAbsolutePath();
+        // a folder, a device, a FIFO or a socket is never replaced by a model (issue #12)
+        if (Files.exists(target) && !Files.isRegularFile(target))
+            throw new IOException(file + " is not an ordinary file (a folder, a device or a FIFO); it is left as it is");
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -11,6 +11,7 @@ import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
 import org.convscope.engine.TrainingSnapshot.TestPredictions;
 import org.convscope.engine.TrainingSnapshot.Event;
 import org.convscope.engine.TrainingSnapshot.LossLog;
+import org.convscope.engine.TrainingSnapshot.SavePoint;
 import org.convscope.engine.TrainingSnapshot.State;
 
 /**
@@ -29,6 +30,9 @@ import org.convscope.engine.TrainingSnapshot.State;
  * Divergence ({@link DivergenceGuard}): when a batch loss is NaN or explodes, the weights are restored from the last
  * good checkpoint (taken every {@link Options#checkpointEvery()} healthy batches), the run pauses and the snapshot's
  * event says so, so that the view can suggest a smaller learning rate ({@link #setLearningRate}).
+ * <p>
+ * Keeping the work: every snapshot carries a {@link SavePoint}, weights and position (epoch, batch) taken together
+ * between two batches, which an autosave writes; a run made with {@link Resume} from it continues at that batch.
  */
 public final class TrainingSession implements AutoCloseable {
 
@@ -52,6 +56,9 @@ public final class TrainingSession implements AutoCloseable {
         default void ended(TrainingSnapshot s) {}
     }
 
+    /** Numbers the sessions of this process in the order they were made (see {@link SavePoint#run()}). */
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
+
     private final ModelSpec spec;
     private final LabeledImages train, test;
     private final Options options;
@@ -64,6 +71,7 @@ public final class TrainingSession implements AutoCloseable {
     private float pendingLearningRate = Float.NaN;
 
     private volatile TrainingSnapshot latest;
+    private volatile Throwable failure;
     private Thread thread;
 
     // Owned by the training thread.
@@ -78,6 +86,9 @@ public final class TrainingSession implements AutoCloseable {
     private final List<AccuracyPoint> testAccuracy = new ArrayList<>();
     private TestPredictions predictions;
     private List<LayerWeights> weights;
+    private SavePoint savePoint;
+    private long savePoints;
+    private final long runId = RUNS.incrementAndGet();
     private List<LayerWeights> checkpoint;
     private int healthySinceCheckpoint;
     private Event event;
@@ -119,7 +130,13 @@ public final class TrainingSession implements AutoCloseable {
         if (resume != null) {
             if (resume.epochsDone() < 0 || resume.epochsDone() > config.epochs())
                 throw new IllegalArgumentException("cannot resume at epoch " + resume.epochsDone() + " of " + config.epochs());
+            if (resume.batchesDone() < 0 || resume.batchesDone() >= batchesPerEpoch
+                    || (resume.batchesDone() > 0 && resume.epochsDone() == config.epochs()))
+                throw new IllegalArgumentException("cannot resume after batch " + resume.batchesDone() + " of an epoch of "
+                        + batchesPerEpoch + " batches");
             epoch = resume.epochsDone();
+            batch = resume.batchesDone();
+            imagesSeen = (long) epoch * train.count() + Math.min(train.count(), (long) batch * config.batchSize());
             LossLog l = resume.losses();
             losses = Arrays.copyOf(l.values(), Math.max(1024, l.count() * 2));
             lossCount = l.count();
@@ -136,20 +153,38 @@ public final class TrainingSession implements AutoCloseable {
         trainSampleImages = gather(train.images(), px, trainIdx);
         trainSampleLabels = new byte[trainIdx.length];
         for (int i = 0; i < trainIdx.length; i++) trainSampleLabels[i] = train.labels()[trainIdx[i]];
-        weights = network.weights();
+        keepWeights(network.weights());
         checkpoint = weights;
         publish(true);
     }
 
-    /** Where a resumed run starts: epochs completed and the curves recorded so far. */
-    public record Resume(int epochsDone, LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy) {
+    /**
+     * Where a resumed run starts: epochs completed, batches done in the next epoch (0: at its start; from a
+     * {@link SavePoint}) and the curves recorded so far. The run must have the same training images and batch size,
+     * so that batch {@code batchesDone} of the epoch is the same images.
+     */
+    public record Resume(int epochsDone, int batchesDone, LossLog losses, List<AccuracyPoint> trainAccuracy,
+                         List<AccuracyPoint> testAccuracy) {
         public Resume { trainAccuracy = List.copyOf(trainAccuracy); testAccuracy = List.copyOf(testAccuracy); }
+
+        /** At the start of an epoch. */
+        public Resume(int epochsDone, LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy) {
+            this(epochsDone, 0, losses, trainAccuracy, testAccuracy);
+        }
+
+        /** Continues exactly where a save point was taken. */
+        public static Resume of(SavePoint p) {
+            return new Resume(p.epoch(), p.batch(), p.losses(), p.trainAccuracy(), p.testAccuracy());
+        }
     }
 
     public ModelSpec spec() { return spec; }
     public int batchesPerEpoch() { return batchesPerEpoch; }
     public LabeledImages testSet() { return test; }
     public LabeledImages trainSet() { return train; }
+
+    /** Why the run failed (state FAILED; the event has its message), with its stack trace for a log; else null. */
+    public Throwable failure() { return failure; }
 
     /** The latest published state; never null, never blocks. */
     public TrainingSnapshot snapshot() { return latest; }
@@ -258,12 +293,13 @@ public final class TrainingSession implements AutoCloseable {
             }
             synchronized (this) { state = stopRequested && epoch < config.epochs() ? State.STOPPED : State.FINISHED; }
         } catch (Throwable t) {
+            failure = t;
             state = State.FAILED;
             event = new Event(Event.Kind.FAILED, Float.NaN, config.learningRate(), epoch, batch,
                     t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
             if (trainer != null) trainer.close();
-            weights = network.weights();
+            keepWeights(network.weights());
             publish(true);
             listener.ended(latest);
         }
@@ -273,7 +309,7 @@ public final class TrainingSession implements AutoCloseable {
     private boolean awaitPermission() throws InterruptedException {
         synchronized (this) {
             while (!stopRequested && pauseRequested && stepsAllowed == 0) {
-                if (state != State.PAUSED) { state = State.PAUSED; weights = network.weights(); publish(true); }
+                if (state != State.PAUSED) { state = State.PAUSED; keepWeights(network.weights()); publish(true); }
                 wait();
             }
             if (stopRequested) return false;
@@ -298,7 +334,7 @@ public final class TrainingSession implements AutoCloseable {
         network = Network.of(spec, checkpoint);
         trainer = new Trainer(network, config);
         healthySinceCheckpoint = 0;
-        weights = checkpoint;
+        keepWeights(checkpoint); // the run goes on from here with these weights: the batches since the checkpoint are lost
         synchronized (this) { pauseRequested = true; stepsAllowed = 0; }
     }
 
@@ -345,7 +381,7 @@ public final class TrainingSession implements AutoCloseable {
         });
         epoch++;
         batch = 0;
-        weights = network.weights();
+        keepWeights(network.weights());
     }
 
     /**
@@ -408,13 +444,23 @@ public final class TrainingSession implements AutoCloseable {
         if (!force && now - lastPublish < options.publishEveryMillis() * 1_000_000L) return;
         lastPublish = now;
         if (state == State.RUNNING && now - lastWeights >= options.weightsEveryMillis() * 1_000_000L) {
-            weights = network.weights();
+            keepWeights(network.weights());
             lastWeights = now;
         }
         latest = new TrainingSnapshot(++version, state, spec, config, epoch, batch, batchesPerEpoch, imagesSeen,
                 imagesPerSecond, state.ended() ? 0 : secondsLeft(), runningNanos / 1e9,
                 new LossLog(losses, lossCount), List.copyOf(trainAccuracy), List.copyOf(testAccuracy),
-                predictions, weights, network, event);
+                predictions, weights, network, event, savePoint);
+    }
+
+    /**
+     * The weights the snapshots show and the save point that goes with them: on the training thread between two
+     * batches (or in the constructor), so that weights, position and curves describe the same moment.
+     */
+    private void keepWeights(List<LayerWeights> w) {
+        weights = w;
+        savePoint = new SavePoint(runId, ++savePoints, epoch, batch, imagesSeen, w, new LossLog(losses, lossCount),
+                trainAccuracy, testAccuracy);
     }
 
     private static void shuffle(int[] order, long seed) {

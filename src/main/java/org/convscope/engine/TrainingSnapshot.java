@@ -20,12 +20,58 @@ import java.util.List;
  * @param weights          a recent copy of every parametric layer's weights (throttled to a few per second)
  * @param network          the live network (its trace/weights are safe to read while training goes on)
  * @param event            the latest notable event (divergence, failure), null if none
+ * @param savePoint        the newest state the run can be saved and resumed from (see {@link SavePoint}): what an
+ *                         autosave writes, never the live network (which moves on while the file is written)
  */
 public record TrainingSnapshot(long version, State state, ModelSpec spec, TrainConfig config,
                                int epoch, int batch, int batchesPerEpoch, long imagesSeen,
                                double imagesPerSecond, double secondsLeft, double runningSeconds,
                                LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy,
-                               TestPredictions predictions, List<LayerWeights> weights, Network network, Event event) {
+                               TestPredictions predictions, List<LayerWeights> weights, Network network, Event event,
+                               SavePoint savePoint) {
+
+    /**
+     * A snapshot whose {@code weights} are those after batch {@code batch} of epoch {@code epoch} (tests, and readers
+     * that build a snapshot by hand): its save point is the snapshot itself, numbered by {@code version}.
+     */
+    public TrainingSnapshot(long version, State state, ModelSpec spec, TrainConfig config,
+                            int epoch, int batch, int batchesPerEpoch, long imagesSeen,
+                            double imagesPerSecond, double secondsLeft, double runningSeconds,
+                            LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy,
+                            TestPredictions predictions, List<LayerWeights> weights, Network network, Event event) {
+        this(version, state, spec, config, epoch, batch, batchesPerEpoch, imagesSeen, imagesPerSecond, secondsLeft,
+                runningSeconds, losses, trainAccuracy, testAccuracy, predictions, weights, network, event,
+                new SavePoint(0, version, epoch, batch, imagesSeen, weights, losses, trainAccuracy, testAccuracy));
+    }
+
+    /**
+     * A state a run can be resumed from, every part describing the same moment: the weights after {@code batch}
+     * batches of epoch {@code epoch} (0-based; batch 0: the epoch has not begun), with the losses and accuracy points
+     * recorded up to then. The session takes one on its training thread, between two batches, whenever it copies its
+     * weights (a few times a second while running, at every pause, epoch end and divergence recovery), so a save
+     * point is at most that much behind the live network, and resuming from it repeats no batch and skips none: the
+     * order of an epoch's images depends only on the seed and the epoch. What it does not hold is the optimizer's
+     * state (Adam's moment estimates, SGD's momentum): a resumed run starts those afresh, as after a change of the
+     * learning rate.
+     * <p>
+     * {@code run} and {@code sequence} order save points: a session made later has a larger {@code run}, and within a
+     * run {@code sequence} grows with every save point, also across divergence recovery (which replaces the
+     * network). A writer keeps the newest with {@link #newerThan}.
+     */
+    public record SavePoint(long run, long sequence, int epoch, int batch, long imagesSeen, List<LayerWeights> weights,
+                            LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy) {
+        public SavePoint {
+            weights = weights == null ? List.of() : List.copyOf(weights);
+            losses = losses == null ? LossLog.EMPTY : losses;
+            trainAccuracy = trainAccuracy == null ? List.of() : List.copyOf(trainAccuracy);
+            testAccuracy = testAccuracy == null ? List.of() : List.copyOf(testAccuracy);
+        }
+
+        /** Whether this save point comes after {@code other} (a later run, or later in the same run). */
+        public boolean newerThan(long otherRun, long otherSequence) {
+            return run != otherRun ? run > otherRun : sequence > otherSequence;
+        }
+    }
 
     public enum State {
         /** Built, not started. */ READY,

@@ -237,7 +237,8 @@ public final class CollectView implements ConceptView {
             e.consume();
         });
         padView.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> { vm.penMove(toPad(e.getX()), toPad(e.getY())); e.consume(); });
-        padView.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> { vm.penUp(); e.consume(); });
+        // the stroke ends where the pen was released (its last movements may not have been delivered)
+        padView.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> { vm.penUp(toPad(e.getX()), toPad(e.getY())); e.consume(); });
         var padFrame = new StackPane(padView);
         padFrame.getStyleClass().add("pad-frame");
         padFrame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);

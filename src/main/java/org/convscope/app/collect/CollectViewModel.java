@@ -126,6 +126,14 @@ public final class CollectViewModel {
         padChanged(false);
     }
 
+    /** Pen up at (x, y): the stroke is finished at the release point first (see {@link DrawViewModel#release(double, double, long)}). */
+    public void penUp(float x, float y) {
+        if (!drawing.drawing()) return;
+        boolean moved = currentN == 0 || current[2 * currentN - 2] != x || current[2 * currentN - 1] != y;
+        if (moved) penMove(x, y);
+        penUp();
+    }
+
     public void penUp() {
         if (!drawing.drawing()) return;
         drawing.end();
@@ -336,6 +344,7 @@ public final class CollectViewModel {
             } catch (SetProblem p) {
                 result = Message.of(p);
             } catch (Exception | LinkageError e) {
+                org.convscope.app.ErrorLog.log("Working on the handwriting set failed", e); // the message says so
                 result = Message.problem("collect.msg.failed", String.valueOf(e.getMessage()));
             }
             Object r = result;

@@ -176,6 +176,7 @@ final class TrainPane {
                         d.part(false).size());
                 fx.execute(() -> trained.set(new AppContext.ActiveModel(net, AppContext.MNIST, how, Double.NaN)));
             } catch (RuntimeException e) {
+                org.convscope.app.ErrorLog.log("Training on the collected handwriting failed", e); // the message below says so
                 fx.execute(() -> vm.setMessage(CollectViewModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
             } finally {
                 fx.execute(() -> running.set(false));

@@ -38,7 +38,8 @@ public final class LatestOnly<I, O> {
     /**
      * @param background where compute runs (one request at a time)
      * @param fx         where publish runs: Platform::runLater in the app, Runnable::run in tests
-     * @param onError    called on the fx executor when compute throws (the next request is still served)
+     * @param onError    called on the fx executor when compute throws (the next request is still served); the failure
+     *                   is logged with its stack trace first ({@link org.convscope.app.ErrorLog#log})
      */
     public LatestOnly(Executor background, Executor fx, Function<I, O> compute, Consumer<O> publish, Consumer<Throwable> onError) {
         this.background = background;
@@ -108,6 +109,7 @@ public final class LatestOnly<I, O> {
                     });
                 }
             } catch (RuntimeException | Error e) {
+                org.convscope.app.ErrorLog.log("Background computation failed", e); // the stack trace; onError tells the user
                 fx.execute(() -> onError.accept(e));
             }
         }

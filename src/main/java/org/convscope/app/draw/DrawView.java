@@ -407,7 +407,13 @@ public final class DrawView implements ConceptView {
             moveBrush(e);
             e.consume();
         });
-        padView.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> { vm.release(); e.consume(); });
+        padView.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            // finish the stroke where the pen left the pad: the last movements may not have been delivered
+            long t = System.nanoTime();
+            noteEvent(t);
+            vm.release(toPad(e.getX()), toPad(e.getY()), t);
+            e.consume();
+        });
         padView.addEventHandler(MouseEvent.MOUSE_MOVED, this::moveBrush);
         padView.addEventHandler(MouseEvent.MOUSE_EXITED, e -> brush.setVisible(false));
         return frame;

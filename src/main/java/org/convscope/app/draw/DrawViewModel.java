@@ -163,9 +163,23 @@ public final class DrawViewModel {
         if (!dirty.isEmpty()) changed(dirty, eventNanos);
     }
 
-    /** Pen up: the stroke joins the history and the input is shared with the other views. */
+    /** Pen up where the last movement left it: the stroke joins the history and the input is shared with the other views. */
     public void release() {
         if (!drawing.drawing()) return;
+        drawing.end();
+        updateHistory();
+        publish();
+    }
+
+    /**
+     * Pen up at (x, y): the stroke is finished at the release point first. On a busy machine the button can be
+     * released before the last movements were delivered; the release event still says where the pen was, so the end
+     * of the stroke (a 2's bottom bar) is never lost.
+     */
+    public void release(double x, double y, long eventNanos) {
+        if (!drawing.drawing()) return;
+        var dirty = drawing.extend((float) x, (float) y);
+        if (!dirty.isEmpty()) changed(dirty, eventNanos);
         drawing.end();
         updateHistory();
         publish();

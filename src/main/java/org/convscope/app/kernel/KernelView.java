@@ -254,7 +254,10 @@ public final class KernelView implements ConceptView {
             float[] px = t.request().pixels();
             int side = (int) Math.round(Math.sqrt(px.length));
             vm.setImage(px, side, px.length / side);
-            if (t.failure() != null) message.setText(I18n.get("kernel.problem.network", String.valueOf(t.failure().getMessage())));
+            if (t.failure() != null) {
+                org.convscope.app.ErrorLog.log("The kernel view could not trace the network", t.failure()); // the view says so
+                message.setText(I18n.get("kernel.problem.network", String.valueOf(t.failure().getMessage())));
+            }
         }
         arrived(gen);
     }

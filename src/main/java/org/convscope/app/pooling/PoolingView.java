@@ -230,6 +230,8 @@ public final class PoolingView implements ConceptView {
             float[] px = t.request().pixels();
             int side = (int) Math.round(Math.sqrt(px.length));
             vm.setImage(px, side, px.length / side);
+            // the picture alone is shown; the failure is logged and said in the status bar (it was silent)
+            if (t.failure() != null) org.convscope.app.ErrorLog.report("The pooling view could not trace the network", t.failure());
         }
         arrived(gen); // a lesson step's settings last: they win over the diagram's kind
     }

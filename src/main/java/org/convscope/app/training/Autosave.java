@@ -18,7 +18,9 @@ import org.convscope.engine.LayerWeights;
 import org.convscope.engine.ModelSpec;
 import org.convscope.engine.PoolKind;
 import org.convscope.engine.TrainConfig.Optimizer;
+import org.convscope.engine.TrainingSession;
 import org.convscope.engine.TrainingSnapshot;
+import org.convscope.engine.TrainingSnapshot.SavePoint;
 import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
 import org.convscope.engine.TrainingSnapshot.LossLog;
 
@@ -28,9 +30,18 @@ import org.convscope.engine.TrainingSnapshot.LossLog;
  * autosave.safetensors (the weights, through {@link ModelStore}) and autosave.json (what the form needs to resume:
  * dataset, architecture, hyper-parameters, epochs done, the curves so far). Each is written to a temporary file and
  * moved into place, the JSON last: a JSON next to weights means both are complete. No JavaFX; thread-safe.
+ * <p>
+ * What is written is a snapshot's {@link SavePoint}: the weights and the position they belong to (epochs done and
+ * batches done in the next epoch, with the curves up to there) were taken together, so a resume continues at that
+ * batch and repeats nothing (format 1 saved the live weights beside the last complete epoch, and a resume trained a
+ * partial epoch twice). The optimizer's state is not kept (see {@link SavePoint}). Writers on several threads (epoch
+ * end, the periodic save, closing) can never replace a newer save point with an older one: save points are ordered
+ * by run and sequence ({@link #writeIfNewer}), which divergence recovery, replacing the network, does not reset.
  */
 public final class Autosave {
-    public static final String WEIGHTS = "autosave.safetensors", STATE = "autosave.json", FORMAT = "convscope-autosave/1";
+    public static final String WEIGHTS = "autosave.safetensors", STATE = "autosave.json", FORMAT = "convscope-autosave/2";
+    /** The first format: epochs done only (read as a resume at the start of the next epoch). */
+    static final String FORMAT_1 = "convscope-autosave/1";
 
     /** The user's ConvScope folder: -Dconvscope.home, else ~/.convscope. */
     public static Path defaultFolder() {
@@ -40,12 +51,13 @@ public final class Autosave {
 
     /**
      * What was saved about a run.
-     * @param epochsDone   complete epochs (resuming starts the next one)
+     * @param epochsDone   complete epochs
+     * @param batchesDone  batches done in the next epoch (resuming continues after them; 0: at the epoch's start)
      * @param finished     all epochs done: nothing to resume, the model is kept to load
      * @param trainLimit   training images used (0 = all)
      */
     public record Run(String dataset, ModelDesign design, HyperParameters hyper, int trainLimit, int epochsDone,
-                      boolean finished, int batchesPerEpoch, LossLog losses, List<AccuracyPoint> trainAccuracy,
+                      int batchesDone, boolean finished, int batchesPerEpoch, LossLog losses, List<AccuracyPoint> trainAccuracy,
                       List<AccuracyPoint> testAccuracy, double testAccuracyNow, String savedAt) {}
 
     /** A saved run and its weights. */
@@ -53,8 +65,7 @@ public final class Autosave {
 
     private final Path folder;
     private final ModelStore store;
-    private Object lastRun;
-    private long lastVersion = Long.MIN_VALUE;
+    private long lastRun = Long.MIN_VALUE, lastSequence = Long.MIN_VALUE;
 
     public Autosave(Path folder, ModelStore store) {
         this.folder = folder;
@@ -63,21 +74,31 @@ public final class Autosave {
 
     public Path folder() { return folder; }
 
-    /** The run as it stands in a snapshot: losses and curves up to the last complete epoch. */
+    /** The run as it stands at a snapshot's save point (to be written with the save point's weights). */
     public static Run runOf(TrainingSnapshot s, String dataset, ModelDesign design, HyperParameters hyper, int trainLimit) {
-        int done = Math.min(s.epoch(), s.config().epochs());
-        int keep = Math.min(s.losses().count(), done * s.batchesPerEpoch());
-        List<AccuracyPoint> train = s.trainAccuracy().stream().filter(p -> p.epochs() <= done).toList();
-        List<AccuracyPoint> test = s.testAccuracy().stream().filter(p -> p.epochs() <= done).toList();
-        return new Run(dataset, design, hyper, trainLimit, done, done >= s.config().epochs(), s.batchesPerEpoch(),
-                new LossLog(java.util.Arrays.copyOf(s.losses().values(), keep), keep), train, test,
-                s.finalTestAccuracy(), Instant.now().toString());
+        SavePoint p = s.savePoint();
+        int done = Math.min(p.epoch(), s.config().epochs());
+        boolean finished = done >= s.config().epochs();
+        int keep = p.losses().count();
+        return new Run(dataset, design, hyper, trainLimit, done, finished ? 0 : p.batch(), finished, s.batchesPerEpoch(),
+                new LossLog(java.util.Arrays.copyOf(p.losses().values(), keep), keep), p.trainAccuracy(), p.testAccuracy(),
+                lastFull(p.testAccuracy()), Instant.now().toString());
+    }
+
+    private static double lastFull(List<AccuracyPoint> points) {
+        for (int i = points.size() - 1; i >= 0; i--) if (!points.get(i).sample()) return points.get(i).accuracy();
+        return Double.NaN;
+    }
+
+    /** Where a resumed session starts: exactly after the saved batch, with the saved curves. */
+    public static TrainingSession.Resume resumeOf(Run r) {
+        return new TrainingSession.Resume(r.epochsDone(), r.batchesDone(), r.losses(), r.trainAccuracy(), r.testAccuracy());
     }
 
     public synchronized void write(Run run, ModelSpec spec, List<LayerWeights> weights) throws IOException {
         Files.createDirectories(folder);
-        store.save(folder.resolve(WEIGHTS), spec, weights, Map.of(
-                "dataset", run.dataset(), "epochs", Integer.toString(run.epochsDone()), "source", "autosave"));
+        store.save(folder.resolve(WEIGHTS), spec, weights, Map.of("dataset", run.dataset(), "epochs",
+                Integer.toString(run.epochsDone()), "batches", Integer.toString(run.batchesDone()), "source", "autosave"));
         Path tmp = folder.resolve(STATE + ".tmp");
         Files.writeString(tmp, JSON.std.asString(toJson(run)), StandardCharsets.UTF_8);
         try {
@@ -88,17 +109,17 @@ public final class Autosave {
     }
 
     /**
-     * Writes a snapshot of a run unless a newer snapshot of the same run is already on disk: the periodic save runs
-     * on a background thread and may come after the epoch-end or final save of the training thread, and must not
-     * replace a finished run with an older, unfinished one. {@code run} identifies the run (any object, compared by
-     * identity), {@code version} orders its snapshots. Returns whether it wrote.
+     * Writes a save point unless a newer one was written already: the periodic save runs on a background thread and
+     * may come after the epoch-end or final save of the training thread, and must not replace a finished run with an
+     * older, unfinished one; nor may a late save from before a divergence recovery (whose network is gone) replace
+     * one made after it, nor a save of an earlier session one of a later session. Checked and written under one lock.
+     * Returns whether it wrote.
      */
-    public synchronized boolean writeIfNewer(Object run, long version, Run r, ModelSpec spec, List<LayerWeights> weights)
-            throws IOException {
-        if (run == lastRun && version <= lastVersion) return false;
-        write(r, spec, weights);
-        lastRun = run;
-        lastVersion = version;
+    public synchronized boolean writeIfNewer(SavePoint p, Run r, ModelSpec spec) throws IOException {
+        if (!p.newerThan(lastRun, lastSequence)) return false;
+        write(r, spec, p.weights());
+        lastRun = p.run();
+        lastSequence = p.sequence();
         return true;
     }
 
@@ -145,6 +166,7 @@ public final class Autosave {
                 "batchSize", h.batchSize(), "epochs", h.epochs(), "threads", h.threads()));
         m.put("trainLimit", r.trainLimit());
         m.put("epochsDone", r.epochsDone());
+        m.put("batchesDone", r.batchesDone());
         m.put("finished", r.finished());
         m.put("batchesPerEpoch", r.batchesPerEpoch());
         List<Double> losses = new ArrayList<>(r.losses().count());
@@ -165,7 +187,8 @@ public final class Autosave {
 
     @SuppressWarnings("unchecked")
     private static Run fromJson(Map<String, Object> m) {
-        if (!FORMAT.equals(m.get("format"))) throw new IllegalArgumentException("format is " + m.get("format"));
+        boolean first = FORMAT_1.equals(m.get("format"));
+        if (!first && !FORMAT.equals(m.get("format"))) throw new IllegalArgumentException("format is " + m.get("format"));
         Map<String, Object> d = (Map<String, Object>) m.get("design");
         ModelDesign design = new ModelDesign(ModelDesign.Family.valueOf((String) d.get("family")), i(d, "conv1"), i(d, "conv2"),
                 i(d, "kernel"), Activation.valueOf((String) d.get("activation")), PoolKind.valueOf((String) d.get("pooling")),
@@ -177,7 +200,10 @@ public final class Autosave {
         float[] losses = new float[ls.size()];
         for (int i = 0; i < losses.length; i++) losses[i] = ((Number) ls.get(i)).floatValue();
         double now = ((Number) m.get("testAccuracyNow")).doubleValue();
-        return new Run((String) m.get("dataset"), design, hyper, i(m, "trainLimit"), i(m, "epochsDone"),
+        int batches = first ? 0 : i(m, "batchesDone");
+        if (batches < 0 || batches >= Math.max(1, i(m, "batchesPerEpoch")))
+            throw new IllegalArgumentException("batchesDone " + batches + " is not within an epoch");
+        return new Run((String) m.get("dataset"), design, hyper, i(m, "trainLimit"), i(m, "epochsDone"), batches,
                 (Boolean) m.get("finished"), i(m, "batchesPerEpoch"), new LossLog(losses, losses.length),
                 readPoints((List<Object>) m.get("trainAccuracy")), readPoints((List<Object>) m.get("testAccuracy")),
                 now < 0 ? Double.NaN : now, (String) m.get("savedAt"));

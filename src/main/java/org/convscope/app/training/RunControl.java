@@ -333,8 +333,10 @@ public final class RunControl {
                 case FINISHED -> messages.say(MessageKind.SUCCESS, I18n.get("training.finished", s.config().epochs(),
                         TrainingText.percent(s.finalTestAccuracy()), TrainingText.duration(s.runningSeconds())));
                 case STOPPED -> messages.say(MessageKind.INFO, I18n.get("training.stopped", s.epoch() + 1, s.batch()));
-                case FAILED -> messages.say(MessageKind.ERROR, I18n.get("training.failed",
-                        s.event() == null ? "?" : s.event().detail()));
+                case FAILED -> {
+                    org.convscope.app.ErrorLog.log("Training failed", session.failure());
+                    messages.say(MessageKind.ERROR, I18n.get("training.failed", s.event() == null ? "?" : s.event().detail()));
+                }
                 default -> { }
             }
         }
@@ -385,6 +387,7 @@ public final class RunControl {
                 try (Trainer trainer = new Trainer(copy, cfg)) {
                     trainer.predict(t.images(), 0, t.count(), pred);
                 } catch (RuntimeException e) {
+                    org.convscope.app.ErrorLog.log("Evaluating the model failed", e);
                     Platform.runLater(() -> messages.say(MessageKind.ERROR, I18n.get("training.failed", e.getMessage())));
                     return;
                 }

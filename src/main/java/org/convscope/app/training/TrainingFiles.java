@@ -132,6 +132,7 @@ public final class TrainingFiles {
                     save(s, Autosave.runOf(s, ds, d, hp, limit));
                     autosaveProblem = null;
                 } catch (IOException | RuntimeException e) {
+                    org.convscope.app.ErrorLog.log("Autosave failed", e); // pull() shows the message
                     autosaveProblem = e.getMessage();
                 }
             }
@@ -146,6 +147,7 @@ public final class TrainingFiles {
             try {
                 save(s, Autosave.runOf(s, ds, d, hp, limit));
             } catch (IOException | RuntimeException e) {
+                org.convscope.app.ErrorLog.log("Autosave failed", e); // pull() shows the message
                 autosaveProblem = e.getMessage();
             }
         });
@@ -164,7 +166,7 @@ public final class TrainingFiles {
         try {
             save(s, Autosave.runOf(s, ds, d, hyperOf(s.config()), limit));
         } catch (IOException | RuntimeException e) {
-            System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);
+            org.convscope.app.ErrorLog.log("Autosave on exit failed", e);
         }
     }
 
@@ -181,8 +183,8 @@ public final class TrainingFiles {
     private void save(TrainingSnapshot s, Autosave.Run run) throws IOException {
         // a diverged snapshot (weights beyond what a weight file holds) is not worth keeping: the last good autosave
         // stays, and the divergence guard tells the person what happened (an autosave warning would hide that)
-        if (!savable(s.network().weights())) return;
-        autosave.writeIfNewer(s.network(), s.version(), run, s.spec(), s.network().weights());
+        if (!savable(s.savePoint().weights())) return;
+        autosave.writeIfNewer(s.savePoint(), run, s.spec()); // the save point's weights, not the live network's
     }
 
     /** Whether every weight is finite and within what a weight file accepts ({@link ModelFile#MAX_ABS_WEIGHT}). */

@@ -280,7 +280,7 @@ public final class TrainingViewModel {
             run.evaluate(n, r.dataset());
             return;
         }
-        run.adopt(n, new TrainingSession.Resume(r.epochsDone(), r.losses(), r.trainAccuracy(), r.testAccuracy()), label,
+        run.adopt(n, Autosave.resumeOf(r), label,
                 r.dataset(), r.design());
         run.startWhenReady();
     }

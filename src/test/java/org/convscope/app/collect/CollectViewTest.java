@@ -76,6 +76,24 @@ class CollectViewTest {
 
     String count(FxRobot robot, int c) { return robot.lookup("#collect-count-" + c).queryAs(Label.class).getText(); }
 
+    /** Issue #12: the stroke reaches the release point even when the last movements were not delivered before it. */
+    @Test
+    void aStrokeEndsWhereThePenIsReleased(FxRobot robot) {
+        javafx.scene.Node pad = robot.lookup("#collect-pad").query();
+        double k = pad.getBoundsInLocal().getWidth() / Drawing.SIZE;
+        double[][] drags = {{130, 130}, {224, 85}, {310, 140}, {260, 240}, {140, 350}};
+        robot.interact(() -> org.convscope.app.PenEvents.stroke(pad, k, drags, new double[] {330, 350}));
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] r = view.model().drawing().raster();
+        assertTrue(r[350 * Drawing.SIZE + 330] > 0.5f, "the release point is inked");
+        assertTrue(r[350 * Drawing.SIZE + 240] > 0.5f, "the bottom bar is there");
+        var strokes = view.model().strokes();
+        assertEquals(1, strokes.size());
+        float[] xy = strokes.getFirst().xy();
+        assertEquals(330f, xy[xy.length - 2], 0.01f, "the saved stroke ends at the release point too");
+        assertEquals(350f, xy[xy.length - 1], 0.01f);
+    }
+
     @Test
     void drawEnterCountsAndRestartRestores(FxRobot robot) {
         FxTestSupport.await("the saved set is read", 5, () -> view.model().loadedProperty().get());

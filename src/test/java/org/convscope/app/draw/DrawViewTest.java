@@ -98,6 +98,27 @@ class DrawViewTest {
         assertEquals(AppContext.MNIST, ctx.currentImageProperty().get().dataset());
     }
 
+    /**
+     * Issue #12: on a busy machine the button came up before the last movements were delivered, and the end of the
+     * stroke was lost (a 2 without its bottom bar was read as a 7). The release event says where the pen was: the
+     * stroke must reach it.
+     */
+    @Test
+    void aStrokeEndsWhereThePenIsReleasedEvenIfTheLastMovesWereNotDelivered(FxRobot robot) {
+        javafx.scene.Node pad = robot.lookup("#draw-pad").query();
+        double k = pad.getBoundsInLocal().getWidth() / Drawing.SIZE;
+        // a 2: the arc and the diagonal arrive as a fast burst of drags, then the release at the bar's right end
+        double[][] drags = {{130, 130}, {170, 95}, {224, 85}, {280, 100}, {310, 140}, {300, 190}, {260, 240}, {200, 295}, {140, 350}};
+        robot.interact(() -> org.convscope.app.PenEvents.stroke(pad, k, drags, new double[] {330, 350}));
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] r = view.model().drawing().raster();
+        assertTrue(r[350 * Drawing.SIZE + 330] > 0.5f, "the release point is inked");
+        for (int x = 150; x <= 320; x += 10)
+            assertTrue(r[350 * Drawing.SIZE + x] > 0.5f, "the bottom bar is there at x = " + x);
+        assertFalse(view.model().drawing().drawing(), "the stroke is finished");
+        assertNotNull(ctx.currentImageProperty().get(), "the finished drawing is shared");
+    }
+
     @Test
     void clearThenUndoBringsTheDrawingBack(FxRobot robot) {
         stroke(robot, new double[][] {{100, 100}, {300, 300}});

@@ -41,16 +41,17 @@ class AutosaveTest {
     }
 
     @Test
-    void roundTripKeepsWeightsFormAndCurvesUpToTheLastCompleteEpoch() throws IOException {
+    void roundTripKeepsWeightsFormAndCurvesUpToTheSavedBatch() throws IOException {
         ModelSpec spec = ModelDesign.of(Family.SOFTMAX).build().spec();
         Autosave a = new Autosave(dir, ModelStore.safetensors());
         assertFalse(a.exists());
         HyperParameters hp = new HyperParameters(TrainConfig.Optimizer.SGD, "0.1", "256", "5", "1");
         Autosave.Run run = Autosave.runOf(midRun(spec), "fashion-mnist", ModelDesign.of(Family.SOFTMAX), hp, 1024);
         assertEquals(2, run.epochsDone());
+        assertEquals(2, run.batchesDone(), "two batches of the third epoch are done: resuming continues after them");
         assertFalse(run.finished());
-        assertEquals(8, run.losses().count(), "the third epoch's two batches are not kept: resuming repeats that epoch");
-        assertEquals(3, run.testAccuracy().size());
+        assertEquals(10, run.losses().count(), "every loss up to the save point, the third epoch's two included");
+        assertEquals(4, run.testAccuracy().size());
 
         a.write(run, spec, softmaxWeights(0.01f));
         assertTrue(a.exists());
@@ -62,9 +63,10 @@ class AutosaveTest {
         assertEquals(hp, f.run().hyper());
         assertEquals(1024, f.run().trainLimit());
         assertEquals(2, f.run().epochsDone());
+        assertEquals(2, f.run().batchesDone());
         assertEquals(4, f.run().batchesPerEpoch());
-        assertEquals(8, f.run().losses().count());
-        assertEquals(0.65f, f.run().losses().get(7));
+        assertEquals(10, f.run().losses().count());
+        assertEquals(0.58f, f.run().losses().get(9));
         assertEquals(run.trainAccuracy(), f.run().trainAccuracy());
         assertEquals(run.testAccuracy(), f.run().testAccuracy());
         assertEquals(0.79, f.run().testAccuracyNow(), 1e-12);
@@ -97,19 +99,39 @@ class AutosaveTest {
         assertTrue(e.getMessage().contains("do not match"), e.getMessage());
     }
 
+    static TrainingSnapshot.SavePoint point(long run, long sequence, List<LayerWeights> w) {
+        return new TrainingSnapshot.SavePoint(run, sequence, 2, 2, 2560, w, LossLog.EMPTY, List.of(), List.of());
+    }
+
     @Test
-    void aLateWriteOfAnOlderSnapshotDoesNotReplaceANewerOne() throws IOException {
+    void aLateWriteOfAnOlderSavePointDoesNotReplaceANewerOne() throws IOException {
         ModelSpec spec = ModelDesign.of(Family.SOFTMAX).build().spec();
         Autosave a = new Autosave(dir, ModelStore.safetensors());
         HyperParameters hp = new HyperParameters(TrainConfig.Optimizer.SGD, "0.1", "256", "5", "1");
         Autosave.Run run = Autosave.runOf(midRun(spec), "mnist", ModelDesign.of(Family.SOFTMAX), hp, 0);
-        Object first = new Object(), second = new Object();
-        assertTrue(a.writeIfNewer(first, 7, run, spec, softmaxWeights(0.02f)));
-        // The background save of snapshot 5 arrives after snapshot 7 was written: skipped.
-        assertFalse(a.writeIfNewer(first, 5, run, spec, softmaxWeights(0.05f)));
+        assertTrue(a.writeIfNewer(point(1, 7, softmaxWeights(0.02f)), run, spec));
+        // The background save of save point 5 arrives after save point 7 was written: skipped.
+        assertFalse(a.writeIfNewer(point(1, 5, softmaxWeights(0.05f)), run, spec));
+        assertFalse(a.writeIfNewer(point(1, 7, softmaxWeights(0.05f)), run, spec), "the same one again is not newer");
         assertArrayEquals(softmaxWeights(0.02f).getFirst().weights(), a.read().model().weights().getFirst().weights());
-        // A new run starts its versions again.
-        assertTrue(a.writeIfNewer(second, 1, run, spec, softmaxWeights(0.03f)));
+        // A later run starts its sequence again and replaces it; a late save of the earlier run then cannot.
+        assertTrue(a.writeIfNewer(point(2, 1, softmaxWeights(0.03f)), run, spec));
+        assertFalse(a.writeIfNewer(point(1, 9, softmaxWeights(0.04f)), run, spec));
         assertArrayEquals(softmaxWeights(0.03f).getFirst().weights(), a.read().model().weights().getFirst().weights());
+    }
+
+    @Test
+    void aFormatOneFileResumesAtTheStartOfTheNextEpoch() throws IOException {
+        ModelSpec spec = ModelDesign.of(Family.SOFTMAX).build().spec();
+        Autosave a = new Autosave(dir, ModelStore.safetensors());
+        a.write(Autosave.runOf(midRun(spec), "mnist", ModelDesign.of(Family.SOFTMAX),
+                new HyperParameters(TrainConfig.Optimizer.SGD, "0.1", "256", "5", "1"), 0), spec, softmaxWeights(0.01f));
+        Path state = dir.resolve(Autosave.STATE);
+        String json = Files.readString(state).replace(Autosave.FORMAT, "convscope-autosave/1").replace("\"batchesDone\":2,", "");
+        assertFalse(json.contains("batchesDone"), json);
+        Files.writeString(state, json);
+        Autosave.Found f = a.read();
+        assertEquals(2, f.run().epochsDone());
+        assertEquals(0, f.run().batchesDone());
     }
 }
