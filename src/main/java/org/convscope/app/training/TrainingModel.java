@@ -98,6 +98,8 @@ public final class TrainingModel {
 
     // ---- the run
     private TrainingSession session;
+    /** Sessions whose threads have not ended: stopping one never waits on the FX thread. */
+    private final LiveSessions live = new LiveSessions(Platform::runLater);
     private String runDataset;
     private ModelDesign runDesign;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -163,8 +165,8 @@ public final class TrainingModel {
         });
 
         BooleanBinding formOk = problem.isNull().and(dataReady).and(engineTaken.not());
-        canStart = busy.not().and(formOk);
-        canStep = formOk.and(busy.not().or(state.isEqualTo(State.PAUSED)));
+        canStart = busy.not().and(live.idleProperty()).and(formOk);
+        canStep = formOk.and(busy.not().and(live.idleProperty()).or(state.isEqualTo(State.PAUSED)));
         canPause = state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.READY));
         canResume = state.isEqualTo(State.PAUSED).and(Bindings.createBooleanBinding(() -> hyper.get().ok(), hyper));
         canStop = Bindings.createBooleanBinding(busy::get, busy);
@@ -278,7 +280,7 @@ public final class TrainingModel {
      */
     private void forgetEndedRun() {
         if (busy.get()) return;
-        if (session != null) { session.close(); session = null; }
+        if (session != null) { live.stop(session); session = null; }
         snapshot.set(null);
         state.set(null);
         lossCurve.clear();
@@ -375,7 +377,15 @@ public final class TrainingModel {
         session.resume();
     }
 
-    public void stop() { if (session != null) session.stop(); }
+    /** Asks the run to stop after its current batch; "stopping…" until its thread has ended (Start waits for that). */
+    public void stop() {
+        if (session == null || !busy.get()) return;
+        live.stop(session);
+        say(MessageKind.INFO, I18n.get("training.stopping"));
+    }
+
+    /** A run was asked to stop and its thread has not ended yet. */
+    public ReadOnlyBooleanProperty stoppingProperty() { return live.stoppingProperty(); }
 
     private void applyLearningRate() {
         HyperParameters.Result h = hyper.get();
@@ -384,7 +394,7 @@ public final class TrainingModel {
     }
 
     private void createSession() {
-        if (session != null) session.close();
+        if (session != null) live.stop(session);
         ModelSpec spec = design.get().spec();
         TrainConfig config = hyper.get().config();
         int limit = trainLimit();
@@ -398,6 +408,7 @@ public final class TrainingModel {
         session = sp != null
                 ? new TrainingSession(sp.network().copy(), config, tr, te, options, listener, sp.resume())
                 : new TrainingSession(spec, config, tr, te, options, listener);
+        live.track(session);
         resumeOffer.set(null); // a new run takes the autosave's place
         lossCurve.clear();
         consumedLosses = 0;
@@ -555,18 +566,27 @@ public final class TrainingModel {
         return true;
     }
 
-    /** Called when the app closes: keeps the latest weights of a run (synchronously; it takes milliseconds). */
-    public void saveOnExit() {
-        if (autosave == null || session == null) return;
-        TrainingSnapshot s = session.snapshot();
-        session.stop();
-        if (s.losses().count() == 0 && s.epoch() == 0) return; // nothing learned yet
-        HyperParameters hp = hyperOf(s.config());
-        try {
-            save(s, Autosave.runOf(s, runDataset, runDesign, hp, trainLimit()));
-        } catch (IOException | RuntimeException e) {
-            System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);
-        }
+    /**
+     * Called when the app closes: stops the run and keeps its latest weights (autosave) without waiting on the FX
+     * thread. The future completes when the training thread has ended (at most 5 s) and the file is written, on a
+     * background thread; the app's exit waits for it ({@code Services.finishBeforeExit}).
+     */
+    public java.util.concurrent.CompletableFuture<Void> saveOnExit() {
+        if (session == null) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        TrainingSession ses = session;
+        String ds = runDataset;
+        ModelDesign d = runDesign;
+        int limit = trainLimit();
+        return live.stop(ses).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .handle((last, timedOut) -> last != null ? last : ses.snapshot())
+                .thenAcceptAsync(s -> {
+                    if (autosave == null || s.losses().count() == 0 && s.epoch() == 0) return; // nothing learned yet
+                    try {
+                        save(s, Autosave.runOf(s, ds, d, hyperOf(s.config()), limit));
+                    } catch (IOException | RuntimeException e) {
+                        System.getLogger("convscope.training").log(System.Logger.Level.WARNING, "autosave on exit failed", e);
+                    }
+                }, background);
     }
 
     // ------------------------------------------------------------------ keep the work
@@ -665,7 +685,7 @@ public final class TrainingModel {
         String ds = saved.info().get("dataset");
         if (AppContext.MNIST.equals(ds) || AppContext.FASHION_MNIST.equals(ds)) dataset.set(ds);
         setDesign(d);
-        if (session != null) { session.close(); session = null; }
+        if (session != null) { live.stop(session); session = null; }
         snapshot.set(null);
         state.set(null);
         busy.set(false);
@@ -719,9 +739,10 @@ public final class TrainingModel {
     }
 
     private void offerAutosave() {
-        if (autosave == null || !autosave.exists()) return;
+        if (autosave == null) return;
         background.execute(() -> {
             try {
+                if (!autosave.exists()) return;
                 Autosave.Found f = autosave.read();
                 Platform.runLater(() -> resumeOffer.set(f));
             } catch (IOException | RuntimeException e) {
@@ -756,8 +777,10 @@ public final class TrainingModel {
 
     public void discardResume() {
         resumeOffer.set(null);
-        try { autosave.discard(); }
-        catch (IOException e) { say(MessageKind.WARNING, e.getMessage()); }
+        background.execute(() -> {
+            try { autosave.discard(); }
+            catch (IOException e) { Platform.runLater(() -> say(MessageKind.WARNING, e.getMessage())); }
+        });
     }
 
     /** The curves of the current run as CSV (see {@link CurvesCsv}). */
@@ -783,8 +806,8 @@ public final class TrainingModel {
 
     public void clearMessage() { message.set(null); }
 
-    /** Stops the run (view closed for good / app exit). */
-    public void close() { if (session != null) session.close(); }
+    /** Stops the run (view closed for good / app exit) without waiting for it. */
+    public void close() { if (session != null) live.stop(session); }
 
     // ------------------------------------------------------------------ formatting shared with the view
 
