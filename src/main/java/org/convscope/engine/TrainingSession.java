@@ -239,6 +239,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void run() {
         try {
+            TrainingPriority.lowerCurrentThread(); // before the trainer starts its workers: they inherit it
             trainer = new Trainer(network, config);
             long epochStartSeed = config.seed();
             boolean shuffled = false;
