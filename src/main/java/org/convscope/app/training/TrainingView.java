@@ -191,6 +191,7 @@ public final class TrainingView implements ConceptView {
      */
     java.util.concurrent.CompletableFuture<Void> shutdown() {
         if (model == null) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        timer.stop(); // the window is closing: a running AnimationTimer would also keep the whole view reachable
         var done = java.util.concurrent.CompletableFuture.allOf(model.saveOnExit(), compare.close());
         ctx.services().finishBeforeExit(done);
         return done;
