@@ -117,6 +117,8 @@ public final class ConvScopeApp extends Application {
     public void stop() {
         stopping = true;
         if (window != null && stage != null) window.saveBounds(stage);
+        // Waits (bounded) for a training run to end and its last autosave to be written (TrainingView.shutdown):
+        // on the FX thread, but the window has closed already, so nothing freezes on screen.
         if (services != null) services.close();
     }
 }

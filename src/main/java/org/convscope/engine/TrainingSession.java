@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.convscope.engine.TrainingSnapshot.AccuracyPoint;
@@ -73,6 +74,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile TrainingSnapshot latest;
     private volatile Throwable failure;
     private Thread thread;
+    /** Completed with the last snapshot when the training thread has ended (after the listener's ended()). */
+    private final CompletableFuture<TrainingSnapshot> ended = new CompletableFuture<>();
 
     // Owned by the training thread.
     private TrainConfig config;
@@ -216,7 +219,26 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** Ends the run after the current batch; the weights stay as they are. */
-    public synchronized void stop() { stopRequested = true; notifyAll(); }
+    public synchronized void stop() {
+        stopRequested = true;
+        notifyAll();
+        if (!started) ended.complete(latest); // nothing will run: it has ended already
+    }
+
+    /**
+     * Asks the run to stop and returns at once (a UI thread must never wait for a batch, an epoch's test or an
+     * autosave to finish): the future completes, on the training thread, when the run has ended.
+     */
+    public CompletableFuture<TrainingSnapshot> stopAsync() {
+        stop();
+        return whenEnded();
+    }
+
+    /**
+     * Completes with the last snapshot once the training thread has ended and the listener's {@code ended} has
+     * returned (at once for a session stopped before it started). Never blocks; a copy, so callers cannot complete it.
+     */
+    public CompletableFuture<TrainingSnapshot> whenEnded() { return ended.copy(); }
 
     /**
      * Changes the learning rate from the next batch on (e.g. after a divergence). The optimizer's state (Adam's
@@ -242,7 +264,7 @@ public final class TrainingSession implements AutoCloseable {
         return t.join(java.time.Duration.ofNanos(unit.toNanos(timeout)));
     }
 
-    /** Stops and waits briefly for the training thread. */
+    /** Stops and waits briefly for the training thread. Not for the FX thread: use {@link #stopAsync()} there. */
     @Override public void close() {
         stop();
         try { awaitEnd(5, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
@@ -252,6 +274,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void run() {
         try {
+            TrainingPriority.lowerCurrentThread(); // before the trainer starts its workers: they inherit it
             trainer = new Trainer(network, config);
             long epochStartSeed = config.seed();
             boolean shuffled = false;
@@ -298,10 +321,14 @@ public final class TrainingSession implements AutoCloseable {
             event = new Event(Event.Kind.FAILED, Float.NaN, config.learningRate(), epoch, batch,
                     t.getMessage() == null ? t.toString() : t.getMessage());
         } finally {
-            if (trainer != null) trainer.close();
-            keepWeights(network.weights());
-            publish(true);
-            listener.ended(latest);
+            try {
+                if (trainer != null) trainer.close();
+                keepWeights(network.weights());
+                publish(true);
+                listener.ended(latest);
+            } finally {
+                ended.complete(latest);
+            }
         }
     }
 

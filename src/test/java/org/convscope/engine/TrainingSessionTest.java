@@ -86,6 +86,36 @@ class TrainingSessionTest {
     }
 
     @Test
+    void stopAsyncReturnsAtOnceAndCompletesAfterTheListenerWhenTheThreadHasEnded() throws Exception {
+        var listenerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        var gate = new java.util.concurrent.CountDownLatch(1);
+        TrainingSession.Listener slowEnd = new TrainingSession.Listener() {
+            @Override public void ended(TrainingSnapshot s) {
+                try { gate.await(30, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                listenerDone.set(true);
+            }
+        };
+        var s = new TrainingSession(ModelZoo.softmaxRegression(), config(TrainConfig.Optimizer.SGD, 0.1f, 8, 50), TRAIN, TEST,
+                OPTIONS, slowEnd);
+        s.start();
+        await(s, "some batches", x -> x.losses().count() > 3);
+        long t0 = System.nanoTime();
+        var ended = s.stopAsync();
+        assertTrue(System.nanoTime() - t0 < 50_000_000L, "stopAsync does not wait for the run");
+        Thread.sleep(100);
+        assertFalse(ended.isDone(), "the listener's ended() (an autosave) still runs: not ended yet");
+        gate.countDown();
+        TrainingSnapshot last = ended.get(30, TimeUnit.SECONDS);
+        assertTrue(listenerDone.get());
+        assertEquals(State.STOPPED, last.state());
+        assertTrue(s.awaitEnd(1, TimeUnit.SECONDS), "the thread has ended");
+
+        var never = new TrainingSession(ModelZoo.softmaxRegression(), config(TrainConfig.Optimizer.SGD, 0.1f, 8, 1), TRAIN, TEST,
+                OPTIONS, null);
+        assertTrue(never.stopAsync().isDone(), "a session that never started has ended at once");
+    }
+
+    @Test
     void aHugeLearningRateIsCaughtAndTheLastGoodWeightsComeBack() throws InterruptedException {
         try (var s = new TrainingSession(ModelZoo.lenetModern(), config(TrainConfig.Optimizer.SGD, 50f, 32, 2), TRAIN, TEST,
                 OPTIONS, null)) {

@@ -103,7 +103,7 @@ final class ComparePane extends VBox {
         VBox.setVgrow(charts, Priority.ALWAYS);
         png.setOnAction(e -> {
             Path p = files.get().save(getScene() == null ? null : getScene().getWindow(), "comparison.png", "png");
-            if (p != null) TrainPane.writePng(charts, p, form);
+            if (p != null) TrainPane.writePng(charts, p, form, background);
         });
 
         getChildren().addAll(title, settings, buttons, problem, charts, table());

@@ -190,7 +190,14 @@ public final class ComparisonModel {
         });
     }
 
-    /** Stops for good (app exit). */
-    public void close() { if (session != null) session.close(); }
+    /**
+     * Stops for good (app exit) without waiting on the FX thread: the future completes when the model in training
+     * has ended (at once if none is).
+     */
+    public java.util.concurrent.CompletableFuture<?> close() {
+        if (session == null) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        stopping = true; // no next model
+        return session.stopAsync();
+    }
 
 }

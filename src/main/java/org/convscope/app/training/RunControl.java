@@ -56,6 +56,8 @@ public final class RunControl {
 
     // ---- the run
     private TrainingSession session;
+    /** Sessions whose threads have not ended: stopping one never waits on the FX thread. */
+    private final LiveSessions live = new LiveSessions(Platform::runLater);
     private String runDataset;
     private ModelDesign runDesign;
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -89,8 +91,8 @@ public final class RunControl {
         this.limits = limits;
         this.options = options;
         BooleanBinding formOk = form.problemProperty().isNull().and(dataReady).and(engineTaken.not());
-        canStart = busy.not().and(formOk);
-        canStep = formOk.and(busy.not().or(state.isEqualTo(State.PAUSED)));
+        canStart = busy.not().and(live.idleProperty()).and(formOk);
+        canStep = formOk.and(busy.not().and(live.idleProperty()).or(state.isEqualTo(State.PAUSED)));
         canPause = state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.READY));
         canResume = state.isEqualTo(State.PAUSED).and(Bindings.createBooleanBinding(() -> form.hyperProperty().get().ok(),
                 form.hyperProperty()));
@@ -184,7 +186,7 @@ public final class RunControl {
      * them ({@code resume} non-null: continues an unfinished autosaved run where it stopped).
      */
     void adopt(Network n, TrainingSession.Resume resume, String label, String ds, ModelDesign d) {
-        if (session != null) { session.close(); session = null; }
+        if (session != null) { live.stop(session); session = null; }
         snapshot.set(null);
         state.set(null);
         busy.set(false);
@@ -207,7 +209,7 @@ public final class RunControl {
      */
     void forgetEndedRun() {
         if (busy.get()) return;
-        if (session != null) { session.close(); session = null; }
+        if (session != null) { live.stop(session); session = null; }
         snapshot.set(null);
         state.set(null);
         lossCurve.clear();
@@ -247,18 +249,36 @@ public final class RunControl {
         session.resume();
     }
 
-    public void stop() { if (session != null) session.stop(); }
+    /** Asks the run to stop after its current batch; "stopping…" until its thread has ended (Start waits for that). */
+    public void stop() {
+        if (session == null || !busy.get()) return;
+        live.stop(session);
+        messages.say(MessageKind.INFO, I18n.get("training.stopping"));
+    }
 
-    /** Stops the run (view closed for good / app exit). */
-    public void close() { if (session != null) session.close(); }
+    /** A run was asked to stop and its thread has not ended yet. */
+    public ReadOnlyBooleanProperty stoppingProperty() { return live.stoppingProperty(); }
 
-    /** Called when the app closes: stops the run and keeps its latest weights in the autosave. */
-    public void saveOnExit() {
-        if (!files.autosaving() || session == null) return;
-        TrainingSnapshot s = session.snapshot();
-        session.stop();
-        if (s.losses().count() == 0 && s.epoch() == 0) return; // nothing learned yet
-        files.saveOnExit(s, runDataset, runDesign, form.trainLimit());
+    /** Stops the run (view closed for good / app exit) without waiting for it. */
+    public void close() { if (session != null) live.stop(session); }
+
+    /**
+     * Called when the app closes: stops the run and keeps its latest weights (autosave) without waiting on the FX
+     * thread. The future completes when the training thread has ended (at most 5 s) and the file is written, on a
+     * background thread; the app's exit waits for it ({@code Services.finishBeforeExit}).
+     */
+    public java.util.concurrent.CompletableFuture<Void> saveOnExit() {
+        if (session == null) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        TrainingSession ses = session;
+        String ds = runDataset;
+        ModelDesign d = runDesign;
+        int limit = form.trainLimit();
+        return live.stop(ses).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .handle((last, timedOut) -> last != null ? last : ses.snapshot())
+                .thenAcceptAsync(s -> {
+                    if (!files.autosaving() || s.losses().count() == 0 && s.epoch() == 0) return; // nothing learned yet
+                    files.saveOnExit(s, ds, d, limit);
+                }, background);
     }
 
     private void applyLearningRate() {
@@ -268,7 +288,7 @@ public final class RunControl {
     }
 
     private void createSession() {
-        if (session != null) session.close();
+        if (session != null) live.stop(session);
         ModelSpec spec = form.designProperty().get().spec();
         TrainConfig config = form.hyperProperty().get().config();
         int limit = form.trainLimit();
@@ -281,6 +301,7 @@ public final class RunControl {
         session = sp != null
                 ? new TrainingSession(sp.network().copy(), config, tr, te, options, listener, sp.resume())
                 : new TrainingSession(spec, config, tr, te, options, listener);
+        live.track(session);
         files.withdrawResumeOffer(); // a new run takes the autosave's place
         lossCurve.clear();
         consumedLosses = 0;

@@ -1,6 +1,5 @@
 package org.convscope.app.training;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,7 +21,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -64,6 +62,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class TrainPane extends BorderPane {
     private final TrainingViewModel model;
     private FilePicker files;
+    private final java.util.concurrent.Executor background;
 
     private final Label epochLabel = bigLabel("progress-epoch"), batchLabel = bigLabel("progress-batch"),
             speedLabel = bigLabel("throughput"), leftLabel = bigLabel("time-left");
@@ -87,6 +86,7 @@ final class TrainPane extends BorderPane {
     TrainPane(TrainingViewModel model, FilePicker files, AppContext ctx) {
         this.model = model;
         this.files = files;
+        this.background = ctx.services().background();
         getStyleClass().add("train-pane");
 
         lossChart = new CurveChart(I18n.bind("training.chart.loss"), I18n.bind("training.chart.epochs"));
@@ -541,17 +541,23 @@ final class TrainPane extends BorderPane {
     /** Both charts as one PNG, at the size shown. */
     private void exportPng() {
         Path p = files.save(getScene() == null ? null : getScene().getWindow(), suggestedName() + "-curves.png", "png");
-        if (p != null) writePng(charts, p, model);
+        if (p != null) writePng(charts, p, model, background);
     }
 
-    static void writePng(Node node, Path file, TrainingViewModel model) {
-        WritableImage img = node.snapshot(null, null);
-        try {
-            javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
-            model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
-        } catch (IOException | RuntimeException e) {
-            model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage()));
-        }
+    /**
+     * The node's current frame as a PNG: the snapshot on the FX thread (it must be), encoding and writing in the
+     * background; the message says where it went or what went wrong.
+     */
+    static void writePng(Node node, Path file, TrainingViewModel model, java.util.concurrent.Executor background) {
+        org.convscope.app.common.FrameSnapshot.savePng(node, file, background).whenComplete((f, err) -> Platform.runLater(() -> {
+            if (err == null) model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
+            else model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", rootMessage(err)));
+        }));
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private void open(AppContext ctx, String view) {

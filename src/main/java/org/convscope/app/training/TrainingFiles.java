@@ -99,9 +99,10 @@ public final class TrainingFiles {
 
     /** Looks for an autosave (background); found, it becomes {@link #resumeOfferProperty()}. */
     public void offerAutosave() {
-        if (autosave == null || !autosave.exists()) return;
+        if (autosave == null) return;
         background.execute(() -> {
             try {
+                if (!autosave.exists()) return;
                 Autosave.Found f = autosave.read();
                 Platform.runLater(() -> resumeOffer.set(f));
             } catch (IOException | RuntimeException e) {
@@ -115,8 +116,10 @@ public final class TrainingFiles {
 
     public void discardResume() {
         resumeOffer.set(null);
-        try { autosave.discard(); }
-        catch (IOException e) { messages.say(MessageKind.WARNING, e.getMessage()); }
+        background.execute(() -> {
+            try { autosave.discard(); }
+            catch (IOException e) { Platform.runLater(() -> messages.say(MessageKind.WARNING, e.getMessage())); }
+        });
     }
 
     // ------------------------------------------------------------------ the autosave: writing it
@@ -160,7 +163,7 @@ public final class TrainingFiles {
         return p;
     }
 
-    /** Called when the app closes: keeps the run's latest weights (synchronously; it takes milliseconds). */
+    /** Called when the app closes, on a background thread once the run has ended: keeps its latest weights. */
     public void saveOnExit(TrainingSnapshot s, String ds, ModelDesign d, int limit) {
         if (autosave == null) return;
         try {

@@ -235,14 +235,19 @@ public final class TrainingView implements ConceptView {
         return t;
     }
 
-    /** Keeps the run (autosave) and stops the engine threads. Idempotent. */
-    void shutdown() {
-        if (model == null) return;
-        timer.stop();
+    /**
+     * Keeps the run (autosave) and stops the engine threads, without waiting on the FX thread (closing the window
+     * used to freeze it for up to 5 s while a batch or an epoch's test finished). The future completes when both runs
+     * have ended and the autosave is written; the app's exit waits for it ({@link org.convscope.app.Services#close()}).
+     * Idempotent.
+     */
+    java.util.concurrent.CompletableFuture<Void> shutdown() {
+        if (model == null) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        timer.stop(); // the window is closing: a running AnimationTimer would also keep the whole view reachable
         hiddenPull.stop();
-        model.saveOnExit();
-        compare.close();
-        model.close();
+        var done = java.util.concurrent.CompletableFuture.allOf(model.saveOnExit(), compare.close());
+        ctx.services().finishBeforeExit(done);
+        return done;
     }
 
     @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("tab", "recipe"); }

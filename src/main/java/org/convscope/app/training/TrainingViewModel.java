@@ -159,7 +159,10 @@ public final class TrainingViewModel {
     /** Stops the run (view closed for good / app exit). */
     public void close() { run.close(); }
     /** Called when the app closes: keeps the latest weights of a run (synchronously; it takes milliseconds). */
-    public void saveOnExit() { run.saveOnExit(); }
+    public java.util.concurrent.CompletableFuture<Void> saveOnExit() { return run.saveOnExit(); }
+
+    /** A run was asked to stop and its thread has not ended yet. */
+    public javafx.beans.property.ReadOnlyBooleanProperty stoppingProperty() { return run.stoppingProperty(); }
 
     /**
      * The run's latest snapshot into the properties ({@link RunControl#pull()}), and the other views kept on the

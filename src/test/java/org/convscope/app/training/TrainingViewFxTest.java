@@ -358,7 +358,9 @@ class TrainingViewFxTest {
         type(robot, "epochs", "500");
         robot.clickOn("#start");
         ShellFx.await("past two epochs", 60, () -> snapshot().epoch() >= 2);
-        robot.interact(view::shutdown);   // what closing the window does
+        AtomicReference<java.util.concurrent.CompletableFuture<Void>> closed = new AtomicReference<>();
+        robot.interact(() -> closed.set(view.shutdown()));   // what closing the window does (it returns at once)
+        closed.get().get(30, java.util.concurrent.TimeUnit.SECONDS); // what the app's exit waits for
 
         Autosave a = new Autosave(autosaveDir, ModelStore.safetensors());
         assertTrue(a.exists());
@@ -380,7 +382,74 @@ class TrainingViewFxTest {
         assertTrue(r.epoch() >= f.run().epochsDone(), "continues at epoch " + r.epoch());
         assertTrue(r.losses().count() >= f.run().losses().count(), "keeps the curve");
         assertEquals(0.5f, r.config().learningRate());
-        robot.interact(() -> { next.get().saveOnExit(); next.get().close(); });
+        AtomicReference<java.util.concurrent.CompletableFuture<Void>> saved = new AtomicReference<>();
+        robot.interact(() -> saved.set(next.get().saveOnExit()));
+        saved.get().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stopping never waits on the FX thread: the run's last autosave is held up here (a slow disk), and meanwhile the
+     * window answers, says "stopping", keeps Start disabled, and closing it returns at once; when the write goes
+     * through, the run has ended and Start is enabled again.
+     */
+    @Test
+    void stoppingAndClosingNeverWaitOnTheFxThread(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch disk = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
+        ModelStore slow = new ModelStore() {
+            @Override public void save(Path file, org.convscope.engine.ModelSpec spec, List<org.convscope.engine.LayerWeights> w,
+                                       java.util.Map<String, String> info) throws java.io.IOException {
+                if (!hold.get()) { ModelStore.safetensors().save(file, spec, w, info); return; }
+                try { disk.await(30, java.util.concurrent.TimeUnit.SECONDS); } catch (InterruptedException e) { throw new java.io.InterruptedIOException(); }
+                writes.incrementAndGet();
+                ModelStore.safetensors().save(file, spec, w, info);
+            }
+            @Override public Saved load(Path file) throws java.io.IOException { return ModelStore.safetensors().load(file); }
+        };
+        AtomicReference<TrainingViewModel> m = new AtomicReference<>();
+        Path folder = Files.createTempDirectory(dir, "slow");
+        robot.interact(() -> m.set(new TrainingViewModel((id, ok, fail) -> ok.accept(TRAIN, TEST), slow, new Autosave(folder, slow),
+                services.background(), ctx.models(), new TrainingViewModel.Limits(1024, 512),
+                org.convscope.engine.TrainingSession.Options.defaults())));
+        robot.interact(() -> {
+            m.get().familyProperty().set(Family.SOFTMAX);
+            m.get().learningRateProperty().set("0.1");
+            m.get().batchSizeProperty().set("16");
+            m.get().epochsProperty().set("200");
+            m.get().start();
+        });
+        ShellFx.await("training", 30, () -> { m.get().pull(); return m.get().snapshotProperty().get().losses().count() > 5; });
+        long[] took = new long[1];
+        @SuppressWarnings("unchecked") java.util.concurrent.CompletableFuture<Void>[] exit = new java.util.concurrent.CompletableFuture[1];
+        hold.set(true); // from now on the disk is slow (an epoch-end autosave may wait too: the run ends after it)
+        robot.interact(() -> {
+            long t0 = System.nanoTime();
+            m.get().stop();
+            took[0] = System.nanoTime() - t0;
+            assertTrue(m.get().stoppingProperty().get(), "stopping until the thread has ended");
+            assertEquals("Stopping… the current batch finishes first.", m.get().messageProperty().get());
+        });
+        assertTrue(took[0] < 50_000_000L, "stop() took " + took[0] / 1e6 + " ms on the FX thread");
+        // the run's autosave waits for the disk: it has not ended, Start stays disabled
+        Thread.sleep(300);
+        robot.interact(() -> {
+            m.get().pull();
+            assertTrue(m.get().stoppingProperty().get());
+            assertFalse(m.get().canStartProperty().get(), "no new run while the old one is still ending");
+            long t0 = System.nanoTime();
+            exit[0] = m.get().saveOnExit();
+            took[0] = System.nanoTime() - t0;
+            assertFalse(exit[0].isDone(), "the exit's autosave waits for the run, off the FX thread");
+        });
+        assertTrue(took[0] < 50_000_000L, "saveOnExit() took " + took[0] / 1e6 + " ms on the FX thread");
+        assertEquals(0, writes.get());
+        disk.countDown();
+        exit[0].get(30, java.util.concurrent.TimeUnit.SECONDS);
+        ShellFx.await("ended", 30, () -> { m.get().pull(); return !m.get().stoppingProperty().get() && m.get().canStartProperty().get(); });
+        assertEquals(State.STOPPED, m.get().stateProperty().get());
+        assertTrue(writes.get() >= 1, "the run's last autosave went through");
+        assertTrue(new Autosave(folder, ModelStore.safetensors()).exists(), "kept on disk");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.convscope.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/** The training threads run below the window: lowered on the training thread, inherited by the workers it starts. */
+class TrainingPriorityTest {
+
+    /** The calling thread's nice value (Linux), from /proc/thread-self/stat: field 19, counted after the ")". */
+    static int niceOfThisThread() throws Exception {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(f[16]); // fields 3.. of stat(5): state is f[0], nice is field 19
+    }
+
+    @Test
+    void theTrainingThreadAndTheThreadsItStartsRunAtALowerPriority() throws Exception {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        AtomicReference<int[]> seen = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                int before = linux ? niceOfThisThread() : 0;
+                boolean lowered = TrainingPriority.lowerCurrentThread();
+                int after = linux ? niceOfThisThread() : 0;
+                int[] child = new int[1];
+                Thread c = Thread.ofPlatform().start(() -> {
+                    try { child[0] = linux ? niceOfThisThread() : Thread.currentThread().getPriority(); }
+                    catch (Exception e) { failed.set(e); }
+                });
+                c.join();
+                seen.set(new int[] {before, after, child[0], lowered ? 1 : 0, Thread.currentThread().getPriority()});
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        t.join();
+        if (failed.get() != null) throw new AssertionError(failed.get());
+        int[] s = seen.get();
+        assertEquals(Thread.MIN_PRIORITY, s[4], "the Java priority too (what Windows goes by)");
+        if (linux) {
+            assertEquals(1, s[3], "setpriority worked");
+            assertEquals(Math.min(19, s[0] + TrainingPriority.nice()), s[1], "nice raised by " + TrainingPriority.nice());
+            assertEquals(s[1], s[2], "a worker started by the training thread inherits it");
+        } else {
+            assertEquals(Thread.MIN_PRIORITY, s[2], "a worker inherits the Java priority");
+        }
+    }
+
+    @Test
+    void theNiceValueComesFromTheSystemPropertyWithinRange() {
+        String old = System.getProperty(TrainingPriority.NICE_PROPERTY);
+        try {
+            System.clearProperty(TrainingPriority.NICE_PROPERTY);
+            assertEquals(TrainingPriority.DEFAULT_NICE, TrainingPriority.nice());
+            System.setProperty(TrainingPriority.NICE_PROPERTY, "0");
+            assertEquals(0, TrainingPriority.nice());
+            assertFalse(TrainingPriority.lowerCurrentThread(), "0 turns it off");
+            System.setProperty(TrainingPriority.NICE_PROPERTY, "40");
+            assertEquals(19, TrainingPriority.nice());
+            System.setProperty(TrainingPriority.NICE_PROPERTY, "fast");
+            assertEquals(TrainingPriority.DEFAULT_NICE, TrainingPriority.nice());
+        } finally {
+            if (old == null) System.clearProperty(TrainingPriority.NICE_PROPERTY); else System.setProperty(TrainingPriority.NICE_PROPERTY, old);
+        }
+    }
+}
