@@ -111,7 +111,7 @@ def conv_fwd_tile(P, C):
     o = []
     xs = ", ".join(f"int xo{i}" for i in range(P)); ys = ", ".join(f"int yo{i}" for i in range(P))
     o.append(f"    private static void {name}(float[] x, int n, {xs}, {ys}, int[] taps, int kk,")
-    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {{")
+    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {{")
     o.append(f"        // {C} channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice")
     for j in range(C):
         o.append(f"        int c{j} = Math.min(co0 + {j}, co - 1), pw{j} = wOff + c{j} * kk;")
@@ -126,6 +126,11 @@ def conv_fwd_tile(P, C):
         o.append(f"                    FloatVector x{i} = FloatVector.fromArray(S, x, xo{i} + off);")
         o.append("                    " + " ".join(f"a{i}{j} = x{i}.fma(w{j}, a{i}{j});" for j in range(C)))
     o.append("                }")
+    o.append("        if (relu) { // the ReLU that follows, max(y, 0) as VectorKernels.activate computes it: no second pass over y")
+    o.append("            FloatVector z = FloatVector.zero(S);")
+    for j in range(C):
+        o.append("            " + " ".join(f"a{i}{j} = a{i}{j}.max(z);" for i in range(P)))
+    o.append("        }")
     for j in range(C):
         for i in range(P):
             o.append(f"        a{i}{j}.intoArray(y, c{j} * cs + yo{i});")

@@ -239,8 +239,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                          float[] y, int ho, int wo, int n, int[] taps) {
-        if (n % L != 0) { FALLBACKS.increment(); REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps); return; }
+                          float[] y, int ho, int wo, int n, int[] taps, boolean relu) {
+        if (n % L != 0) {
+            FALLBACKS.increment(); REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps, false);
+            if (relu) activate(Activation.RELU, y, y, co * ho * wo * n); // this class's ReLU, as the fused one computes it
+            return;
+        }
         int kk = ci * k * k;
         int pixels = ho * wo, cs = pixels * n;
         // 4 pixels x 6 channels or 6 pixels x 4 channels, whichever repeats fewer rows (6 channels: the first)
@@ -260,14 +264,14 @@ final class VectorKernels implements Kernels {
                     if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                     int xo3 = (y0 * stride * wp + x0 * stride) * n + v, yo3 = q * n + v;
                     if (six) {
-                        convTile4x6(x, n, xo0, xo1, xo2, xo3, yo0, yo1, yo2, yo3, taps, kk, p, wOff, c0, co, p, bOff, y, cs);
+                        convTile4x6(x, n, xo0, xo1, xo2, xo3, yo0, yo1, yo2, yo3, taps, kk, p, wOff, c0, co, p, bOff, y, cs, relu);
                     } else {
                         if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                         int xo4 = (y0 * stride * wp + x0 * stride) * n + v, yo4 = q * n + v;
                         if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                         int xo5 = (y0 * stride * wp + x0 * stride) * n + v, yo5 = q * n + v;
                         convTile6x4(x, n, xo0, xo1, xo2, xo3, xo4, xo5, yo0, yo1, yo2, yo3, yo4, yo5, taps, kk,
-                                p, wOff, c0, co, p, bOff, y, cs);
+                                p, wOff, c0, co, p, bOff, y, cs, relu);
                     }
                     for (int t = 0; t < tile; t++) if (++ox == wo) { ox = 0; oy++; } // the next tile's first pixel
                 }
@@ -343,10 +347,16 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w,
-                                  int window, int stride, int n) {
+                                  int window, int stride, int n, boolean reluBelow) {
         boolean max = kind == PoolKind.MAX;
         if (n % L != 0 || (max && window != 2)) { // max pooling over other windows is rare: the reference does it
-            FALLBACKS.increment(); REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n);
+            FALLBACKS.increment(); REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n, false);
+            if (reluBelow) activateBackward(Activation.RELU, x, dx, dx, c * h * w * n); // this class's, as the fused one
+            return;
+        }
+        if (reluBelow && !max) { // averages spread the gradient everywhere: ReLU's mask needs its own pass
+            poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n, false);
+            activateBackward(Activation.RELU, x, dx, dx, c * h * w * n);
             return;
         }
         int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
@@ -358,7 +368,7 @@ final class VectorKernels implements Kernels {
                     int corner = ((ch * h + oy * stride) * w + ox * stride) * n, out = ((ch * ho + oy) * wo + ox) * n;
                     for (int v = 0; v < n; v += L) {
                         if (max) {
-                            maxBack2x2(x, y, dy, dx, corner + v, out + v, n, w * n);
+                            maxBack2x2(x, y, dy, dx, corner + v, out + v, n, w * n, reluBelow);
                             continue;
                         }
                         FloatVector g = FloatVector.fromArray(S, dy, out + v).mul(inv);
@@ -374,9 +384,13 @@ final class VectorKernels implements Kernels {
     /**
      * One 2×2 window of L images: the first position (top-left, top-right, bottom-left, bottom-right) equal to the
      * maximum takes the gradient. Written out without loops: a mask carried around a loop is not kept in registers.
+     * relu: x is a ReLU's output, and its backward pass is done here too: a window whose maximum is not above 0 passes
+     * no gradient (the position that took it has x = maximum ≤ 0, where ReLU's gradient is 0; every other position
+     * gets 0 anyway), so g becomes +0 there: the same bits as pooling's backward followed by ReLU's.
      */
-    private static void maxBack2x2(float[] x, float[] y, float[] dy, float[] dx, int q, int out, int right, int down) {
+    private static void maxBack2x2(float[] x, float[] y, float[] dy, float[] dx, int q, int out, int right, int down, boolean relu) {
         FloatVector m = FloatVector.fromArray(S, y, out), g = FloatVector.fromArray(S, dy, out), zero = FloatVector.zero(S);
+        if (relu) g = zero.blend(g, m.compare(VectorOperators.GT, zero));
         VectorMask<Float> e00 = FloatVector.fromArray(S, x, q).eq(m);
         VectorMask<Float> e01 = FloatVector.fromArray(S, x, q + right).eq(m).andNot(e00);
         VectorMask<Float> top = e00.or(e01);
@@ -1357,7 +1371,7 @@ final class VectorKernels implements Kernels {
     }
 
     private static void convTile4x6(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int yo0, int yo1, int yo2, int yo3, int[] taps, int kk,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {
         // 6 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * kk;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * kk;
@@ -1389,6 +1403,15 @@ final class VectorKernels implements Kernels {
                     FloatVector x3 = FloatVector.fromArray(S, x, xo3 + off);
                     a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33); a34 = x3.fma(w4, a34); a35 = x3.fma(w5, a35);
                 }
+        if (relu) { // the ReLU that follows, max(y, 0) as VectorKernels.activate computes it: no second pass over y
+            FloatVector z = FloatVector.zero(S);
+            a00 = a00.max(z); a10 = a10.max(z); a20 = a20.max(z); a30 = a30.max(z);
+            a01 = a01.max(z); a11 = a11.max(z); a21 = a21.max(z); a31 = a31.max(z);
+            a02 = a02.max(z); a12 = a12.max(z); a22 = a22.max(z); a32 = a32.max(z);
+            a03 = a03.max(z); a13 = a13.max(z); a23 = a23.max(z); a33 = a33.max(z);
+            a04 = a04.max(z); a14 = a14.max(z); a24 = a24.max(z); a34 = a34.max(z);
+            a05 = a05.max(z); a15 = a15.max(z); a25 = a25.max(z); a35 = a35.max(z);
+        }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
         a20.intoArray(y, c0 * cs + yo2);
@@ -1416,7 +1439,7 @@ final class VectorKernels implements Kernels {
     }
 
     private static void convTile6x4(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int xo4, int xo5, int yo0, int yo1, int yo2, int yo3, int yo4, int yo5, int[] taps, int kk,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {
         // 4 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * kk;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * kk;
@@ -1446,6 +1469,13 @@ final class VectorKernels implements Kernels {
                     FloatVector x5 = FloatVector.fromArray(S, x, xo5 + off);
                     a50 = x5.fma(w0, a50); a51 = x5.fma(w1, a51); a52 = x5.fma(w2, a52); a53 = x5.fma(w3, a53);
                 }
+        if (relu) { // the ReLU that follows, max(y, 0) as VectorKernels.activate computes it: no second pass over y
+            FloatVector z = FloatVector.zero(S);
+            a00 = a00.max(z); a10 = a10.max(z); a20 = a20.max(z); a30 = a30.max(z); a40 = a40.max(z); a50 = a50.max(z);
+            a01 = a01.max(z); a11 = a11.max(z); a21 = a21.max(z); a31 = a31.max(z); a41 = a41.max(z); a51 = a51.max(z);
+            a02 = a02.max(z); a12 = a12.max(z); a22 = a22.max(z); a32 = a32.max(z); a42 = a42.max(z); a52 = a52.max(z);
+            a03 = a03.max(z); a13 = a13.max(z); a23 = a23.max(z); a33 = a33.max(z); a43 = a43.max(z); a53 = a53.max(z);
+        }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
         a20.intoArray(y, c0 * cs + yo2);

@@ -164,6 +164,14 @@ class KernelsTest {
                     what + ": forward vector path taken");
             R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n, Kernels.taps(ci, hp, wp, k));
             assertClose(yR, yV, sumTolerance(kk), what + " forward");
+            // with the ReLU that follows fused in: exactly the convolution and then activate(RELU), for both kernel sets
+            for (Kernels kn : new Kernels[]{V, R}) {
+                float[] fused = new float[yV.length], apart = new float[yV.length];
+                kn.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, fused, ho, wo, n, Kernels.taps(ci, hp, wp, k), true);
+                kn.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, apart, ho, wo, n, Kernels.taps(ci, hp, wp, k), false);
+                kn.activate(Activation.RELU, apart, apart, apart.length);
+                assertArrayEquals(apart, fused, what + " forward + ReLU, " + kn.name());
+            }
             float[] dy = random(yV.length, seed++);
             float[] gV = random(co * kk + co + 3, seed++), gR = gV.clone();
             assertEquals(lanes, vectorRan(() -> V.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gV, 1, 1 + co * kk)),
@@ -198,6 +206,14 @@ class KernelsTest {
             if (lanes && win == 2) assertTrue(back, what + ": backward vector path taken");
             R.poolLanesBackward(kind, x, yR, dy, dxR, c, h, w, win, s, n);
             assertClose(dxR, dxV, 1e-6, what + " backward");
+            // with the backward pass of the ReLU below fused in: exactly pooling's backward and then ReLU's
+            for (Kernels kn : new Kernels[]{V, R}) {
+                float[] fused = random(x.length, seed), apart = fused.clone();
+                kn.poolLanesBackward(kind, x, yR, dy, fused, c, h, w, win, s, n, true);
+                kn.poolLanesBackward(kind, x, yR, dy, apart, c, h, w, win, s, n, false);
+                kn.activateBackward(Activation.RELU, x, apart, apart, apart.length);
+                assertArrayEquals(apart, fused, what + " backward + ReLU, " + kn.name());
+            }
         }
     }
 
