@@ -175,6 +175,12 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
     void add(float[] dst, float[] src, int from, int to);
 
     /**
+     * A chunk's input: dst[q·n + j] = (src[from[j] + q] &amp; 0xff) / 255 for pixels q &lt; pixels and images j &lt; count
+     * (uint8 pixels scaled to 0..1, image j in lane j); lanes count..n−1 of every pixel become 0.
+     */
+    void bytesToLanes(byte[] src, int[] from, int count, int pixels, float[] dst, int n);
+
+    /**
      * SGD on [from, to) (PyTorch semantics): g' = g + wd·p; with momentum μ &gt; 0: v = μ·v + g', p −= lr·v;
      * otherwise p −= lr·g'.
      */

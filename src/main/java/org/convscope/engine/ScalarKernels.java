@@ -309,6 +309,12 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void bytesToLanes(byte[] src, int[] from, int count, int pixels, float[] dst, int n) {
+        for (int j = 0; j < n; j++)
+            for (int q = 0; q < pixels; q++) dst[q * n + j] = j < count ? (src[from[j] + q] & 0xff) / 255f : 0f;
+    }
+
+    @Override
     public void sgd(float[] p, float[] g, float[] v, int from, int to, float lr, float momentum, float weightDecay) {
         for (int i = from; i < to; i++) {
             float gi = g[i] + weightDecay * p[i];

@@ -233,8 +233,8 @@ public final class Trainer implements AutoCloseable {
     private void loadInputs(Workspace w, int c0, int cnt) {
         float[] x = w.act[0];
         for (int jj = 0; jj < CHUNK; jj++) {
-            if (jj >= cnt) {
-                for (int q = 0; q < imageSize; q++) x[q * CHUNK + jj] = 0f;
+            if (jj >= cnt) { // a blank lane (bytesToLanes blanks it on the byte path)
+                if (jobFloats != null) for (int q = 0; q < imageSize; q++) x[q * CHUNK + jj] = 0f;
                 w.labels[jj] = 0;
                 continue;
             }
@@ -244,10 +244,11 @@ public final class Trainer implements AutoCloseable {
                 w.labels[jj] = jobIntLabels == null ? 0 : jobIntLabels[i];
             } else {
                 int img = jobIdx == null ? i : jobIdx[i];
-                for (int q = 0, src = img * imageSize; q < imageSize; q++) x[q * CHUNK + jj] = (jobBytes[src + q] & 0xff) / 255f;
+                w.from[jj] = img * imageSize;
                 w.labels[jj] = jobLabels == null ? 0 : jobLabels[img];
             }
         }
+        if (jobFloats == null) k.bytesToLanes(jobBytes, w.from, cnt, imageSize, x, CHUNK);
     }
 
     /** Thread t: sum every thread's gradient over its parameter range (in thread order), then update that range. */

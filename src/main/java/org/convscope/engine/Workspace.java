@@ -17,6 +17,8 @@ final class Workspace {
     /** aux[i]: what layer i keeps from forward to backward (null if nothing). */
     final float[][] aux;
     final int[] labels;
+    /** Where each image of the chunk starts in the caller's byte array (Kernels.bytesToLanes). */
+    final int[] from;
     /**
      * Spare floats at the end of every buffer: a masked vector access whose full width would run past the end of
      * the array leaves the fast path of the Vector API (and allocates), even if the masked-off lanes are unused.
@@ -46,6 +48,7 @@ final class Workspace {
         }
         scratch = new float[scratchSize + SLACK];
         labels = new int[capacity];
+        from = new int[capacity];
     }
 
     /** Forward pass of n ≤ capacity images already in act[0]; the logits end up in act[ops.size()]. */

@@ -186,6 +186,27 @@ class KernelsTest {
         }
     }
 
+    /** A chunk's input from uint8 pixels: the vector kernels give exactly the reference's floats, blank lanes 0. */
+    @Test
+    void bytesToLanesMatchesReferenceExactly() {
+        SplittableRandom r = new SplittableRandom(900);
+        for (int pixels : new int[]{784, 50, 7}) for (int count : new int[]{16, 13, 1}) {
+            byte[] src = new byte[40 * pixels];
+            r.nextBytes(src);
+            int[] from = new int[16];
+            for (int j = 0; j < 16; j++) from[j] = r.nextInt(40) * pixels;
+            from[0] = 39 * pixels; // the last image of the array: no room to read past it
+            float[] v = random(pixels * 16 + 64, 901), s = v.clone();
+            V.bytesToLanes(src, from, count, pixels, v, 16);
+            R.bytesToLanes(src, from, count, pixels, s, 16);
+            assertArrayEquals(s, v, "pixels " + pixels + ", count " + count);
+            for (int q = 0; q < pixels; q++) {
+                assertEquals((src[from[0] + q] & 0xff) / 255f, v[q * 16], "pixel " + q + " of image 0");
+                for (int j = count; j < 16; j++) assertEquals(0f, v[q * 16 + j], "blank lane " + j);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(PoolKind.class)
     void lanePoolingMatchesReference(PoolKind kind) {
