@@ -182,21 +182,26 @@ public final class EngineBench {
      * @param parts             every layer (forward and backward), then input, loss, zeroing the gradient, the
      *                          gradient reduction, the optimizer update and "other" (hand-off to the threads, waiting
      *                          for the slower one: the threads' time outside the parts)
-     * @param wallUsPerImage    a step's wall time per image with the stopwatches off (the bench's own rate)
-     * @param cpuUsPerImage     the threads' CPU time per image with the stopwatches off
+     * @param wallUsPerImage    a step's wall time per image with the stopwatches off, median over the steps
+     * @param cpuUsPerImage     the threads' CPU time per image with the stopwatches off, median over the steps
      * @param profiledWallUsPerImage the same with the stopwatches on (their cost shows in the difference)
      * @param peakCoreGflops    FMA peak of one core, measured in this process over the thread's CPU time
      * @param peakGflops        FMA peak of {@code threads} threads over the wall time, measured in this process
-     * @param coresBusy         CPU time of the trainer's threads over wall time while profiling
+     * @param coresBusy         CPU time of the trainer's threads over wall time with the stopwatches off
      * @param clockCpuUs        CPU µs that the clock reads add to one timed interval (taken off every part; in "other")
+     * @param imagesPerS        training images per second over all steps with the stopwatches off (the mean rate, as
+     *                          {@link #run} reports it; the per-image times are medians over the steps)
      */
     public record Profile(String model, int batch, int threads, int steps, List<Part> parts, double wallUsPerImage,
                           double cpuUsPerImage, double profiledWallUsPerImage, double peakCoreGflops, double peakGflops,
-                          double coresBusy, double clockCpuUs) {
+                          double coresBusy, double clockCpuUs, double imagesPerS) {
         /** Floating-point operations of one training image, counted layer by layer (the first layer needs no input gradient). */
         public double flopPerImage() { return parts.stream().mapToDouble(Part::flop).sum(); }
 
-        /** Training GFLOP/s on the wall clock (stopwatches off), with the peers' 2.50 MFLOP per LeNet image. */
+        /** The median step's CPU µs per image with the stopwatches on: the parts add up to this. */
+        public double profiledCpuUsPerImage() { return parts.stream().mapToDouble(Part::cpuUs).sum(); }
+
+        /** Training GFLOP/s on the wall clock (stopwatches off, median step), with the peers' 2.50 MFLOP per LeNet image. */
         public double trainGflops() { return LENET_TRAIN_FLOP / wallUsPerImage / 1e3; }
 
         /** The table printed by {@code convscope bench --profile}. */
@@ -220,12 +225,13 @@ public final class EngineBench {
                     flopPerImage() / 1e6, flopPerImage() / cpu / 1e3, 100 * flopPerImage() / cpu / 1e3 / peakCoreGflops));
             sb.append(String.format(Locale.ROOT, "FMA peak measured now: %.1f GFLOP/s per core (CPU time), %.1f GFLOP/s on %d thread(s) (wall).%n",
                     peakCoreGflops, peakGflops, threads));
-            sb.append(String.format(Locale.ROOT, "Stopwatches off: %.0f images/s (%.2f µs wall, %.2f µs CPU per image); on: %.2f µs wall per image "
-                            + "(%.1f%% slower); cores busy %.2f; a clock read pair costs %.2f µs of CPU (taken off each part).%n",
-                    1e6 / wallUsPerImage, wallUsPerImage, cpuUsPerImage, profiledWallUsPerImage,
-                    100 * (profiledWallUsPerImage / wallUsPerImage - 1), coresBusy, clockCpuUs));
+            sb.append(String.format(Locale.ROOT, "Stopwatches off: %.0f images/s over all steps; median step %.2f µs wall, %.2f µs CPU per image; "
+                            + "on: %.2f µs wall (%+.1f%%), %.2f µs CPU. Cores busy %.2f; a clock read pair costs %.2f µs of CPU (taken off each part). "
+                            + "Times are medians: on a shared machine a mean is dominated by the steps other programs disturbed.%n",
+                    imagesPerS, wallUsPerImage, cpuUsPerImage, profiledWallUsPerImage,
+                    100 * (profiledWallUsPerImage / wallUsPerImage - 1), profiledCpuUsPerImage(), coresBusy, clockCpuUs));
             if (model.startsWith("lenet5"))
-                sb.append(String.format(Locale.ROOT, "Training %.1f GFLOP/s (2.50 MFLOP per image) = %.1f%% of the %d-thread peak measured now (wall); "
+                sb.append(String.format(Locale.ROOT, "Training (median step) %.1f GFLOP/s (2.50 MFLOP per image) = %.1f%% of the %d-thread peak measured now (wall); "
                                 + "per core of CPU time %.1f%% of the core peak.%n", trainGflops(), 100 * trainGflops() / peakGflops, threads,
                         100 * LENET_TRAIN_FLOP / cpuUsPerImage / 1e3 / peakCoreGflops));
             return sb.toString();
@@ -235,9 +241,9 @@ public final class EngineBench {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                     "{\"profile\":{\"model\":\"%s\",\"batch\":%d,\"threads\":%d,\"steps\":%d,\"wall_us_per_image\":%.3f,"
                             + "\"cpu_us_per_image\":%.3f,\"profiled_wall_us_per_image\":%.3f,\"peak_core_gflops\":%.1f,\"peak_gflops\":%.1f,"
-                            + "\"cores_busy\":%.2f,\"clock_cpu_us\":%.3f,\"flop_per_image\":%.0f,\"parts\":[",
+                            + "\"cores_busy\":%.2f,\"clock_cpu_us\":%.3f,\"images_per_s\":%.0f,\"flop_per_image\":%.0f,\"parts\":[",
                     model, batch, threads, steps, wallUsPerImage, cpuUsPerImage, profiledWallUsPerImage, peakCoreGflops, peakGflops,
-                    coresBusy, clockCpuUs, flopPerImage()));
+                    coresBusy, clockCpuUs, imagesPerS, flopPerImage()));
             for (int i = 0; i < parts.size(); i++) {
                 Part p = parts.get(i);
                 sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
@@ -269,28 +275,42 @@ public final class EngineBench {
         try (Trainer t = new Trainer(net, cfg)) {
             long[] ids = threadIds(t);
             int b = 0;
+            double images = (double) o.batches * o.batch;
+            long[][] off = new long[2][o.batches], on = new long[2][o.batches]; // per step: wall, CPU of all threads
             long cpu0 = cpuTime(ids), t0 = System.nanoTime();
-            for (int i = 0; i < o.batches; i++, b++) t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+            for (int i = 0; i < o.batches; i++, b++) {
+                long sc = cpuTime(ids), sw = System.nanoTime();
+                t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+                off[0][i] = System.nanoTime() - sw;
+                off[1][i] = cpuTime(ids) - sc;
+            }
             long wallOff = System.nanoTime() - t0, cpuOff = cpuTime(ids) - cpu0;
             StepProbe[] probes = t.profile(true);
-            cpu0 = cpuTime(ids);
-            t0 = System.nanoTime();
-            for (int i = 0; i < o.batches; i++, b++) t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
-            long wallOn = System.nanoTime() - t0, cpuOn = cpuTime(ids) - cpu0;
+            for (int i = 0; i < o.batches; i++, b++) {
+                long sc = cpuTime(ids), sw = System.nanoTime();
+                t.step(trainImages, trainLabels, order, (b * o.batch) % (trainCount - o.batch), o.batch);
+                on[0][i] = System.nanoTime() - sw;
+                on[1][i] = cpuTime(ids) - sc;
+            }
             t.profile(false);
-            double images = (double) o.batches * o.batch;
-            List<Part> parts = parts(net, probes, images, wallOn, cpuOn);
-            return new Profile(o.model, o.batch, o.threads, o.batches, parts, wallOff / 1e3 / images, cpuOff / 1e3 / images,
-                    wallOn / 1e3 / images, peak[0], peak[1], (double) cpuOn / wallOn, probes[0].overheadCpu() / 1e3);
+            double wallOn = median(on[0], 0, o.batches) / 1e3 / o.batch, cpuOn = median(on[1], 0, o.batches) / 1e3 / o.batch;
+            List<Part> parts = parts(net, probes, o.batch, wallOn, cpuOn);
+            return new Profile(o.model, o.batch, o.threads, o.batches, parts, median(off[0], 0, o.batches) / 1e3 / o.batch,
+                    median(off[1], 0, o.batches) / 1e3 / o.batch, wallOn, peak[0], peak[1], (double) cpuOff / wallOff,
+                    medianOf(probes[0].emptyCpu, probes[0].empties) / 1e3, images / (wallOff / 1e9));
         }
     }
 
-    /** The probes' sums as parts, named conv1, relu1, pool1, ..., fc1, ... as a reader of the model counts them. */
-    private static List<Part> parts(Network net, StepProbe[] probes, double images, long wallOn, long cpuOn) {
+    /**
+     * The probes' medians as parts, named conv1, relu1, pool1, ..., fc1, ... as a reader of the model counts them; "other"
+     * is what the median step took beyond the parts. wallOn and cpuOn: a step's µs per image, median over the steps.
+     */
+    private static List<Part> parts(Network net, StepProbe[] probes, int batch, double wallOn, double cpuOn) {
         List<Part> parts = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         int first = -1;
         for (LayerOp op : net.ops) if (first < 0 && op.weightOffset >= 0) first = op.index;
+        StepProbe p0 = probes[0];
         for (LayerOp op : net.ops) {
             String kind = switch (op) {
                 case LayerOp.Conv c -> "conv";
@@ -303,39 +323,49 @@ public final class EngineBench {
             double macs = (double) op.weightCount() * op.out.h() * op.out.w(); // per image, as Warmup.multiplyAdds
             double backward = op.weightCount() == 0 ? 0 : (op.index == first ? 1 : 2) * 2 * macs; // weight (+ input) gradient
             int i = op.index;
-            parts.add(new Part(kind.equals("flatten") ? kind : kind + k, 2 * macs, backward, perImage(probes, true, i, images),
-                    perImage(probes, false, i, images), perImage(probes, true, probes[0].backward(i), images),
-                    perImage(probes, false, probes[0].backward(i), images)));
+            parts.add(new Part(kind.equals("flatten") ? kind : kind + k, 2 * macs, backward, perImage(probes, true, i, batch),
+                    perImage(probes, false, i, batch), perImage(probes, true, p0.backward(i), batch),
+                    perImage(probes, false, p0.backward(i), batch)));
         }
-        StepProbe p0 = probes[0];
         String[] names = {"input", "loss", "zero grad", "reduce", "update"};
         int[] slots = {p0.input(), p0.loss(), p0.zero(), p0.reduce(), p0.update()};
         for (int j = 0; j < names.length; j++)
-            parts.add(new Part(names[j], 0, 0, perImage(probes, true, slots[j], images), perImage(probes, false, slots[j], images), 0, 0));
+            parts.add(new Part(names[j], 0, 0, perImage(probes, true, slots[j], batch), perImage(probes, false, slots[j], batch), 0, 0));
         double wall = 0, cpu = 0;
         for (Part p : parts) {
             wall += p.wallUs();
             cpu += p.cpuUs();
         }
         // the rest of the threads' time: hand-off, parking, waiting for the slower thread, the stopwatches themselves
-        parts.add(new Part("other", 0, 0, Math.max(0, probes.length * wallOn / 1e3 / images - wall), Math.max(0, cpuOn / 1e3 / images - cpu), 0, 0));
+        parts.add(new Part("other", 0, 0, Math.max(0, probes.length * wallOn - wall), Math.max(0, cpuOn - cpu), 0, 0));
         return List.copyOf(parts);
     }
 
     /**
-     * µs per image of one slot, over all threads: a per-chunk slot over the images of the chunks that timed it, a
-     * per-step slot over all images of the steps.
+     * µs per image of one slot over all threads, from medians (robust on a shared machine): a per-chunk slot as the
+     * median over its timed chunks of (interval − clock overhead) / the chunk's images; a per-step slot as the median
+     * interval less the clock overhead, times the threads, over the batch. The clock overhead is the median empty
+     * interval of the same thread.
      */
-    private static double perImage(StepProbe[] probes, boolean wall, int slot, double images) {
-        double time = 0;
-        long sampled = 0;
-        for (StepProbe p : probes) { // less what the clock reads added (measured on the same thread, see StepProbe)
-            time += Math.max(0, (wall ? p.wall[slot] : p.cpu[slot]) - p.intervals[slot] * (wall ? p.overheadWall() : p.overheadCpu()));
-            if (p.perChunk(slot)) sampled += p.sampled[slot];
+    private static double perImage(StepProbe[] probes, boolean wall, int slot, int batch) {
+        int n = 0;
+        for (StepProbe p : probes) n += p.count[slot];
+        if (n == 0) return 0;
+        long[] v = new long[n];
+        boolean chunk = probes[0].perChunk(slot);
+        int at = 0;
+        for (StepProbe p : probes) {
+            long overhead = medianOf(wall ? p.emptyWall : p.emptyCpu, p.empties);
+            for (int i = 0; i < p.count[slot]; i++) {
+                long t = Math.max(0, (wall ? p.wall[slot][i] : p.cpu[slot][i]) - overhead);
+                v[at++] = chunk ? t * 1024 / Math.max(1, p.images[slot][i]) : t; // per image, in 1/1024 ns
+            }
         }
-        if (!probes[0].perChunk(slot)) return time / 1e3 / images;
-        return sampled == 0 ? 0 : time / 1e3 / sampled;
+        long m = median(v, 0, n);
+        return chunk ? m / 1024.0 / 1e3 : m / 1e3 * probes.length / batch;
     }
+
+    private static long medianOf(long[] a, int n) { return n == 0 ? 0 : median(a, 0, n); }
 
     /**
      * The FP32 FMA peak as ../shared/peers/peak measures it (16 independent accumulators, acc = acc·a + b), here in

@@ -15,38 +15,37 @@ import java.lang.management.ThreadMXBean;
  * {@link #reduce} and {@link #update}, once per step, always timed.
  *
  * <p>The clock reads themselves cost 1-30 µs of CPU on a busy virtual machine, part of which falls inside every timed
- * interval; so every timed interval is followed by an empty one, and {@link #overheadWall}/{@link #overheadCpu} (the
- * mean of the empty ones, measured under the same load) is what {@link EngineBench#profile} takes off each interval.
+ * interval; so every timed interval is followed by an empty one, and the median of the empty ones (measured under the
+ * same load) is what {@link EngineBench#profile} takes off each interval. Every interval is kept, so that the profile
+ * can report medians: on a machine shared with other programs a mean is dominated by the intervals in which another
+ * process evicted the caches or the hypervisor took the core.
  */
 final class StepProbe {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private static final boolean CPU = MX.isCurrentThreadCpuTimeSupported();
+    /** Timed intervals kept per slot (a profile of a few hundred steps stays below). */
+    static final int CAPACITY = 8192;
 
     final int layers;
-    final long[] wall, cpu;
-    /** Images of the chunks in which each per-chunk slot was timed. */
-    final long[] sampled;
-    /** Timed intervals of each slot. */
-    final long[] intervals;
-    private long emptyWall, emptyCpu, empties;
+    /** Per slot, every timed interval: wall and CPU ns, and the images of its chunk (per-chunk slots). */
+    final long[][] wall, cpu;
+    final int[][] images;
+    final int[] count;
+    /** The empty intervals (see above). */
+    final long[] emptyWall = new long[CAPACITY], emptyCpu = new long[CAPACITY];
+    int empties;
     private final int chunkSlots;
-    private int active = -1;
+    private int active = -1, activeImages;
     private long w0, c0;
 
     StepProbe(int layers) {
         this.layers = layers;
         this.chunkSlots = 2 * layers + 2;
-        this.wall = new long[chunkSlots + 3];
-        this.cpu = new long[chunkSlots + 3];
-        this.sampled = new long[chunkSlots];
-        this.intervals = new long[chunkSlots + 3];
+        this.wall = new long[chunkSlots + 3][CAPACITY];
+        this.cpu = new long[chunkSlots + 3][CAPACITY];
+        this.images = new int[chunkSlots + 3][CAPACITY];
+        this.count = new int[chunkSlots + 3];
     }
-
-    /** Mean wall ns that the clock reads add to one interval. */
-    double overheadWall() { return empties == 0 ? 0 : (double) emptyWall / empties; }
-
-    /** Mean CPU ns that the clock reads add to one interval. */
-    double overheadCpu() { return empties == 0 ? 0 : (double) emptyCpu / empties; }
 
     int forward(int layer) { return layer; }
 
@@ -73,7 +72,7 @@ final class StepProbe {
     /** A new chunk of this many images begins: the next per-chunk slot is the one timed in it. */
     void chunk(int images) {
         active = (active + 1) % chunkSlots;
-        sampled[active] += images;
+        activeImages = images;
     }
 
     static long cpuNow() { return CPU ? MX.getCurrentThreadCpuTime() : System.nanoTime(); }
@@ -87,12 +86,15 @@ final class StepProbe {
     void stop(int slot) {
         if (slot < chunkSlots && slot != active) return;
         long c1 = cpuNow(), w1 = System.nanoTime();
-        cpu[slot] += c1 - c0;
-        wall[slot] += w1 - w0;
-        intervals[slot]++;
+        int i = count[slot];
+        if (i == CAPACITY) return;
+        cpu[slot][i] = c1 - c0;
+        wall[slot][i] = w1 - w0;
+        images[slot][i] = slot < chunkSlots ? activeImages : 0;
+        count[slot] = i + 1;
+        if (empties == CAPACITY) return;
         long w2 = System.nanoTime(), c2 = cpuNow(), c3 = cpuNow(), w3 = System.nanoTime(); // an empty interval
-        emptyCpu += c3 - c2;
-        emptyWall += w3 - w2;
-        empties++;
+        emptyCpu[empties] = c3 - c2;
+        emptyWall[empties++] = w3 - w2;
     }
 }

@@ -1426,14 +1426,16 @@ final class VectorKernels implements Kernels {
                     FloatVector x3 = FloatVector.fromArray(S, x, xo3 + off);
                     a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33); a34 = x3.fma(w4, a34); a35 = x3.fma(w5, a35);
                 }
-        if (relu) { // the ReLU that follows, max(y, 0) as VectorKernels.activate computes it: no second pass over y
+        if (relu) { // the ReLU that follows, applied before the store: no second pass over y. Exactly max(y, 0) as
+            // VectorKernels.activate computes it (NaN stays, -0 and negatives become +0), as a compare and a blend: C2's
+            // Java-exact max of 24 vectors here took more registers than the tile has and doubled its time
             FloatVector z = FloatVector.zero(S);
-            a00 = a00.max(z); a10 = a10.max(z); a20 = a20.max(z); a30 = a30.max(z);
-            a01 = a01.max(z); a11 = a11.max(z); a21 = a21.max(z); a31 = a31.max(z);
-            a02 = a02.max(z); a12 = a12.max(z); a22 = a22.max(z); a32 = a32.max(z);
-            a03 = a03.max(z); a13 = a13.max(z); a23 = a23.max(z); a33 = a33.max(z);
-            a04 = a04.max(z); a14 = a14.max(z); a24 = a24.max(z); a34 = a34.max(z);
-            a05 = a05.max(z); a15 = a15.max(z); a25 = a25.max(z); a35 = a35.max(z);
+            a00 = a00.blend(z, a00.compare(VectorOperators.LE, z)); a10 = a10.blend(z, a10.compare(VectorOperators.LE, z)); a20 = a20.blend(z, a20.compare(VectorOperators.LE, z)); a30 = a30.blend(z, a30.compare(VectorOperators.LE, z));
+            a01 = a01.blend(z, a01.compare(VectorOperators.LE, z)); a11 = a11.blend(z, a11.compare(VectorOperators.LE, z)); a21 = a21.blend(z, a21.compare(VectorOperators.LE, z)); a31 = a31.blend(z, a31.compare(VectorOperators.LE, z));
+            a02 = a02.blend(z, a02.compare(VectorOperators.LE, z)); a12 = a12.blend(z, a12.compare(VectorOperators.LE, z)); a22 = a22.blend(z, a22.compare(VectorOperators.LE, z)); a32 = a32.blend(z, a32.compare(VectorOperators.LE, z));
+            a03 = a03.blend(z, a03.compare(VectorOperators.LE, z)); a13 = a13.blend(z, a13.compare(VectorOperators.LE, z)); a23 = a23.blend(z, a23.compare(VectorOperators.LE, z)); a33 = a33.blend(z, a33.compare(VectorOperators.LE, z));
+            a04 = a04.blend(z, a04.compare(VectorOperators.LE, z)); a14 = a14.blend(z, a14.compare(VectorOperators.LE, z)); a24 = a24.blend(z, a24.compare(VectorOperators.LE, z)); a34 = a34.blend(z, a34.compare(VectorOperators.LE, z));
+            a05 = a05.blend(z, a05.compare(VectorOperators.LE, z)); a15 = a15.blend(z, a15.compare(VectorOperators.LE, z)); a25 = a25.blend(z, a25.compare(VectorOperators.LE, z)); a35 = a35.blend(z, a35.compare(VectorOperators.LE, z));
         }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
@@ -1492,12 +1494,14 @@ final class VectorKernels implements Kernels {
                     FloatVector x5 = FloatVector.fromArray(S, x, xo5 + off);
                     a50 = x5.fma(w0, a50); a51 = x5.fma(w1, a51); a52 = x5.fma(w2, a52); a53 = x5.fma(w3, a53);
                 }
-        if (relu) { // the ReLU that follows, max(y, 0) as VectorKernels.activate computes it: no second pass over y
+        if (relu) { // the ReLU that follows, applied before the store: no second pass over y. Exactly max(y, 0) as
+            // VectorKernels.activate computes it (NaN stays, -0 and negatives become +0), as a compare and a blend: C2's
+            // Java-exact max of 24 vectors here took more registers than the tile has and doubled its time
             FloatVector z = FloatVector.zero(S);
-            a00 = a00.max(z); a10 = a10.max(z); a20 = a20.max(z); a30 = a30.max(z); a40 = a40.max(z); a50 = a50.max(z);
-            a01 = a01.max(z); a11 = a11.max(z); a21 = a21.max(z); a31 = a31.max(z); a41 = a41.max(z); a51 = a51.max(z);
-            a02 = a02.max(z); a12 = a12.max(z); a22 = a22.max(z); a32 = a32.max(z); a42 = a42.max(z); a52 = a52.max(z);
-            a03 = a03.max(z); a13 = a13.max(z); a23 = a23.max(z); a33 = a33.max(z); a43 = a43.max(z); a53 = a53.max(z);
+            a00 = a00.blend(z, a00.compare(VectorOperators.LE, z)); a10 = a10.blend(z, a10.compare(VectorOperators.LE, z)); a20 = a20.blend(z, a20.compare(VectorOperators.LE, z)); a30 = a30.blend(z, a30.compare(VectorOperators.LE, z)); a40 = a40.blend(z, a40.compare(VectorOperators.LE, z)); a50 = a50.blend(z, a50.compare(VectorOperators.LE, z));
+            a01 = a01.blend(z, a01.compare(VectorOperators.LE, z)); a11 = a11.blend(z, a11.compare(VectorOperators.LE, z)); a21 = a21.blend(z, a21.compare(VectorOperators.LE, z)); a31 = a31.blend(z, a31.compare(VectorOperators.LE, z)); a41 = a41.blend(z, a41.compare(VectorOperators.LE, z)); a51 = a51.blend(z, a51.compare(VectorOperators.LE, z));
+            a02 = a02.blend(z, a02.compare(VectorOperators.LE, z)); a12 = a12.blend(z, a12.compare(VectorOperators.LE, z)); a22 = a22.blend(z, a22.compare(VectorOperators.LE, z)); a32 = a32.blend(z, a32.compare(VectorOperators.LE, z)); a42 = a42.blend(z, a42.compare(VectorOperators.LE, z)); a52 = a52.blend(z, a52.compare(VectorOperators.LE, z));
+            a03 = a03.blend(z, a03.compare(VectorOperators.LE, z)); a13 = a13.blend(z, a13.compare(VectorOperators.LE, z)); a23 = a23.blend(z, a23.compare(VectorOperators.LE, z)); a33 = a33.blend(z, a33.compare(VectorOperators.LE, z)); a43 = a43.blend(z, a43.compare(VectorOperators.LE, z)); a53 = a53.blend(z, a53.compare(VectorOperators.LE, z));
         }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
