@@ -304,6 +304,14 @@ final class VectorKernels implements Kernels {
         if (n % L != 0) { FALLBACKS.increment(); REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
         Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
         int pixels = ho * wo, kk = ci * k * k, plane = hp * wp * n, ds = pixels * n;
+        if (stride == 1 && k == 5 && wo % 5 == 0) { // LeNet's conv2: row tiles that keep their targets in registers
+            for (int v = 0; v < n; v += L)
+                for (int y = 0; y < hp; y++)
+                    for (int ox0 = 0; ox0 < wo; ox0 += 5)
+                        for (int cg = 0; cg < ci; cg += 2)
+                            convInputRow5x2k5(p, wOff, dy, co, ci, ho, wo, n, v, dxp, plane, wp, y, ox0, cg);
+            return;
+        }
         for (int tap = 0; tap < k * k; tap++) { // one kernel tap at a time: the pixels of a tile then hit distinct targets
             int shift = ((tap / k) * wp + tap % k) * n;
             for (int v = 0; v < n; v += L)
@@ -1860,6 +1868,67 @@ final class VectorKernels implements Kernels {
         a15.intoArray(dxp, pc5 + xo1);
         a25.intoArray(dxp, pc5 + xo2);
         a35.intoArray(dxp, pc5 + xo3);
+    }
+
+    private static void convInputRow5x2k5(float[] w, int wOff, float[] dy, int co, int ci, int ho, int wo, int n, int v,
+                                         float[] dxp, int plane, int wp, int y, int ox0, int cg) {
+        // 9 target pixels x 2 input channels (repeating ci-1 past the end: all loads come first, so a repeated
+        // channel stores the same values twice)
+        int c0 = Math.min(cg + 0, ci - 1), pt0 = c0 * plane + (y * wp + ox0) * n + v;
+        int c1 = Math.min(cg + 1, ci - 1), pt1 = c1 * plane + (y * wp + ox0) * n + v;
+        FloatVector a0_0 = FloatVector.fromArray(S, dxp, pt0 + 0 * n), a1_0 = FloatVector.fromArray(S, dxp, pt0 + 1 * n), a2_0 = FloatVector.fromArray(S, dxp, pt0 + 2 * n), a3_0 = FloatVector.fromArray(S, dxp, pt0 + 3 * n), a4_0 = FloatVector.fromArray(S, dxp, pt0 + 4 * n), a5_0 = FloatVector.fromArray(S, dxp, pt0 + 5 * n), a6_0 = FloatVector.fromArray(S, dxp, pt0 + 6 * n), a7_0 = FloatVector.fromArray(S, dxp, pt0 + 7 * n), a8_0 = FloatVector.fromArray(S, dxp, pt0 + 8 * n);
+        FloatVector a0_1 = FloatVector.fromArray(S, dxp, pt1 + 0 * n), a1_1 = FloatVector.fromArray(S, dxp, pt1 + 1 * n), a2_1 = FloatVector.fromArray(S, dxp, pt1 + 2 * n), a3_1 = FloatVector.fromArray(S, dxp, pt1 + 3 * n), a4_1 = FloatVector.fromArray(S, dxp, pt1 + 4 * n), a5_1 = FloatVector.fromArray(S, dxp, pt1 + 5 * n), a6_1 = FloatVector.fromArray(S, dxp, pt1 + 6 * n), a7_1 = FloatVector.fromArray(S, dxp, pt1 + 7 * n), a8_1 = FloatVector.fromArray(S, dxp, pt1 + 8 * n);
+        for (int ky = Math.max(0, y - ho + 1), kyEnd = Math.min(4, y); ky <= kyEnd; ky++) {
+            int oy = y - ky;
+            for (int o = 0; o < co; o++) {
+                int pd = ((o * ho + oy) * wo + ox0) * n + v;
+                FloatVector d0 = FloatVector.fromArray(S, dy, pd + 0 * n);
+                FloatVector d1 = FloatVector.fromArray(S, dy, pd + 1 * n);
+                FloatVector d2 = FloatVector.fromArray(S, dy, pd + 2 * n);
+                FloatVector d3 = FloatVector.fromArray(S, dy, pd + 3 * n);
+                FloatVector d4 = FloatVector.fromArray(S, dy, pd + 4 * n);
+                int pw0 = wOff + ((o * ci + c0) * 5 + ky) * 5;
+                int pw1 = wOff + ((o * ci + c1) * 5 + ky) * 5;
+                FloatVector w0_0 = FloatVector.broadcast(S, w[pw0 + 0]);
+                a0_0 = d0.fma(w0_0, a0_0); a1_0 = d1.fma(w0_0, a1_0); a2_0 = d2.fma(w0_0, a2_0); a3_0 = d3.fma(w0_0, a3_0); a4_0 = d4.fma(w0_0, a4_0);
+                FloatVector w0_1 = FloatVector.broadcast(S, w[pw1 + 0]);
+                a0_1 = d0.fma(w0_1, a0_1); a1_1 = d1.fma(w0_1, a1_1); a2_1 = d2.fma(w0_1, a2_1); a3_1 = d3.fma(w0_1, a3_1); a4_1 = d4.fma(w0_1, a4_1);
+                FloatVector w1_0 = FloatVector.broadcast(S, w[pw0 + 1]);
+                a1_0 = d0.fma(w1_0, a1_0); a2_0 = d1.fma(w1_0, a2_0); a3_0 = d2.fma(w1_0, a3_0); a4_0 = d3.fma(w1_0, a4_0); a5_0 = d4.fma(w1_0, a5_0);
+                FloatVector w1_1 = FloatVector.broadcast(S, w[pw1 + 1]);
+                a1_1 = d0.fma(w1_1, a1_1); a2_1 = d1.fma(w1_1, a2_1); a3_1 = d2.fma(w1_1, a3_1); a4_1 = d3.fma(w1_1, a4_1); a5_1 = d4.fma(w1_1, a5_1);
+                FloatVector w2_0 = FloatVector.broadcast(S, w[pw0 + 2]);
+                a2_0 = d0.fma(w2_0, a2_0); a3_0 = d1.fma(w2_0, a3_0); a4_0 = d2.fma(w2_0, a4_0); a5_0 = d3.fma(w2_0, a5_0); a6_0 = d4.fma(w2_0, a6_0);
+                FloatVector w2_1 = FloatVector.broadcast(S, w[pw1 + 2]);
+                a2_1 = d0.fma(w2_1, a2_1); a3_1 = d1.fma(w2_1, a3_1); a4_1 = d2.fma(w2_1, a4_1); a5_1 = d3.fma(w2_1, a5_1); a6_1 = d4.fma(w2_1, a6_1);
+                FloatVector w3_0 = FloatVector.broadcast(S, w[pw0 + 3]);
+                a3_0 = d0.fma(w3_0, a3_0); a4_0 = d1.fma(w3_0, a4_0); a5_0 = d2.fma(w3_0, a5_0); a6_0 = d3.fma(w3_0, a6_0); a7_0 = d4.fma(w3_0, a7_0);
+                FloatVector w3_1 = FloatVector.broadcast(S, w[pw1 + 3]);
+                a3_1 = d0.fma(w3_1, a3_1); a4_1 = d1.fma(w3_1, a4_1); a5_1 = d2.fma(w3_1, a5_1); a6_1 = d3.fma(w3_1, a6_1); a7_1 = d4.fma(w3_1, a7_1);
+                FloatVector w4_0 = FloatVector.broadcast(S, w[pw0 + 4]);
+                a4_0 = d0.fma(w4_0, a4_0); a5_0 = d1.fma(w4_0, a5_0); a6_0 = d2.fma(w4_0, a6_0); a7_0 = d3.fma(w4_0, a7_0); a8_0 = d4.fma(w4_0, a8_0);
+                FloatVector w4_1 = FloatVector.broadcast(S, w[pw1 + 4]);
+                a4_1 = d0.fma(w4_1, a4_1); a5_1 = d1.fma(w4_1, a5_1); a6_1 = d2.fma(w4_1, a6_1); a7_1 = d3.fma(w4_1, a7_1); a8_1 = d4.fma(w4_1, a8_1);
+            }
+        }
+        a0_0.intoArray(dxp, pt0 + 0 * n);
+        a1_0.intoArray(dxp, pt0 + 1 * n);
+        a2_0.intoArray(dxp, pt0 + 2 * n);
+        a3_0.intoArray(dxp, pt0 + 3 * n);
+        a4_0.intoArray(dxp, pt0 + 4 * n);
+        a5_0.intoArray(dxp, pt0 + 5 * n);
+        a6_0.intoArray(dxp, pt0 + 6 * n);
+        a7_0.intoArray(dxp, pt0 + 7 * n);
+        a8_0.intoArray(dxp, pt0 + 8 * n);
+        a0_1.intoArray(dxp, pt1 + 0 * n);
+        a1_1.intoArray(dxp, pt1 + 1 * n);
+        a2_1.intoArray(dxp, pt1 + 2 * n);
+        a3_1.intoArray(dxp, pt1 + 3 * n);
+        a4_1.intoArray(dxp, pt1 + 4 * n);
+        a5_1.intoArray(dxp, pt1 + 5 * n);
+        a6_1.intoArray(dxp, pt1 + 6 * n);
+        a7_1.intoArray(dxp, pt1 + 7 * n);
+        a8_1.intoArray(dxp, pt1 + 8 * n);
     }
     // ---- end of generated lane tiles ----
 

@@ -152,7 +152,8 @@ class KernelsTest {
     void laneConvolutionsMatchReference() {
         long seed = 700;
         // (ci, hp, wp, co, k, stride)
-        int[][] convs = {{1, 32, 32, 6, 5, 1}, {6, 14, 14, 16, 5, 1}, {3, 9, 9, 5, 3, 2}, {2, 7, 6, 1, 3, 1}, {4, 5, 5, 7, 5, 1}};
+        int[][] convs = {{1, 32, 32, 6, 5, 1}, {6, 14, 14, 16, 5, 1}, {3, 9, 9, 5, 3, 2}, {2, 7, 6, 1, 3, 1}, {4, 5, 5, 7, 5, 1},
+                {3, 9, 9, 4, 5, 1}, {1, 14, 19, 2, 5, 1}}; // the last two: row tiles of the input gradient with an odd channel count
         for (int[] cv : convs) for (int n : new int[]{16, 32, 3}) {
             int ci = cv[0], hp = cv[1], wp = cv[2], co = cv[3], k = cv[4], s = cv[5];
             int ho = (hp - k) / s + 1, wo = (wp - k) / s + 1, kk = ci * k * k;
