@@ -111,7 +111,7 @@ def conv_fwd_tile(P, C):
     o = []
     xs = ", ".join(f"int xo{i}" for i in range(P)); ys = ", ".join(f"int yo{i}" for i in range(P))
     o.append(f"    private static void {name}(float[] x, int n, {xs}, {ys}, int[] taps, int kk,")
-    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {{")
+    o.append(f"                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {{")
     o.append(f"        // {C} channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice")
     for j in range(C):
         o.append(f"        int c{j} = Math.min(co0 + {j}, co - 1), pw{j} = wOff + c{j} * kk;")
@@ -126,6 +126,13 @@ def conv_fwd_tile(P, C):
         o.append(f"                    FloatVector x{i} = FloatVector.fromArray(S, x, xo{i} + off);")
         o.append("                    " + " ".join(f"a{i}{j} = x{i}.fma(w{j}, a{i}{j});" for j in range(C)))
     o.append("                }")
+    o.append("        if (relu) { // the ReLU that follows, applied before the store: no second pass over y. Exactly max(y, 0) as")
+    o.append("            // VectorKernels.activate computes it (NaN stays, -0 and negatives become +0), as a compare and a blend: C2's")
+    o.append("            // Java-exact max of 24 vectors here took more registers than the tile has and doubled its time")
+    o.append("            FloatVector z = FloatVector.zero(S);")
+    for j in range(C):
+        o.append("            " + " ".join(f"a{i}{j} = a{i}{j}.blend(z, a{i}{j}.compare(VectorOperators.LE, z));" for i in range(P)))
+    o.append("        }")
     for j in range(C):
         for i in range(P):
             o.append(f"        a{i}{j}.intoArray(y, c{j} * cs + yo{i});")
@@ -196,6 +203,42 @@ def conv_dx_tile(P, C):
     o.append("    }")
     return "\n".join(o)
 
+def conv_dx_row_tile(S, C, K):
+    """Input gradient, stride 1, kernel K: one output row y of dx, the S+K-1 pixels from ox0 on, C input channels, held in
+    registers while every kernel row ky and output channel o adds its share: source pixel ox0+i of dy row y-ky feeds
+    target ox0+i+kx through weight (o, c, ky, kx). S·K·C FMAs per S dy loads and K·C weight broadcasts, and the targets
+    are loaded and stored once per call instead of once per kernel tap."""
+    T = S + K - 1
+    name = f"convInputRow{S}x{C}k{K}"
+    o = []
+    o.append(f"    private static void {name}(float[] w, int wOff, float[] dy, int co, int ci, int ho, int wo, int n, int v,")
+    o.append(f"                                         float[] dxp, int plane, int wp, int y, int ox0, int cg) {{")
+    o.append(f"        // {T} target pixels x {C} input channels (repeating ci-1 past the end: all loads come first, so a repeated")
+    o.append(f"        // channel stores the same values twice)")
+    for c in range(C):
+        o.append(f"        int c{c} = Math.min(cg + {c}, ci - 1), pt{c} = c{c} * plane + (y * wp + ox0) * n + v;")
+    for c in range(C):
+        o.append("        FloatVector " + ", ".join(f"a{t}_{c} = FloatVector.fromArray(S, dxp, pt{c} + {t} * n)" for t in range(T)) + ";")
+    o.append(f"        for (int ky = Math.max(0, y - ho + 1), kyEnd = Math.min({K - 1}, y); ky <= kyEnd; ky++) {{")
+    o.append("            int oy = y - ky;")
+    o.append("            for (int o = 0; o < co; o++) {")
+    o.append("                int pd = ((o * ho + oy) * wo + ox0) * n + v;")
+    for i in range(S):
+        o.append(f"                FloatVector d{i} = FloatVector.fromArray(S, dy, pd + {i} * n);")
+    for c in range(C):
+        o.append(f"                int pw{c} = wOff + ((o * ci + c{c}) * {K} + ky) * {K};")
+    for kx in range(K):
+        for c in range(C):
+            o.append(f"                FloatVector w{kx}_{c} = FloatVector.broadcast(S, w[pw{c} + {kx}]);")
+            o.append("                " + " ".join(f"a{i + kx}_{c} = d{i}.fma(w{kx}_{c}, a{i + kx}_{c});" for i in range(S)))
+    o.append("            }")
+    o.append("        }")
+    for c in range(C):
+        for t in range(T):
+            o.append(f"        a{t}_{c}.intoArray(dxp, pt{c} + {t} * n);")
+    o.append("    }")
+    return "\n".join(o)
+
 def wide_tile(nv):
     """One image, stride 1: 6 output channels x nv vectors of 'wide' output columns j (row-major over the padded
     width, so output pixel (y, x) is column y*wp + x); kernel tap (c, ky, kx) reads the input at (c*hp + ky)*wp + kx + j."""
@@ -223,7 +266,8 @@ def wide_tile(nv):
     return "\n".join(o)
 
 def lanes():
-    out = [wide_tile(4), wide_tile(2), wide_tile(1), conv_fwd_tile(4, 6), conv_fwd_tile(6, 4), conv_dw_tile(6, 4), conv_dw_tile(4, 6), conv_dx_tile(4, 6)]
+    out = [wide_tile(4), wide_tile(2), wide_tile(1), conv_fwd_tile(4, 6), conv_fwd_tile(6, 4), conv_dw_tile(6, 4), conv_dw_tile(4, 6), conv_dx_tile(4, 6),
+           conv_dx_row_tile(5, 2, 5)]
     print("    // ---- generated by tools/gen_tiles.py lanes: batch-lane convolution tiles ----\n")
     print("\n\n".join(out))
     print("    // ---- end of generated lane tiles ----")

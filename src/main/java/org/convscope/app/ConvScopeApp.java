@@ -3,11 +3,6 @@ package org.convscope.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.convscope.engine.ModelZoo;
-import org.convscope.engine.Warmup;
-
-import java.util.List;
-
 /**
  * The desktop app. Startup order matters for the "window within 1.5 s" goal: settings and the window first,
  * views build their panes lazily (only the first one now), and the datasets load after the first frame,
@@ -51,35 +46,14 @@ public final class ConvScopeApp extends Application {
             ModelLibrary.loadBundled(ctx, ctx.status()::error);
             Platform.runLater(() -> preload(ctx));
             window.makeViewsWhenIdle(); // the other views, one per pulse (only the first was made for the first frame)
-            warmUpEngine();
+            warmup.start();
         };
         stage.getScene().addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
     }
 
-    /**
-     * Gets the engine's kernels compiled while the teacher is still talking: a fresh JVM runs them 200-10,000 times
-     * slower until the JIT's C2 has compiled them, which made the first Start and the first digit on the draw pad the
-     * slowest moments of a lesson. On its own thread (not the background executor: the datasets load there at the
-     * same time), with throw-away networks (see {@link Warmup}); it stops as soon as a real training run starts, and
-     * never runs when the system property {@value #WARMUP_PROPERTY} is false.
-     */
-    private void warmUpEngine() {
-        if (!Boolean.parseBoolean(System.getProperty(WARMUP_PROPERTY, "true"))) return;
-        Thread.ofPlatform().name("convscope-warmup").daemon(true).start(() -> {
-            long cpu0 = cpuMillis();
-            // traces of the draw view's model (the bundled models are LeNet-5 modern), then training of the default
-            // recipe's model (D2L's classic LeNet, SGD) and of the modern recipe's (Adam)
-            Warmup.Result r = Warmup.run(List.of(ModelZoo.lenetModern()), List.of(ModelZoo.lenetClassic(), ModelZoo.lenetModern()),
-                    () -> stopping);
-            LOG.log(System.Logger.Level.INFO, "ConvScope engine warmed up: " + r + ", done " + millisSinceProcessStart()
-                    + " ms after JVM start (process CPU meanwhile " + (cpuMillis() - cpu0) + " ms)");
-        });
-    }
-
-    /** -Dconvscope.warmup=false: no engine warm-up after the first frame (to measure what it brings). */
-    static final String WARMUP_PROPERTY = "convscope.warmup";
-    private volatile boolean stopping;
+    /** The engine warm-up, started after the first frame (see {@link EngineWarmup}; -Dconvscope.warmup=false: never). */
+    private final EngineWarmup warmup = EngineWarmup.fromSystemProperties();
 
     /** Loads every bundled dataset in the background and says in the status bar when they are all there. */
     private static void preload(AppContext ctx) {
@@ -115,7 +89,7 @@ public final class ConvScopeApp extends Application {
 
     @Override
     public void stop() {
-        stopping = true;
+        warmup.stop();
         if (window != null && stage != null) window.saveBounds(stage);
         // Waits (bounded) for a training run to end and its last autosave to be written (TrainingView.shutdown):
         // on the FX thread, but the window has closed already, so nothing freezes on screen.

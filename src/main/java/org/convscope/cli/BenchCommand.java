@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = {"Measure training and inference speed (LeNet-5, MNIST, batch 256, SGD lr 0.1) against the scalar reference.",
                 "Prints one JSON line."},
         footerHeading = "%nExamples:%n",
-        footer = {"  convscope bench", "  convscope bench --threads 1 --scalar-batches 0"})
+        footer = {"  convscope bench", "  convscope bench --threads 1 --scalar-batches 0", "  convscope bench --profile --batches 100"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec command;
@@ -61,6 +61,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "measure yours with ../shared/peers/peak/run.sh)")
     double peakGflops;
 
+    @Option(names = "--profile",
+            description = {"Instead: a per-layer profile of the training step (forward and backward of every layer, loss, gradient "
+                    + "reduction, optimizer update) in wall and thread CPU time, GFLOP/s per layer against the FMA peak measured in "
+                    + "the same run; prints a table, then one JSON line. --batches steps are timed without and then with the stopwatches."})
+    boolean profile;
+
     @Override
     public Integer call() {
         int t = threads != null ? threads : TrainConfig.defaultThreads();
@@ -80,6 +86,18 @@ final class BenchCommand implements Callable<Integer> {
             test = DatasetFiles.load(DatasetKind.MNIST, Split.TEST, dataDir);
         } catch (DatasetException e) {
             throw new Cli.Failure(e.getMessage(), e);
+        }
+        if (profile) {
+            if (batch >= train.count()) throw new Cli.UsageProblem("--batch must be smaller than the " + train.count() + " training images.");
+            EngineBench.Profile pr = EngineBench.profile(new EngineBench.Options(model, batch, t, batches, warmup, 0, 42),
+                    train.images(), train.labels());
+            var out = command.commandLine().getOut();
+            out.print(pr.table());
+            String json = pr.toJson();
+            out.println(json.substring(0, json.length() - 1) + String.format(Locale.ROOT, ",\"load_avg\":%s,\"java\":\"%s\",\"cores\":%d}",
+                    loadAverage(), Runtime.version(), Runtime.getRuntime().availableProcessors()));
+            out.flush();
+            return Cli.OK;
         }
         if (inferImages < 1) throw new Cli.UsageProblem("--infer-images must be at least 1.");
         byte[] testImages = inferImages >= test.count() ? test.images()

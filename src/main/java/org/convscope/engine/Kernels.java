@@ -86,8 +86,18 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
      * Convolution of a chunk: y[o][oy][ox][j] = p[bOff + o] + Σ_{c,ky,kx} p[wOff + ((o·ci + c)·k + ky)·k + kx] ·
      * x[c][oy·stride + ky][ox·stride + kx][j]. x is already zero-padded to hp × wp; y is ho × wo, overwritten.
      */
+    default void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
+                           float[] y, int ho, int wo, int n, int[] taps) {
+        convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps, false);
+    }
+
+    /**
+     * {@link #convLanes} followed, when relu is set, by ReLU on its output (max(y, 0), as {@link #activate} computes it):
+     * the same values, bit for bit, without a second pass over the output (the layer of a convolution followed by
+     * ReLU, see LayerOp).
+     */
     void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                   float[] y, int ho, int wo, int n, int[] taps);
+                   float[] y, int ho, int wo, int n, int[] taps, boolean relu);
 
     /**
      * The kernel taps of a convolution over a padded input as offsets in pixels: taps[(c·k + ky)·k + kx] =
@@ -120,8 +130,18 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
     void poolLanes(PoolKind kind, float[] x, float[] y, int c, int h, int w, int window, int stride, int n);
 
     /** Gradient of {@link #poolLanes}; overwrites dx. Max: the first position (row-major) equal to the maximum. */
+    default void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w, int window,
+                                   int stride, int n) {
+        poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n, false);
+    }
+
+    /**
+     * {@link #poolLanesBackward} followed, when reluBelow is set, by ReLU's backward pass on dx, for a pooling layer
+     * whose input x is the output of a ReLU: dx = 0 wherever x ≤ 0 ({@link #activateBackward} in place, the same values
+     * bit for bit, without a second pass).
+     */
     void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w, int window,
-                           int stride, int n);
+                           int stride, int n, boolean reluBelow);
 
     // ------------------------------------------------------------------ element-wise, loss, optimiser
 
@@ -153,6 +173,12 @@ public sealed interface Kernels permits ScalarKernels, VectorKernels {
 
     /** dst[i] += src[i] for i in [from, to). */
     void add(float[] dst, float[] src, int from, int to);
+
+    /**
+     * A chunk's input: dst[q·n + j] = (src[from[j] + q] &amp; 0xff) / 255 for pixels q &lt; pixels and images j &lt; count
+     * (uint8 pixels scaled to 0..1, image j in lane j); lanes count..n−1 of every pixel become 0.
+     */
+    void bytesToLanes(byte[] src, int[] from, int count, int pixels, float[] dst, int n);
 
     /**
      * SGD on [from, to) (PyTorch semantics): g' = g + wd·p; with momentum μ &gt; 0: v = μ·v + g', p −= lr·v;

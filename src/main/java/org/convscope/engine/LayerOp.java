@@ -77,6 +77,20 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
             offset += (int) count;
             s = op.out;
         }
+        // ReLU fused into its neighbours for chunks of images (n > 1, where a ReLU works in place, see Workspace): the
+        // convolution before it applies max(y, 0) as it stores its output, and a max pooling after it masks the gradient
+        // as it writes it; the ReLU layer then has nothing left to do. Same values, bit for bit, one pass less each way.
+        for (int i = 0; i < ops.size(); i++) {
+            if (!(ops.get(i) instanceof Act a) || a.fn != Activation.RELU) continue;
+            if (i > 0 && ops.get(i - 1) instanceof Conv c) {
+                c.reluAfter = true;
+                a.fusedForward = true;
+            }
+            if (i + 1 < ops.size() && ops.get(i + 1) instanceof Pool p && p.kind == PoolKind.MAX) {
+                p.reluBelow = true;
+                a.fusedBackward = true;
+            }
+        }
         return List.copyOf(ops);
     }
 
@@ -100,6 +114,8 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         final int wideCols;
         /** Kernel taps as pixel offsets in the padded input, see {@link Kernels#taps}. */
         final int[] taps;
+        /** A ReLU follows: a chunk's forward pass applies it (see {@link LayerOp#plan}). */
+        boolean reluAfter;
 
         Conv(int index, LayerSpec.Conv c, Shape in, int paramOffset) {
             super(index, c, in, paramOffset);
@@ -152,7 +168,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] col, float[] aux) {
             float[] src = padded(x, n, aux);
             if (n > 1) {
-                kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n, taps);
+                kn.convLanes(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, stride, y, out.h(), out.w(), n, taps, reluAfter);
             } else if (stride == 1) { // sum over shifted views of the padded image, then drop the wrap-around columns
                 kn.convWide(src, ci, hp, wp, p, weightOffset, biasOffset, co, k, col, wideCols, taps);
                 for (int o = 0; o < co; o++)
@@ -197,6 +213,8 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
     static final class Pool extends LayerOp {
         final PoolKind kind;
         final int window, stride;
+        /** Max pooling of a ReLU's output: a chunk's backward pass also does the ReLU's (see {@link LayerOp#plan}). */
+        boolean reluBelow;
 
         Pool(int index, LayerSpec.Pool p, Shape in) {
             super(index, p, in, -1);
@@ -214,7 +232,7 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
         @Override
         void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
             if (dx == null) return;
-            if (n > 1) kn.poolLanesBackward(kind, x, y, dy, dx, in.c(), in.h(), in.w(), window, stride, n);
+            if (n > 1) kn.poolLanesBackward(kind, x, y, dy, dx, in.c(), in.h(), in.w(), window, stride, n, reluBelow);
             else kn.poolBackward(kind, x, y, dy, dx, in.c(), in.h(), in.w(), window, stride);
         }
     }
@@ -223,6 +241,8 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
 
     static final class Act extends LayerOp {
         final Activation fn;
+        /** For a chunk (n > 1) the convolution before / the max pooling after does this layer's work (see {@link LayerOp#plan}). */
+        boolean fusedForward, fusedBackward;
 
         Act(int index, LayerSpec.Act a, Shape in) {
             super(index, a, in, -1);
@@ -231,11 +251,13 @@ abstract sealed class LayerOp permits LayerOp.Conv, LayerOp.Pool, LayerOp.Act, L
 
         @Override
         void forward(Kernels kn, float[] p, float[] x, float[] y, int n, float[] scratch, float[] aux) {
+            if (n > 1 && fusedForward && x == y) return; // in place, and already applied by the convolution's store
             kn.activate(fn, x, y, in.size() * n);
         }
 
         @Override
         void backward(Kernels kn, float[] p, float[] g, float[] x, float[] y, float[] dy, float[] dx, int n, float[] scratch, float[] aux) {
+            if (n > 1 && fusedBackward && dx == dy) return; // in place, and already masked by the pooling's backward pass
             if (dx != null) kn.activateBackward(fn, y, dy, dx, in.size() * n);
         }
     }

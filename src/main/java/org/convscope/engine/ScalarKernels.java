@@ -107,7 +107,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                          float[] y, int ho, int wo, int n, int[] taps) {
+                          float[] y, int ho, int wo, int n, int[] taps, boolean relu) {
         for (int o = 0; o < co; o++)
             for (int oy = 0; oy < ho; oy++)
                 for (int ox = 0; ox < wo; ox++)
@@ -120,6 +120,7 @@ final class ScalarKernels implements Kernels {
                                             * x[((c * hp + oy * stride + ky) * wp + ox * stride + kx) * n + j];
                         y[((o * ho + oy) * wo + ox) * n + j] = s;
                     }
+        if (relu) activate(Activation.RELU, y, y, co * ho * wo * n);
     }
 
     @Override
@@ -181,7 +182,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w,
-                                  int window, int stride, int n) {
+                                  int window, int stride, int n, boolean reluBelow) {
         int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
         float inv = 1f / (window * window);
         Arrays.fill(dx, 0, c * h * w * n, 0f);
@@ -201,6 +202,7 @@ final class ScalarKernels implements Kernels {
                                 for (int wx = 0; wx < window; wx++) dx[corner + (wy * w + wx) * n] += g * inv;
                         }
                     }
+        if (reluBelow) activateBackward(Activation.RELU, x, dx, dx, c * h * w * n);
     }
 
     @Override
@@ -304,6 +306,12 @@ final class ScalarKernels implements Kernels {
     @Override
     public void add(float[] dst, float[] src, int from, int to) {
         for (int i = from; i < to; i++) dst[i] += src[i];
+    }
+
+    @Override
+    public void bytesToLanes(byte[] src, int[] from, int count, int pixels, float[] dst, int n) {
+        for (int j = 0; j < n; j++)
+            for (int q = 0; q < pixels; q++) dst[q * n + j] = j < count ? (src[from[j] + q] & 0xff) / 255f : 0f;
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class Trainer implements AutoCloseable {
     private int[] jobIntLabels, jobIdx, jobOut;
     private int jobFrom, jobN;
     private int[][] jobConfusion;
+    /** Per-thread stopwatches while the trainer is profiled ({@link #profile}), else null: no timing at all. */
+    private StepProbe[] probes;
     private final IntConsumer trainTask = this::trainSlice, updateTask = this::updateSlice, inferTask = this::inferSlice;
 
     /** A trainer computing with the network's kernels. */
@@ -125,6 +127,17 @@ public final class Trainer implements AutoCloseable {
     public TrainConfig config() { return config; }
 
     /**
+     * Turns the per-layer stopwatches on (fresh, zeroed) or off; returns them, one per thread (thread 0 = the driving
+     * thread), or null. For {@link EngineBench#profile}; called between steps by the driving thread.
+     */
+    StepProbe[] profile(boolean on) {
+        if (!on) return probes = null;
+        StepProbe[] p = new StepProbe[threads];
+        for (int t = 0; t < threads; t++) p[t] = new StepProbe(net.ops.size());
+        return probes = p;
+    }
+
+    /**
      * One optimizer step on images[idx[from..from+n)] (uint8 pixels, imageSize bytes each, scaled to 0..1)
      * with labels[idx[..]]. Returns the mean cross-entropy loss of the batch (NaN if it diverged).
      */
@@ -188,17 +201,27 @@ public final class Trainer implements AutoCloseable {
     private void trainSlice(int t) {
         Workspace w = ws[t];
         float[] g = grads[t];
+        StepProbe probe = probes == null ? null : probes[t];
+        if (probe != null) probe.start(probe.zero());
         Arrays.fill(g, 0f);
+        if (probe != null) probe.stop(probe.zero());
         double loss = 0;
         int lo = jobFrom + (int) ((long) jobN * t / threads), hi = jobFrom + (int) ((long) jobN * (t + 1) / threads);
         float scale = 1f / jobN; // mean loss over the whole batch
         for (int c0 = lo; c0 < hi; c0 += w.capacity) {
             int cnt = Math.min(w.capacity, hi - c0);
+            if (probe != null) {
+                probe.chunk(cnt);
+                probe.start(probe.input());
+            }
             loadInputs(w, c0, cnt);
-            w.forward(k, net.ops, net.params, CHUNK);
+            if (probe != null) probe.stop(probe.input());
+            w.forward(k, net.ops, net.params, CHUNK, probe);
             int last = net.ops.size();
+            if (probe != null) probe.start(probe.loss());
             loss += k.softmaxCrossEntropy(w.act[last], classes, CHUNK, cnt, w.labels, scale, w.grad[last]);
-            w.backward(k, net.ops, net.params, g, CHUNK, first);
+            if (probe != null) probe.stop(probe.loss());
+            w.backward(k, net.ops, net.params, g, CHUNK, first, probe);
         }
         threadLoss[t] = loss;
     }
@@ -210,8 +233,8 @@ public final class Trainer implements AutoCloseable {
     private void loadInputs(Workspace w, int c0, int cnt) {
         float[] x = w.act[0];
         for (int jj = 0; jj < CHUNK; jj++) {
-            if (jj >= cnt) {
-                for (int q = 0; q < imageSize; q++) x[q * CHUNK + jj] = 0f;
+            if (jj >= cnt) { // a blank lane (bytesToLanes blanks it on the byte path)
+                if (jobFloats != null) for (int q = 0; q < imageSize; q++) x[q * CHUNK + jj] = 0f;
                 w.labels[jj] = 0;
                 continue;
             }
@@ -221,17 +244,24 @@ public final class Trainer implements AutoCloseable {
                 w.labels[jj] = jobIntLabels == null ? 0 : jobIntLabels[i];
             } else {
                 int img = jobIdx == null ? i : jobIdx[i];
-                for (int q = 0, src = img * imageSize; q < imageSize; q++) x[q * CHUNK + jj] = (jobBytes[src + q] & 0xff) / 255f;
+                w.from[jj] = img * imageSize;
                 w.labels[jj] = jobLabels == null ? 0 : jobLabels[img];
             }
         }
+        if (jobFloats == null) k.bytesToLanes(jobBytes, w.from, cnt, imageSize, x, CHUNK);
     }
 
     /** Thread t: sum every thread's gradient over its parameter range (in thread order), then update that range. */
     private void updateSlice(int t) {
         int lo = range(t), hi = range(t + 1);
         float[] g = grads[0];
+        StepProbe probe = probes == null ? null : probes[t];
+        if (probe != null) probe.start(probe.reduce());
         for (int s = 1; s < threads; s++) k.add(g, grads[s], lo, hi);
+        if (probe != null) {
+            probe.stop(probe.reduce());
+            probe.start(probe.update());
+        }
         float[] p = net.params;
         if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
             float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
@@ -240,6 +270,7 @@ public final class Trainer implements AutoCloseable {
         } else {
             k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
         }
+        if (probe != null) probe.stop(probe.update());
     }
 
     /** Start of thread t's parameter range, a multiple of 64 floats so that ranges share no cache line. */

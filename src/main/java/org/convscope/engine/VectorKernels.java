@@ -239,8 +239,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void convLanes(float[] x, int ci, int hp, int wp, float[] p, int wOff, int bOff, int co, int k, int stride,
-                          float[] y, int ho, int wo, int n, int[] taps) {
-        if (n % L != 0) { FALLBACKS.increment(); REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps); return; }
+                          float[] y, int ho, int wo, int n, int[] taps, boolean relu) {
+        if (n % L != 0) {
+            FALLBACKS.increment(); REF.convLanes(x, ci, hp, wp, p, wOff, bOff, co, k, stride, y, ho, wo, n, taps, false);
+            if (relu) activate(Activation.RELU, y, y, co * ho * wo * n); // this class's ReLU, as the fused one computes it
+            return;
+        }
         int kk = ci * k * k;
         int pixels = ho * wo, cs = pixels * n;
         // 4 pixels x 6 channels or 6 pixels x 4 channels, whichever repeats fewer rows (6 channels: the first)
@@ -260,14 +264,14 @@ final class VectorKernels implements Kernels {
                     if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                     int xo3 = (y0 * stride * wp + x0 * stride) * n + v, yo3 = q * n + v;
                     if (six) {
-                        convTile4x6(x, n, xo0, xo1, xo2, xo3, yo0, yo1, yo2, yo3, taps, kk, p, wOff, c0, co, p, bOff, y, cs);
+                        convTile4x6(x, n, xo0, xo1, xo2, xo3, yo0, yo1, yo2, yo3, taps, kk, p, wOff, c0, co, p, bOff, y, cs, relu);
                     } else {
                         if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                         int xo4 = (y0 * stride * wp + x0 * stride) * n + v, yo4 = q * n + v;
                         if (q + 1 < pixels) { q++; if (++x0 == wo) { x0 = 0; y0++; } }
                         int xo5 = (y0 * stride * wp + x0 * stride) * n + v, yo5 = q * n + v;
                         convTile6x4(x, n, xo0, xo1, xo2, xo3, xo4, xo5, yo0, yo1, yo2, yo3, yo4, yo5, taps, kk,
-                                p, wOff, c0, co, p, bOff, y, cs);
+                                p, wOff, c0, co, p, bOff, y, cs, relu);
                     }
                     for (int t = 0; t < tile; t++) if (++ox == wo) { ox = 0; oy++; } // the next tile's first pixel
                 }
@@ -300,6 +304,14 @@ final class VectorKernels implements Kernels {
         if (n % L != 0) { FALLBACKS.increment(); REF.convLanesInputGrad(p, wOff, dy, co, k, stride, ho, wo, n, dxp, ci, hp, wp); return; }
         Arrays.fill(dxp, 0, ci * hp * wp * n, 0f);
         int pixels = ho * wo, kk = ci * k * k, plane = hp * wp * n, ds = pixels * n;
+        if (stride == 1 && k == 5 && wo % 5 == 0) { // LeNet's conv2: row tiles that keep their targets in registers
+            for (int v = 0; v < n; v += L)
+                for (int y = 0; y < hp; y++)
+                    for (int ox0 = 0; ox0 < wo; ox0 += 5)
+                        for (int cg = 0; cg < ci; cg += 2)
+                            convInputRow5x2k5(p, wOff, dy, co, ci, ho, wo, n, v, dxp, plane, wp, y, ox0, cg);
+            return;
+        }
         for (int tap = 0; tap < k * k; tap++) { // one kernel tap at a time: the pixels of a tile then hit distinct targets
             int shift = ((tap / k) * wp + tap % k) * n;
             for (int v = 0; v < n; v += L)
@@ -343,10 +355,16 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void poolLanesBackward(PoolKind kind, float[] x, float[] y, float[] dy, float[] dx, int c, int h, int w,
-                                  int window, int stride, int n) {
+                                  int window, int stride, int n, boolean reluBelow) {
         boolean max = kind == PoolKind.MAX;
         if (n % L != 0 || (max && window != 2)) { // max pooling over other windows is rare: the reference does it
-            FALLBACKS.increment(); REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n);
+            FALLBACKS.increment(); REF.poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n, false);
+            if (reluBelow) activateBackward(Activation.RELU, x, dx, dx, c * h * w * n); // this class's, as the fused one
+            return;
+        }
+        if (reluBelow && !max) { // averages spread the gradient everywhere: ReLU's mask needs its own pass
+            poolLanesBackward(kind, x, y, dy, dx, c, h, w, window, stride, n, false);
+            activateBackward(Activation.RELU, x, dx, dx, c * h * w * n);
             return;
         }
         int ho = (h - window) / stride + 1, wo = (w - window) / stride + 1;
@@ -358,7 +376,7 @@ final class VectorKernels implements Kernels {
                     int corner = ((ch * h + oy * stride) * w + ox * stride) * n, out = ((ch * ho + oy) * wo + ox) * n;
                     for (int v = 0; v < n; v += L) {
                         if (max) {
-                            maxBack2x2(x, y, dy, dx, corner + v, out + v, n, w * n);
+                            maxBack2x2(x, y, dy, dx, corner + v, out + v, n, w * n, reluBelow);
                             continue;
                         }
                         FloatVector g = FloatVector.fromArray(S, dy, out + v).mul(inv);
@@ -374,9 +392,13 @@ final class VectorKernels implements Kernels {
     /**
      * One 2×2 window of L images: the first position (top-left, top-right, bottom-left, bottom-right) equal to the
      * maximum takes the gradient. Written out without loops: a mask carried around a loop is not kept in registers.
+     * relu: x is a ReLU's output, and its backward pass is done here too: a window whose maximum is not above 0 passes
+     * no gradient (the position that took it has x = maximum ≤ 0, where ReLU's gradient is 0; every other position
+     * gets 0 anyway), so g becomes +0 there: the same bits as pooling's backward followed by ReLU's.
      */
-    private static void maxBack2x2(float[] x, float[] y, float[] dy, float[] dx, int q, int out, int right, int down) {
+    private static void maxBack2x2(float[] x, float[] y, float[] dy, float[] dx, int q, int out, int right, int down, boolean relu) {
         FloatVector m = FloatVector.fromArray(S, y, out), g = FloatVector.fromArray(S, dy, out), zero = FloatVector.zero(S);
+        if (relu) g = zero.blend(g, m.compare(VectorOperators.GT, zero));
         VectorMask<Float> e00 = FloatVector.fromArray(S, x, q).eq(m);
         VectorMask<Float> e01 = FloatVector.fromArray(S, x, q + right).eq(m).andNot(e00);
         VectorMask<Float> top = e00.or(e01);
@@ -592,6 +614,29 @@ final class VectorKernels implements Kernels {
         for (int bound = from + S.loopBound(to - from); i < bound; i += L)
             FloatVector.fromArray(S, dst, i).add(FloatVector.fromArray(S, src, i)).intoArray(dst, i);
         for (; i < to; i++) dst[i] += src[i]; // scalar tail
+    }
+
+    /** Lane j's place in L consecutive pixels of a chunk of L images: j·L (a scatter's index map). */
+    private static final int[] PIXEL_STRIDE = java.util.stream.IntStream.range(0, L).map(i -> i * L).toArray();
+    private static final jdk.incubator.vector.VectorSpecies<Byte> BYTES = jdk.incubator.vector.ByteVector.SPECIES_128;
+
+    @Override
+    public void bytesToLanes(byte[] src, int[] from, int count, int pixels, float[] dst, int n) {
+        if (n != L || L != 16) { REF.bytesToLanes(src, from, count, pixels, dst, n); return; } // other chunk widths
+        // per image: 16 pixels as bytes -> unsigned ints -> floats / 255 (exactly the scalar division), scattered to lane j
+        // of 16 consecutive pixels: one scatter instead of 16 scalar stores 64 bytes apart
+        for (int j = 0; j < L; j++) {
+            if (j >= count) {
+                for (int q = 0; q < pixels; q++) dst[q * L + j] = 0f;
+                continue;
+            }
+            int q = 0, s = from[j];
+            for (; q + L <= pixels && s + q + L <= src.length; q += L)
+                ((FloatVector) ((IntVector) jdk.incubator.vector.ByteVector.fromArray(BYTES, src, s + q)
+                        .convertShape(VectorOperators.B2I, IntVector.SPECIES_512, 0)).and(0xff)
+                        .convert(VectorOperators.I2F, 0)).div(255f).intoArray(dst, q * L + j, PIXEL_STRIDE, 0);
+            for (; q < pixels; q++) dst[q * L + j] = (src[s + q] & 0xff) / 255f; // scalar tail
+        }
     }
 
     @Override
@@ -1357,7 +1402,7 @@ final class VectorKernels implements Kernels {
     }
 
     private static void convTile4x6(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int yo0, int yo1, int yo2, int yo3, int[] taps, int kk,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {
         // 6 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * kk;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * kk;
@@ -1389,6 +1434,17 @@ final class VectorKernels implements Kernels {
                     FloatVector x3 = FloatVector.fromArray(S, x, xo3 + off);
                     a30 = x3.fma(w0, a30); a31 = x3.fma(w1, a31); a32 = x3.fma(w2, a32); a33 = x3.fma(w3, a33); a34 = x3.fma(w4, a34); a35 = x3.fma(w5, a35);
                 }
+        if (relu) { // the ReLU that follows, applied before the store: no second pass over y. Exactly max(y, 0) as
+            // VectorKernels.activate computes it (NaN stays, -0 and negatives become +0), as a compare and a blend: C2's
+            // Java-exact max of 24 vectors here took more registers than the tile has and doubled its time
+            FloatVector z = FloatVector.zero(S);
+            a00 = a00.blend(z, a00.compare(VectorOperators.LE, z)); a10 = a10.blend(z, a10.compare(VectorOperators.LE, z)); a20 = a20.blend(z, a20.compare(VectorOperators.LE, z)); a30 = a30.blend(z, a30.compare(VectorOperators.LE, z));
+            a01 = a01.blend(z, a01.compare(VectorOperators.LE, z)); a11 = a11.blend(z, a11.compare(VectorOperators.LE, z)); a21 = a21.blend(z, a21.compare(VectorOperators.LE, z)); a31 = a31.blend(z, a31.compare(VectorOperators.LE, z));
+            a02 = a02.blend(z, a02.compare(VectorOperators.LE, z)); a12 = a12.blend(z, a12.compare(VectorOperators.LE, z)); a22 = a22.blend(z, a22.compare(VectorOperators.LE, z)); a32 = a32.blend(z, a32.compare(VectorOperators.LE, z));
+            a03 = a03.blend(z, a03.compare(VectorOperators.LE, z)); a13 = a13.blend(z, a13.compare(VectorOperators.LE, z)); a23 = a23.blend(z, a23.compare(VectorOperators.LE, z)); a33 = a33.blend(z, a33.compare(VectorOperators.LE, z));
+            a04 = a04.blend(z, a04.compare(VectorOperators.LE, z)); a14 = a14.blend(z, a14.compare(VectorOperators.LE, z)); a24 = a24.blend(z, a24.compare(VectorOperators.LE, z)); a34 = a34.blend(z, a34.compare(VectorOperators.LE, z));
+            a05 = a05.blend(z, a05.compare(VectorOperators.LE, z)); a15 = a15.blend(z, a15.compare(VectorOperators.LE, z)); a25 = a25.blend(z, a25.compare(VectorOperators.LE, z)); a35 = a35.blend(z, a35.compare(VectorOperators.LE, z));
+        }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
         a20.intoArray(y, c0 * cs + yo2);
@@ -1416,7 +1472,7 @@ final class VectorKernels implements Kernels {
     }
 
     private static void convTile6x4(float[] x, int n, int xo0, int xo1, int xo2, int xo3, int xo4, int xo5, int yo0, int yo1, int yo2, int yo3, int yo4, int yo5, int[] taps, int kk,
-                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs) {
+                                 float[] w, int wOff, int co0, int co, float[] bias, int bOff, float[] y, int cs, boolean relu) {
         // 4 channels (repeating co-1 past the end; repeated pixels come from the driver): same values, stored twice
         int c0 = Math.min(co0 + 0, co - 1), pw0 = wOff + c0 * kk;
         int c1 = Math.min(co0 + 1, co - 1), pw1 = wOff + c1 * kk;
@@ -1446,6 +1502,15 @@ final class VectorKernels implements Kernels {
                     FloatVector x5 = FloatVector.fromArray(S, x, xo5 + off);
                     a50 = x5.fma(w0, a50); a51 = x5.fma(w1, a51); a52 = x5.fma(w2, a52); a53 = x5.fma(w3, a53);
                 }
+        if (relu) { // the ReLU that follows, applied before the store: no second pass over y. Exactly max(y, 0) as
+            // VectorKernels.activate computes it (NaN stays, -0 and negatives become +0), as a compare and a blend: C2's
+            // Java-exact max of 24 vectors here took more registers than the tile has and doubled its time
+            FloatVector z = FloatVector.zero(S);
+            a00 = a00.blend(z, a00.compare(VectorOperators.LE, z)); a10 = a10.blend(z, a10.compare(VectorOperators.LE, z)); a20 = a20.blend(z, a20.compare(VectorOperators.LE, z)); a30 = a30.blend(z, a30.compare(VectorOperators.LE, z)); a40 = a40.blend(z, a40.compare(VectorOperators.LE, z)); a50 = a50.blend(z, a50.compare(VectorOperators.LE, z));
+            a01 = a01.blend(z, a01.compare(VectorOperators.LE, z)); a11 = a11.blend(z, a11.compare(VectorOperators.LE, z)); a21 = a21.blend(z, a21.compare(VectorOperators.LE, z)); a31 = a31.blend(z, a31.compare(VectorOperators.LE, z)); a41 = a41.blend(z, a41.compare(VectorOperators.LE, z)); a51 = a51.blend(z, a51.compare(VectorOperators.LE, z));
+            a02 = a02.blend(z, a02.compare(VectorOperators.LE, z)); a12 = a12.blend(z, a12.compare(VectorOperators.LE, z)); a22 = a22.blend(z, a22.compare(VectorOperators.LE, z)); a32 = a32.blend(z, a32.compare(VectorOperators.LE, z)); a42 = a42.blend(z, a42.compare(VectorOperators.LE, z)); a52 = a52.blend(z, a52.compare(VectorOperators.LE, z));
+            a03 = a03.blend(z, a03.compare(VectorOperators.LE, z)); a13 = a13.blend(z, a13.compare(VectorOperators.LE, z)); a23 = a23.blend(z, a23.compare(VectorOperators.LE, z)); a33 = a33.blend(z, a33.compare(VectorOperators.LE, z)); a43 = a43.blend(z, a43.compare(VectorOperators.LE, z)); a53 = a53.blend(z, a53.compare(VectorOperators.LE, z));
+        }
         a00.intoArray(y, c0 * cs + yo0);
         a10.intoArray(y, c0 * cs + yo1);
         a20.intoArray(y, c0 * cs + yo2);
@@ -1803,6 +1868,67 @@ final class VectorKernels implements Kernels {
         a15.intoArray(dxp, pc5 + xo1);
         a25.intoArray(dxp, pc5 + xo2);
         a35.intoArray(dxp, pc5 + xo3);
+    }
+
+    private static void convInputRow5x2k5(float[] w, int wOff, float[] dy, int co, int ci, int ho, int wo, int n, int v,
+                                         float[] dxp, int plane, int wp, int y, int ox0, int cg) {
+        // 9 target pixels x 2 input channels (repeating ci-1 past the end: all loads come first, so a repeated
+        // channel stores the same values twice)
+        int c0 = Math.min(cg + 0, ci - 1), pt0 = c0 * plane + (y * wp + ox0) * n + v;
+        int c1 = Math.min(cg + 1, ci - 1), pt1 = c1 * plane + (y * wp + ox0) * n + v;
+        FloatVector a0_0 = FloatVector.fromArray(S, dxp, pt0 + 0 * n), a1_0 = FloatVector.fromArray(S, dxp, pt0 + 1 * n), a2_0 = FloatVector.fromArray(S, dxp, pt0 + 2 * n), a3_0 = FloatVector.fromArray(S, dxp, pt0 + 3 * n), a4_0 = FloatVector.fromArray(S, dxp, pt0 + 4 * n), a5_0 = FloatVector.fromArray(S, dxp, pt0 + 5 * n), a6_0 = FloatVector.fromArray(S, dxp, pt0 + 6 * n), a7_0 = FloatVector.fromArray(S, dxp, pt0 + 7 * n), a8_0 = FloatVector.fromArray(S, dxp, pt0 + 8 * n);
+        FloatVector a0_1 = FloatVector.fromArray(S, dxp, pt1 + 0 * n), a1_1 = FloatVector.fromArray(S, dxp, pt1 + 1 * n), a2_1 = FloatVector.fromArray(S, dxp, pt1 + 2 * n), a3_1 = FloatVector.fromArray(S, dxp, pt1 + 3 * n), a4_1 = FloatVector.fromArray(S, dxp, pt1 + 4 * n), a5_1 = FloatVector.fromArray(S, dxp, pt1 + 5 * n), a6_1 = FloatVector.fromArray(S, dxp, pt1 + 6 * n), a7_1 = FloatVector.fromArray(S, dxp, pt1 + 7 * n), a8_1 = FloatVector.fromArray(S, dxp, pt1 + 8 * n);
+        for (int ky = Math.max(0, y - ho + 1), kyEnd = Math.min(4, y); ky <= kyEnd; ky++) {
+            int oy = y - ky;
+            for (int o = 0; o < co; o++) {
+                int pd = ((o * ho + oy) * wo + ox0) * n + v;
+                FloatVector d0 = FloatVector.fromArray(S, dy, pd + 0 * n);
+                FloatVector d1 = FloatVector.fromArray(S, dy, pd + 1 * n);
+                FloatVector d2 = FloatVector.fromArray(S, dy, pd + 2 * n);
+                FloatVector d3 = FloatVector.fromArray(S, dy, pd + 3 * n);
+                FloatVector d4 = FloatVector.fromArray(S, dy, pd + 4 * n);
+                int pw0 = wOff + ((o * ci + c0) * 5 + ky) * 5;
+                int pw1 = wOff + ((o * ci + c1) * 5 + ky) * 5;
+                FloatVector w0_0 = FloatVector.broadcast(S, w[pw0 + 0]);
+                a0_0 = d0.fma(w0_0, a0_0); a1_0 = d1.fma(w0_0, a1_0); a2_0 = d2.fma(w0_0, a2_0); a3_0 = d3.fma(w0_0, a3_0); a4_0 = d4.fma(w0_0, a4_0);
+                FloatVector w0_1 = FloatVector.broadcast(S, w[pw1 + 0]);
+                a0_1 = d0.fma(w0_1, a0_1); a1_1 = d1.fma(w0_1, a1_1); a2_1 = d2.fma(w0_1, a2_1); a3_1 = d3.fma(w0_1, a3_1); a4_1 = d4.fma(w0_1, a4_1);
+                FloatVector w1_0 = FloatVector.broadcast(S, w[pw0 + 1]);
+                a1_0 = d0.fma(w1_0, a1_0); a2_0 = d1.fma(w1_0, a2_0); a3_0 = d2.fma(w1_0, a3_0); a4_0 = d3.fma(w1_0, a4_0); a5_0 = d4.fma(w1_0, a5_0);
+                FloatVector w1_1 = FloatVector.broadcast(S, w[pw1 + 1]);
+                a1_1 = d0.fma(w1_1, a1_1); a2_1 = d1.fma(w1_1, a2_1); a3_1 = d2.fma(w1_1, a3_1); a4_1 = d3.fma(w1_1, a4_1); a5_1 = d4.fma(w1_1, a5_1);
+                FloatVector w2_0 = FloatVector.broadcast(S, w[pw0 + 2]);
+                a2_0 = d0.fma(w2_0, a2_0); a3_0 = d1.fma(w2_0, a3_0); a4_0 = d2.fma(w2_0, a4_0); a5_0 = d3.fma(w2_0, a5_0); a6_0 = d4.fma(w2_0, a6_0);
+                FloatVector w2_1 = FloatVector.broadcast(S, w[pw1 + 2]);
+                a2_1 = d0.fma(w2_1, a2_1); a3_1 = d1.fma(w2_1, a3_1); a4_1 = d2.fma(w2_1, a4_1); a5_1 = d3.fma(w2_1, a5_1); a6_1 = d4.fma(w2_1, a6_1);
+                FloatVector w3_0 = FloatVector.broadcast(S, w[pw0 + 3]);
+                a3_0 = d0.fma(w3_0, a3_0); a4_0 = d1.fma(w3_0, a4_0); a5_0 = d2.fma(w3_0, a5_0); a6_0 = d3.fma(w3_0, a6_0); a7_0 = d4.fma(w3_0, a7_0);
+                FloatVector w3_1 = FloatVector.broadcast(S, w[pw1 + 3]);
+                a3_1 = d0.fma(w3_1, a3_1); a4_1 = d1.fma(w3_1, a4_1); a5_1 = d2.fma(w3_1, a5_1); a6_1 = d3.fma(w3_1, a6_1); a7_1 = d4.fma(w3_1, a7_1);
+                FloatVector w4_0 = FloatVector.broadcast(S, w[pw0 + 4]);
+                a4_0 = d0.fma(w4_0, a4_0); a5_0 = d1.fma(w4_0, a5_0); a6_0 = d2.fma(w4_0, a6_0); a7_0 = d3.fma(w4_0, a7_0); a8_0 = d4.fma(w4_0, a8_0);
+                FloatVector w4_1 = FloatVector.broadcast(S, w[pw1 + 4]);
+                a4_1 = d0.fma(w4_1, a4_1); a5_1 = d1.fma(w4_1, a5_1); a6_1 = d2.fma(w4_1, a6_1); a7_1 = d3.fma(w4_1, a7_1); a8_1 = d4.fma(w4_1, a8_1);
+            }
+        }
+        a0_0.intoArray(dxp, pt0 + 0 * n);
+        a1_0.intoArray(dxp, pt0 + 1 * n);
+        a2_0.intoArray(dxp, pt0 + 2 * n);
+        a3_0.intoArray(dxp, pt0 + 3 * n);
+        a4_0.intoArray(dxp, pt0 + 4 * n);
+        a5_0.intoArray(dxp, pt0 + 5 * n);
+        a6_0.intoArray(dxp, pt0 + 6 * n);
+        a7_0.intoArray(dxp, pt0 + 7 * n);
+        a8_0.intoArray(dxp, pt0 + 8 * n);
+        a0_1.intoArray(dxp, pt1 + 0 * n);
+        a1_1.intoArray(dxp, pt1 + 1 * n);
+        a2_1.intoArray(dxp, pt1 + 2 * n);
+        a3_1.intoArray(dxp, pt1 + 3 * n);
+        a4_1.intoArray(dxp, pt1 + 4 * n);
+        a5_1.intoArray(dxp, pt1 + 5 * n);
+        a6_1.intoArray(dxp, pt1 + 6 * n);
+        a7_1.intoArray(dxp, pt1 + 7 * n);
+        a8_1.intoArray(dxp, pt1 + 8 * n);
     }
     // ---- end of generated lane tiles ----
 

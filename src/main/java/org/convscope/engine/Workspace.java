@@ -17,6 +17,8 @@ final class Workspace {
     /** aux[i]: what layer i keeps from forward to backward (null if nothing). */
     final float[][] aux;
     final int[] labels;
+    /** Where each image of the chunk starts in the caller's byte array (Kernels.bytesToLanes). */
+    final int[] from;
     /**
      * Spare floats at the end of every buffer: a masked vector access whose full width would run past the end of
      * the array leaves the fast path of the Vector API (and allocates), even if the masked-off lanes are unused.
@@ -46,21 +48,41 @@ final class Workspace {
         }
         scratch = new float[scratchSize + SLACK];
         labels = new int[capacity];
+        from = new int[capacity];
     }
 
     /** Forward pass of n ≤ capacity images already in act[0]; the logits end up in act[ops.size()]. */
     void forward(Kernels k, List<LayerOp> ops, float[] params, int n) {
-        for (int i = 0; i < ops.size(); i++) ops.get(i).forward(k, params, act[i], act[i + 1], n, scratch, aux[i]);
+        forward(k, ops, params, n, null);
+    }
+
+    /** The same, timing every layer into probe unless it is null (see {@link StepProbe}). */
+    void forward(Kernels k, List<LayerOp> ops, float[] params, int n, StepProbe probe) {
+        for (int i = 0; i < ops.size(); i++) {
+            if (probe == null) {
+                ops.get(i).forward(k, params, act[i], act[i + 1], n, scratch, aux[i]);
+            } else {
+                probe.start(probe.forward(i));
+                ops.get(i).forward(k, params, act[i], act[i + 1], n, scratch, aux[i]);
+                probe.stop(probe.forward(i));
+            }
+        }
     }
 
     /**
      * Backward pass from grad[ops.size()] down to layer {@code first} (the first layer with parameters; nothing
      * below it needs a gradient), adding parameter gradients into g.
      */
-    void backward(Kernels k, List<LayerOp> ops, float[] params, float[] g, int n, int first) {
+    void backward(Kernels k, List<LayerOp> ops, float[] params, float[] g, int n, int first, StepProbe probe) {
         for (int i = ops.size() - 1; i >= first; i--) {
             float[] dx = i == first ? null : grad[i];
-            ops.get(i).backward(k, params, g, act[i], act[i + 1], grad[i + 1], dx, n, scratch, aux[i]);
+            if (probe == null) {
+                ops.get(i).backward(k, params, g, act[i], act[i + 1], grad[i + 1], dx, n, scratch, aux[i]);
+            } else {
+                probe.start(probe.backward(i));
+                ops.get(i).backward(k, params, g, act[i], act[i + 1], grad[i + 1], dx, n, scratch, aux[i]);
+                probe.stop(probe.backward(i));
+            }
         }
     }
 }

@@ -227,4 +227,20 @@ class CliTest {
         assertEquals(ratio, ((Number) json.get("train_speedup")).doubleValue(), 0.01 + ratio * 0.01, "the ratio is computed from the two rates");
         assertEquals(2, run("bench", "--batches", "0").code);
     }
+
+    @Test
+    void benchProfilePrintsATableThenOneJsonLine() throws Exception {
+        Run r = run("bench", "--profile", "--batches", "2", "--warmup", "1", "--threads", "2");
+        assertEquals(0, r.code, r.err + r.out);
+        String[] lines = r.out.strip().split("\n");
+        assertTrue(lines[0].startsWith("Per-layer profile: lenet5-modern"), r.out);
+        for (String part : new String[] {"conv1 ", "pool1 ", "conv2 ", "fc3 ", "loss ", "reduce ", "update "})
+            assertTrue(r.out.lines().anyMatch(l -> l.startsWith(part)), part + " in " + r.out);
+        java.util.Map<String, Object> json = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(lines[lines.length - 1]);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> profile = (java.util.Map<String, Object>) json.get("profile");
+        assertEquals(2, ((Number) profile.get("threads")).intValue());
+        assertTrue(((Number) profile.get("peak_core_gflops")).doubleValue() > 0, lines[lines.length - 1]);
+        assertEquals(18, ((java.util.List<?>) profile.get("parts")).size(), lines[lines.length - 1]);
+    }
 }

@@ -152,7 +152,8 @@ class KernelsTest {
     void laneConvolutionsMatchReference() {
         long seed = 700;
         // (ci, hp, wp, co, k, stride)
-        int[][] convs = {{1, 32, 32, 6, 5, 1}, {6, 14, 14, 16, 5, 1}, {3, 9, 9, 5, 3, 2}, {2, 7, 6, 1, 3, 1}, {4, 5, 5, 7, 5, 1}};
+        int[][] convs = {{1, 32, 32, 6, 5, 1}, {6, 14, 14, 16, 5, 1}, {3, 9, 9, 5, 3, 2}, {2, 7, 6, 1, 3, 1}, {4, 5, 5, 7, 5, 1},
+                {3, 9, 9, 4, 5, 1}, {1, 14, 19, 2, 5, 1}}; // the last two: row tiles of the input gradient with an odd channel count
         for (int[] cv : convs) for (int n : new int[]{16, 32, 3}) {
             int ci = cv[0], hp = cv[1], wp = cv[2], co = cv[3], k = cv[4], s = cv[5];
             int ho = (hp - k) / s + 1, wo = (wp - k) / s + 1, kk = ci * k * k;
@@ -164,6 +165,14 @@ class KernelsTest {
                     what + ": forward vector path taken");
             R.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, yR, ho, wo, n, Kernels.taps(ci, hp, wp, k));
             assertClose(yR, yV, sumTolerance(kk), what + " forward");
+            // with the ReLU that follows fused in: exactly the convolution and then activate(RELU), for both kernel sets
+            for (Kernels kn : new Kernels[]{V, R}) {
+                float[] fused = new float[yV.length], apart = new float[yV.length];
+                kn.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, fused, ho, wo, n, Kernels.taps(ci, hp, wp, k), true);
+                kn.convLanes(x, ci, hp, wp, p, 2, 2 + co * kk, co, k, s, apart, ho, wo, n, Kernels.taps(ci, hp, wp, k), false);
+                kn.activate(Activation.RELU, apart, apart, apart.length);
+                assertArrayEquals(apart, fused, what + " forward + ReLU, " + kn.name());
+            }
             float[] dy = random(yV.length, seed++);
             float[] gV = random(co * kk + co + 3, seed++), gR = gV.clone();
             assertEquals(lanes, vectorRan(() -> V.convLanesWeightGrad(x, ci, hp, wp, dy, co, k, s, ho, wo, n, gV, 1, 1 + co * kk)),
@@ -175,6 +184,27 @@ class KernelsTest {
                     what + ": input-gradient vector path taken");
             R.convLanesInputGrad(p, 2, dy, co, k, s, ho, wo, n, dxR, ci, hp, wp);
             assertClose(dxR, dxV, sumTolerance(co * k * k), what + " input gradient");
+        }
+    }
+
+    /** A chunk's input from uint8 pixels: the vector kernels give exactly the reference's floats, blank lanes 0. */
+    @Test
+    void bytesToLanesMatchesReferenceExactly() {
+        SplittableRandom r = new SplittableRandom(900);
+        for (int pixels : new int[]{784, 50, 7}) for (int count : new int[]{16, 13, 1}) {
+            byte[] src = new byte[40 * pixels];
+            r.nextBytes(src);
+            int[] from = new int[16];
+            for (int j = 0; j < 16; j++) from[j] = r.nextInt(40) * pixels;
+            from[0] = 39 * pixels; // the last image of the array: no room to read past it
+            float[] v = random(pixels * 16 + 64, 901), s = v.clone();
+            V.bytesToLanes(src, from, count, pixels, v, 16);
+            R.bytesToLanes(src, from, count, pixels, s, 16);
+            assertArrayEquals(s, v, "pixels " + pixels + ", count " + count);
+            for (int q = 0; q < pixels; q++) {
+                assertEquals((src[from[0] + q] & 0xff) / 255f, v[q * 16], "pixel " + q + " of image 0");
+                for (int j = count; j < 16; j++) assertEquals(0f, v[q * 16 + j], "blank lane " + j);
+            }
         }
     }
 
@@ -198,6 +228,14 @@ class KernelsTest {
             if (lanes && win == 2) assertTrue(back, what + ": backward vector path taken");
             R.poolLanesBackward(kind, x, yR, dy, dxR, c, h, w, win, s, n);
             assertClose(dxR, dxV, 1e-6, what + " backward");
+            // with the backward pass of the ReLU below fused in: exactly pooling's backward and then ReLU's
+            for (Kernels kn : new Kernels[]{V, R}) {
+                float[] fused = random(x.length, seed), apart = fused.clone();
+                kn.poolLanesBackward(kind, x, yR, dy, fused, c, h, w, win, s, n, true);
+                kn.poolLanesBackward(kind, x, yR, dy, apart, c, h, w, win, s, n, false);
+                kn.activateBackward(Activation.RELU, x, apart, apart, apart.length);
+                assertArrayEquals(apart, fused, what + " backward + ReLU, " + kn.name());
+            }
         }
     }
 

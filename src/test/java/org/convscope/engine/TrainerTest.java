@@ -43,6 +43,38 @@ class TrainerTest {
                 train(ModelZoo.lenetClassic(), Kernels.vector(), adam, 3, null), "Adam, classic LeNet");
     }
 
+    /**
+     * ReLU fused into the convolution before it and the max pooling after it (LayerOp.plan) changes no bit: the same
+     * steps with the fusion switched off give the same weights and losses.
+     */
+    @Test
+    void fusedReluGivesTheSameBitsAsSeparateLayers() {
+        for (ModelSpec spec : new ModelSpec[]{ModelZoo.lenetModern(), ModelZoo.lenetClassic()}) {
+            float[][] weights = new float[2][];
+            float[][] losses = new float[2][4];
+            for (int run = 0; run < 2; run++) {
+                Network net = Network.create(spec, 42, Kernels.vector());
+                int fused = 0;
+                for (LayerOp op : net.ops) {
+                    if (op instanceof LayerOp.Conv c && c.reluAfter) { fused++; c.reluAfter = run == 0; }
+                    if (op instanceof LayerOp.Pool p && p.reluBelow) { fused++; p.reluBelow = run == 0; }
+                    if (op instanceof LayerOp.Act a) {
+                        if (a.fusedForward || a.fusedBackward) fused++;
+                        a.fusedForward &= run == 0;
+                        a.fusedBackward &= run == 0;
+                    }
+                }
+                assertEquals(spec == ModelZoo.lenetModern() || spec.id().equals("lenet5-modern") ? 6 : 0, fused, spec.id() + ": fused layers");
+                try (Trainer t = new Trainer(net, sgd(0.1f, 64, 2))) {
+                    for (int s = 0; s < 4; s++) losses[run][s] = t.step(DATA.images(), DATA.labels(), ORDER, s * 64, 64);
+                }
+                weights[run] = net.parameters();
+            }
+            assertArrayEquals(losses[0], losses[1], spec.id() + " losses");
+            assertArrayEquals(weights[0], weights[1], spec.id() + " weights");
+        }
+    }
+
     @Test
     void oneTwoAndThreeThreadsComputeTheSameGradient() {
         float[] x = DATA.allAsFloats();
