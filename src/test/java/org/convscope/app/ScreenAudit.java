@@ -180,6 +180,23 @@ public final class ScreenAudit {
         return out;
     }
 
+    /** The navigation (every view, one row each) needs a vertical scroll bar: some view is out of sight. */
+    public static List<Problem> navigationScrolls(Scene scene) {
+        List<Problem> out = new ArrayList<>();
+        Node nav = scene.getRoot().lookup(".nav-scroll");
+        if (nav instanceof ScrollPane sp && shown(sp)) {
+            for (Node n : sp.lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.VERTICAL && shown(sb)
+                        && sb.getVisibleAmount() < sb.getMax() - sb.getMin() - 1e-6) {
+                    out.add(new Problem("nav-scrolls", "ScrollPane.nav-scroll", "the navigation scrolls: not every view is in sight ("
+                            + Math.round(sp.getContent().getLayoutBounds().getHeight()) + " px of rows in "
+                            + Math.round(sp.getViewportBounds().getHeight()) + " px)"));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Texts smaller than the projector theme's minimum (numbers have a larger one). */
     public static List<Problem> tooSmall(Scene scene) {
         List<Problem> out = new ArrayList<>();
