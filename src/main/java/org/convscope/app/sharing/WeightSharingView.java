@@ -308,36 +308,44 @@ public final class WeightSharingView implements ConceptView {
         return box;
     }
 
-    /** Rows: wiring | weights (formula) | biases | total. */
+    /**
+     * For each wiring a line with its name, and under it: weights (formula) | biases | total. The name on a line of
+     * its own leaves the product the width of the card (at 1280 x 800 in the projector theme four columns squeezed
+     * it to a few pixels); a long product still wraps at its spaces.
+     */
     private Node realTable() {
         GridPane grid = new GridPane();
         grid.setHgap(28);
-        grid.setVgap(10);
+        grid.setVgap(6);
         grid.getStyleClass().add("concept-card");
-        String[] heads = {"sharing.col.wiring", "sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
+        String[] heads = {"sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
         // biases: one per output unit for the full and local layers, one per output channel for the shared one
         for (int c = 0; c < heads.length; c++) {
             Label head = ConceptPage.text(heads[c], "concept-caption");
             head.setWrapText(true);
             head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(head, c, 0);
         }
         for (Wiring w : Wiring.values()) {
-            int row = w.ordinal() + 1;
+            int row = 2 * w.ordinal() + 1;
             String key = w.name().toLowerCase();
-            Label name = ConceptPage.text("sharing.wiring." + key, "concept-formula");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            grid.add(name, 0, row);
+            Label name = ConceptPage.text("sharing.wiring." + key, "concept-heading");
+            name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            GridPane.setMargin(name, new javafx.geometry.Insets(w.ordinal() == 0 ? 0 : 8, 0, 0, 0));
+            grid.add(name, 0, row, 3, 1);
             realWeights[w.ordinal()] = cell("sharing-real-weights-" + key, "concept-formula");
             realBiases[w.ordinal()] = cell("sharing-real-biases-" + key, "concept-formula");
             realTotals[w.ordinal()] = cell("sharing-real-total-" + key, "concept-number");
-            grid.add(realWeights[w.ordinal()], 1, row);
-            grid.add(realBiases[w.ordinal()], 2, row);
-            grid.add(realTotals[w.ordinal()], 3, row);
+            grid.add(realWeights[w.ordinal()], 0, row + 1);
+            grid.add(realBiases[w.ordinal()], 1, row + 1);
+            grid.add(realTotals[w.ordinal()], 2, row + 1);
         }
+        ColumnConstraints weights = new ColumnConstraints();
+        weights.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         ColumnConstraints right = new ColumnConstraints();
         right.setHalignment(HPos.RIGHT);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), right);
+        grid.getColumnConstraints().addAll(weights, new ColumnConstraints(), right);
         return grid;
     }
 

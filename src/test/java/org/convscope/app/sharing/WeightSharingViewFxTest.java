@@ -96,6 +96,8 @@ class WeightSharingViewFxTest {
     @Test
     void savesThePageAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        // the button ends the side column, which scrolls when the page is taller than the window (as here, 1000 px)
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) view.node().lookup(".concept-side-scroll")).setVvalue(1));
         robot.clickOn("#sharing-export-png");
         java.nio.file.Path png = dir.resolve("convscope-sharing.png");
         org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png)
