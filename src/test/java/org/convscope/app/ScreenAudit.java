@@ -210,6 +210,16 @@ public final class ScreenAudit {
                 out.add(new Problem("too-small", key(owner), String.format(java.util.Locale.ROOT, "%s %.1f px < %.0f px: %s", number ? "number" : "text", size, min, describe(owner))));
             }
         });
+        // numbers drawn on canvases: each ThemedCanvas reports the smallest size its last paint drew a number at
+        forEachShown(scene, n -> {
+            if (n instanceof org.convscope.app.common.ThemedCanvas c && c.getWidth() > 0 && c.getHeight() > 0) {
+                double size = c.smallestNumberSize();
+                if (Double.isFinite(size) && size < PROJECTOR_MIN_NUMBER_PX - 0.01) {
+                    out.add(new Problem("too-small", key(c), String.format(java.util.Locale.ROOT,
+                            "number drawn at %.1f px < %.0f px on the canvas %s", size, PROJECTOR_MIN_NUMBER_PX, describe(c))));
+                }
+            }
+        });
         return out;
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -224,7 +225,10 @@ public final class WeightSharingView implements ConceptView {
         g.setLineWidth(4);
         // weight names on the local and shared edges, a third of the way down from each output
         if (w != Wiring.FULL) {
-            g.setFont(c.font(0.8));
+            // with their values (the playable toy) the names are numbers a lesson reads out: the theme's number size
+            Font wf = play ? c.numberFont(0.8) : c.font(0.8);
+            double k = wf.getSize() / (0.8 * c.fontSize());
+            g.setFont(wf);
             g.setTextAlign(TextAlignment.CENTER);
             for (LayerWiring.Connection e : edges) {
                 double x0 = left + e.output() * step, x1 = left + e.input() * step;
@@ -236,10 +240,10 @@ public final class WeightSharingView implements ConceptView {
                 if (play && e.output() != model.position()) continue; // the values once, at the chosen position
                 if (play) name += " = " + WeightSharingViewModel.number(model.weight(e.weight()), false);
                 g.setFill(c.color(BG));
-                double tw = play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25);
-                g.fillRoundRect(x - tw / 2, y - c.fontSize() * 0.55, tw, c.fontSize() * 1.05, 6, 6);
+                double tw = k * (play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25));
+                g.fillRoundRect(x - tw / 2, y - k * c.fontSize() * 0.55, tw, k * c.fontSize() * 1.05, 6, 6);
                 g.setFill(weightColour(c, w, e.weight(), (int) distinct));
-                g.fillText(name, x, y + c.fontSize() * 0.33);
+                g.fillText(name, x, y + k * c.fontSize() * 0.33);
             }
         }
         g.setFont(c.font(1.0));
@@ -249,7 +253,7 @@ public final class WeightSharingView implements ConceptView {
         for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
         for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
         if (play) {
-            g.setFont(c.font(0.85));
+            g.setFont(c.numberFont(0.85));
             g.setFill(c.color(MUTED));
             for (int i = 0; i < n; i++) g.fillText(WeightSharingViewModel.number(model.input(i), false), left + i * step, yIn + r + c.fontSize() * 1.1);
             for (int o = 0; o < m; o++) {
