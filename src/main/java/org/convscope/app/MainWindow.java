@@ -422,7 +422,36 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll("nav-scroll", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        // rows closer together where the normal ones would not all fit (the projector theme at 800 px and less)
+        Runnable fit = () -> denseNavigation(scroll, box);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> fit.run());
+        box.layoutBoundsProperty().addListener((o, a, b) -> fit.run());
         return scroll;
+    }
+
+    /** Normal and dense padding of a navigation row and spacing of the rows, in em (as in convscope.css). */
+    static final double NAV_PAD = 0.65, NAV_PAD_DENSE = 0.25, NAV_GAP = 0.25, NAV_GAP_DENSE = 0.05, NAV_EDGE = 0.8, NAV_EDGE_DENSE = 0.4;
+
+    /**
+     * Puts the navigation in its dense form (style class "dense": smaller padding) when its rows at the normal
+     * padding would be taller than the room, so that every view stays in sight without scrolling. The decision is
+     * made on the normal height (the current height plus what the dense form saved), so it does not flip back and
+     * forth.
+     */
+    private static void denseNavigation(ScrollPane scroll, VBox box) {
+        if (box.getChildren().isEmpty() || scroll.getViewportBounds() == null) return;
+        double room = scroll.getViewportBounds().getHeight();
+        if (room <= 0) return;
+        boolean dense = scroll.getStyleClass().contains("dense");
+        int rows = box.getChildren().size();
+        double buttonEm = ((javafx.scene.control.Labeled) box.getChildren().getFirst()).getFont().getSize(), rootEm = buttonEm / 1.1;
+        double normal = box.prefHeight(box.getWidth() > 0 ? box.getWidth() : -1);
+        if (dense) normal += rows * 2 * (NAV_PAD - NAV_PAD_DENSE) * buttonEm + (rows - 1) * (NAV_GAP - NAV_GAP_DENSE) * rootEm
+                + 2 * (NAV_EDGE - NAV_EDGE_DENSE) * rootEm;
+        boolean want = normal > room + 0.5;
+        if (want != dense) {
+            if (want) scroll.getStyleClass().add("dense"); else scroll.getStyleClass().remove("dense");
+        }
     }
 
     private Node statusBar() {

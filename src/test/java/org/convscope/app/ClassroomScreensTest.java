@@ -189,6 +189,7 @@ class ClassroomScreensTest {
                             scene.getRoot().layout(); // wrapped text: height for the width found in the first pass
                             List<ScreenAudit.Problem> p = new ArrayList<>(ScreenAudit.problems(scene, width, height));
                             if (theme == Theme.PROJECTOR) p.addAll(ScreenAudit.tooSmall(scene));
+                            p.addAll(ScreenAudit.navigationScrolls(scene));
                             return p;
                         }).get();
                         for (ScreenAudit.Problem f : found) {

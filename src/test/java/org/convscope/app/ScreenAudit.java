@@ -180,6 +180,23 @@ public final class ScreenAudit {
         return out;
     }
 
+    /** The navigation (every view, one row each) needs a vertical scroll bar: some view is out of sight. */
+    public static List<Problem> navigationScrolls(Scene scene) {
+        List<Problem> out = new ArrayList<>();
+        Node nav = scene.getRoot().lookup(".nav-scroll");
+        if (nav instanceof ScrollPane sp && shown(sp)) {
+            for (Node n : sp.lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar sb && sb.getOrientation() == Orientation.VERTICAL && shown(sb)
+                        && sb.getVisibleAmount() < sb.getMax() - sb.getMin() - 1e-6) {
+                    out.add(new Problem("nav-scrolls", "ScrollPane.nav-scroll", "the navigation scrolls: not every view is in sight ("
+                            + Math.round(sp.getContent().getLayoutBounds().getHeight()) + " px of rows in "
+                            + Math.round(sp.getViewportBounds().getHeight()) + " px)"));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Texts smaller than the projector theme's minimum (numbers have a larger one). */
     public static List<Problem> tooSmall(Scene scene) {
         List<Problem> out = new ArrayList<>();
@@ -191,6 +208,16 @@ public final class ScreenAudit {
             if (size < min - 0.01) {
                 Node owner = t.getParent() instanceof Labeled l ? l : t;
                 out.add(new Problem("too-small", key(owner), String.format(java.util.Locale.ROOT, "%s %.1f px < %.0f px: %s", number ? "number" : "text", size, min, describe(owner))));
+            }
+        });
+        // numbers drawn on canvases: each ThemedCanvas reports the smallest size its last paint drew a number at
+        forEachShown(scene, n -> {
+            if (n instanceof org.convscope.app.common.ThemedCanvas c && c.getWidth() > 0 && c.getHeight() > 0) {
+                double size = c.smallestNumberSize();
+                if (Double.isFinite(size) && size < PROJECTOR_MIN_NUMBER_PX - 0.01) {
+                    out.add(new Problem("too-small", key(c), String.format(java.util.Locale.ROOT,
+                            "number drawn at %.1f px < %.0f px on the canvas %s", size, PROJECTOR_MIN_NUMBER_PX, describe(c))));
+                }
             }
         });
         return out;

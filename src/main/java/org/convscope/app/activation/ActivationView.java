@@ -394,7 +394,7 @@ public final class ActivationView implements ConceptView {
                 g.setFill(withAlpha(chart.color(FLAT), 0.7));
                 g.fillRect(x + 1, y1 + h1 - ha - hf, bw - 2, hf);
             }
-            g.setFont(chart.font(0.85));
+            g.setFont(chart.numberFont(0.85));
             if (cut) {
                 // the cut: a gap across the bar near the top, and its real count beside it
                 double x = left + tallest * bw;
@@ -454,7 +454,7 @@ public final class ActivationView implements ConceptView {
 
         // shared x axis
         g.setFill(chart.color(FG));
-        g.setFont(chart.font(0.95));
+        g.setFont(chart.numberFont(0.95));
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = -4; i <= 4; i++) {
             double x = range * i / 4;
@@ -480,7 +480,7 @@ public final class ActivationView implements ConceptView {
 
     private void yTicks(GraphicsContext g, double left, double y, double h, double lo, double hi, double[] ticks) {
         g.setFill(chart.color(MUTED));
-        g.setFont(chart.font(0.9));
+        g.setFont(chart.numberFont(0.9));
         g.setTextAlign(TextAlignment.RIGHT);
         for (double t : ticks) {
             double py = y + h - (t - lo) / (hi - lo) * h;

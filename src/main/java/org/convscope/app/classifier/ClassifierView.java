@@ -236,6 +236,7 @@ public final class ClassifierView implements ConceptView {
         });
         source.getStyleClass().add("concept-caption");
         source.setWrapText(true);
+        source.setMinHeight(Region.USE_PREF_SIZE); // two lines in a narrow window, never "…"
         source.setId("classifier-source");
         message.getStyleClass().add("concept-warning");
         message.setWrapText(true);
@@ -293,7 +294,7 @@ public final class ClassifierView implements ConceptView {
         busy.setId("classifier-busy");
         SideColumn.show(busy, false);
         page.side().getChildren().addAll(message, busy,
-                SideColumn.card("classifier.layer", new VBox(8, layerButtons, SideColumn.row("classifier.unit", unitSpinner),
+                SideColumn.card("classifier.layer", new VBox(8, layerButtons, SideColumn.stacked("classifier.unit", unitSpinner),
                         ConceptPage.text("classifier.unit.hint", "concept-caption"))),
                 sumCard);
         I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });

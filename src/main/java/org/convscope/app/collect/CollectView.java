@@ -251,6 +251,11 @@ public final class CollectView implements ConceptView {
         var padButtons = new HBox(8, add, clear);
         var addHint = label("collect.add.hint");
         addHint.getStyleClass().add("hint");
+        // as wide as the pad and its preview, on as many lines as it needs (never "…", never wider than the pad)
+        addHint.setWrapText(true);
+        addHint.setPrefWidth(1);
+        addHint.setMaxWidth(Double.MAX_VALUE);
+        addHint.setMinHeight(Region.USE_PREF_SIZE);
 
         preview.setId("collect-preview");
         preview.setFitWidth(112);
@@ -261,8 +266,8 @@ public final class CollectView implements ConceptView {
         previewFrame.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         var previewCaption = label("collect.preview");
         previewCaption.setWrapText(true);
-        previewCaption.setMaxWidth(160);
-        previewCaption.getStyleClass().add("hint");
+        previewCaption.getStyleClass().addAll("hint", "preview-caption"); // its width is in em (collect.css)
+        previewCaption.setMinHeight(Region.USE_PREF_SIZE);
         var previewBox = new VBox(6, previewFrame, previewCaption);
 
         var padColumn = new VBox(8, new HBox(12, padFrame, previewBox), padButtons, addHint);

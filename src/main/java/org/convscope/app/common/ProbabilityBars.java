@@ -33,7 +33,7 @@ public final class ProbabilityBars extends GridPane {
         var nameCol = new ColumnConstraints();
         var barCol = new ColumnConstraints();
         barCol.setHgrow(Priority.ALWAYS);
-        barCol.setMinWidth(80);
+        barCol.setMinWidth(40); // a short bar still reads; a narrow side column must not be pushed wider
         var valueCol = new ColumnConstraints();
         valueCol.setMinWidth(Region.USE_PREF_SIZE);
         getColumnConstraints().setAll(nameCol, barCol, valueCol);

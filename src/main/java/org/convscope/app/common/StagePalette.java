@@ -11,7 +11,7 @@ import javafx.scene.text.FontWeight;
  */
 public record StagePalette(Color fg, Color muted, Color bg, Color subtle, Color border, Color accent,
                            Color accentSubtle, Color highlight, Color success, Color danger,
-                           String fontFamily, double fontSize) {
+                           String fontFamily, double fontSize, NumberSizes numbers) {
 
     /** The looked-up colours a ThemedCanvas must be created with for {@link #of(ThemedCanvas)}. */
     public static final String[] LOOKUPS = {
@@ -22,21 +22,30 @@ public record StagePalette(Color fg, Color muted, Color bg, Color subtle, Color 
     public static StagePalette of(ThemedCanvas c) {
         // before CSS is applied the probes are grey: fall back to the light palette then
         Color fg = c.color("-color-fg-default");
-        if (fg.equals(Color.GRAY)) return light(c.fontSize());
+        if (fg.equals(Color.GRAY)) return light(c.fontSize(), c.numberSizes());
         return new StagePalette(fg, c.color("-color-fg-muted"), c.color("-color-bg-default"), c.color("-color-bg-subtle"),
                 c.color("-color-border-default"), c.color("-color-accent-emphasis"), c.color("-color-accent-subtle"),
                 c.color("-color-warning-emphasis"), c.color("-color-success-emphasis"), c.color("-color-danger-emphasis"),
-                c.font(1).getFamily(), c.fontSize());
+                c.font(1).getFamily(), c.fontSize(), c.numberSizes());
     }
 
     /** AtlantaFX Primer Light's values: used until CSS has been applied. */
-    public static StagePalette light(double fontSize) {
+    public static StagePalette light(double fontSize) { return light(fontSize, new NumberSizes()); }
+
+    /** The light palette, numbers following (and reported to) a canvas's sizes. */
+    public static StagePalette light(double fontSize, NumberSizes numbers) {
         return new StagePalette(Color.web("#1f2328"), Color.web("#656d76"), Color.WHITE, Color.web("#f6f8fa"),
                 Color.web("#d0d7de"), Color.web("#0969da"), Color.web("#ddf4ff"), Color.web("#bf8700"),
-                Color.web("#1f883d"), Color.web("#cf222e"), Font.getDefault().getFamily(), fontSize);
+                Color.web("#1f883d"), Color.web("#cf222e"), Font.getDefault().getFamily(), fontSize, numbers);
     }
 
     public Font font(double size) { return Font.font(fontFamily, size); }
 
     public Font bold(double size) { return Font.font(fontFamily, FontWeight.BOLD, size); }
+
+    /** The font for a number: at least the theme's minimum for numbers (see {@link NumberSizes}), remembered. */
+    public Font number(double size) { return Font.font(fontFamily, numbers.use(size)); }
+
+    /** {@link #number} in bold. */
+    public Font numberBold(double size) { return Font.font(fontFamily, FontWeight.BOLD, numbers.use(size)); }
 }

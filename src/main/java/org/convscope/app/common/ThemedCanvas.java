@@ -28,6 +28,24 @@ public class ThemedCanvas extends Region {
     private final Map<String, Label> probes = new LinkedHashMap<>();
     private final Label fontProbe = new Label();
     private Painter painter = (g, w, h) -> {};
+    private final NumberSizes numbers = new NumberSizes();
+
+    /** The smallest size for drawn numbers, from CSS: {@code -cs-min-number-size: 18px} (projector.css); 0 by default. */
+    private static final javafx.css.CssMetaData<ThemedCanvas, Number> MIN_NUMBER_SIZE = new javafx.css.CssMetaData<>(
+            "-cs-min-number-size", javafx.css.converter.SizeConverter.getInstance(), 0.0) {
+        @Override public boolean isSettable(ThemedCanvas c) { return !c.minNumberSize.isBound(); }
+        @Override public javafx.css.StyleableProperty<Number> getStyleableProperty(ThemedCanvas c) { return c.minNumberSize; }
+    };
+    private static final java.util.List<javafx.css.CssMetaData<? extends javafx.css.Styleable, ?>> CSS;
+    static {
+        var all = new java.util.ArrayList<>(Region.getClassCssMetaData());
+        all.add(MIN_NUMBER_SIZE);
+        CSS = java.util.List.copyOf(all);
+    }
+    private final javafx.css.StyleableDoubleProperty minNumberSize =
+            new javafx.css.SimpleStyleableDoubleProperty(MIN_NUMBER_SIZE, this, "minNumberSize", 0.0) {
+                @Override protected void invalidated() { numbers.setMin(get()); repaint(); }
+            };
 
     /** @param lookups the looked-up colours the painter will ask for, e.g. "-color-fg-default" */
     public ThemedCanvas(String... lookups) {
@@ -75,12 +93,32 @@ public class ThemedCanvas extends Region {
     /** Base text size in pixels, from the theme. */
     public double fontSize() { return fontProbe.getFont().getSize(); }
 
+    /**
+     * The font for numbers (values, products, sums, ticks): the theme's font at scale, but never below the theme's
+     * minimum for numbers ({@link NumberSizes}); the size is remembered for {@link #smallestNumberSize()}.
+     */
+    public Font numberFont(double scale) {
+        Font f = fontProbe.getFont();
+        return Font.font(f.getFamily(), numbers.use(f.getSize() * scale));
+    }
+
+    /** The sizes of the numbers this canvas draws: the theme's minimum and the smallest of the last paint. */
+    public NumberSizes numberSizes() { return numbers; }
+
+    /** The smallest size a number was drawn at in the last paint, in px (infinity when it drew none). */
+    public double smallestNumberSize() { return numbers.smallest(); }
+
+    public static java.util.List<javafx.css.CssMetaData<? extends javafx.css.Styleable, ?>> getClassCssMetaData() { return CSS; }
+
+    @Override public java.util.List<javafx.css.CssMetaData<? extends javafx.css.Styleable, ?>> getCssMetaData() { return CSS; }
+
     public Canvas canvas() { return canvas; }
 
     public void repaint() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
+        numbers.reset();
         if (w > 0 && h > 0) painter.paint(g, w, h);
     }
 

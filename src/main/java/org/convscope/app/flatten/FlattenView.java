@@ -354,7 +354,7 @@ public final class FlattenView implements ConceptView {
             }
         }
 
-        g.setFont(canvas.font(0.9));
+        g.setFont(canvas.numberFont(0.9)); // the strip's positions: 0, 196, ... 783
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(canvas.color(MUTED));
         for (int y = 0; y <= H; y += 7) {
@@ -470,7 +470,7 @@ public final class FlattenView implements ConceptView {
                 g.fillRect(cx, cy, size, size);
                 g.strokeRect(cx, cy, size, size);
                 g.setFill(canvas.color(v > 0.5f ? DARK : LIGHT));
-                g.setFont(canvas.font(size > font * 3 ? 1.1 : 0.8));
+                g.setFont(canvas.numberFont(size > font * 3 ? 1.1 : 0.8));
                 g.fillText(String.valueOf(i), cx + size / 2, cy + size / 2 + font * 0.35);
                 String mark = i == model.index() ? PIXEL : i == model.rightIndex() ? RIGHT : i == model.lowerIndex() ? BELOW : null;
                 if (mark != null) {
@@ -508,7 +508,7 @@ public final class FlattenView implements ConceptView {
         g.setLineWidth(4);
         g.strokeRect(x + 2, geo.lensY() + 2, lc - 4, lc - 4);
         g.setFill(canvas.color(lookup));
-        g.setFont(canvas.font(1.05));
+        g.setFont(canvas.numberFont(1.05)); // the index and the distances (+1, +28)
         g.fillText(text, x + lc / 2, above ? geo.lensY() - canvas.fontSize() * 0.6 : geo.lensY() + lc + canvas.fontSize() * 1.6);
     }
 

@@ -179,7 +179,7 @@ public final class KernelPainter {
         for (int cc = 0; cc < s.channels(); cc++)
             for (int ky = 0; ky < k; ky++) for (int kx = 0; kx < k; kx++) pScale = Math.max(pScale, Math.abs(s.productAt(pos, cc, ky, kx)));
         String widest = "\u22120." + "0".repeat(decimals);
-        Font num = p.bold(StageDrawing.fit(widest, p, true, cell * 0.88, cell * 0.36));
+        Font num = p.numberBold(StageDrawing.fit(widest, p, true, cell * 0.88, cell * 0.36));
         String sliceNote = s.channels() > 1 ? "  \u00b7  " + I18n.get("kernel.stage.slice", slice + 1, s.channels()) : "";
         g.setFill(p.fg());
         double capY = gy - L.captionH() * 0.45;
@@ -194,7 +194,7 @@ public final class KernelPainter {
                 float pv = s.patchAt(pos, slice, ky, kx), kv = s.kernelAt(slice, ky, kx), prod = pv * kv;
                 double cx = kx * cell, cy = gy + ky * cell;
                 StageDrawing.numberCell(g, padded ? "0" : format(pv, decimals), gx0 + cx, cy, cell,
-                        padded ? p.subtle() : inMap.color(pv, inScale), p.border(), padded ? p.font(num.getSize()) : num);
+                        padded ? p.subtle() : inMap.color(pv, inScale), p.border(), padded ? p.number(num.getSize()) : num);
                 StageDrawing.numberCell(g, format(kv, decimals), gx1 + cx, cy, cell, ColorMap.SIGNED.color(kv, kScale), p.border(), num);
                 boolean computed = t < done;
                 StageDrawing.numberCell(g, computed ? format(prod, decimals) : "", gx2 + cx, cy, cell,
@@ -281,7 +281,7 @@ public final class KernelPainter {
     /** A colour ramp under the output map from its lowest to its highest value (blue to red by sign). */
     private static void legend(GraphicsContext g, Rectangle2D out, double captionH, OutputColours colours, StagePalette p) {
         double y = out.getMaxY() + captionH * 0.2, hh = captionH * 0.42;
-        Font f = p.font(captionH * 0.5);
+        Font f = p.number(captionH * 0.5);
         ColorMap map = colours.map();
         float scale = colours.scale();
         String lo = format(colours.low(), 2), hi = format(colours.high(), 2);

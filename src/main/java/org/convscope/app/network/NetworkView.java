@@ -58,13 +58,16 @@ public final class NetworkView implements ConceptView {
     private static final double GAP = 4, COLUMN_MIN_WIDTH = 78;
     /** Screen pixels per feature-map pixel: at most MAX_SCALE (larger only blurs the lesson), at least MIN_SCALE. */
     static final double MAX_SCALE = 8, MIN_SCALE = 1;
+    /** The smallest scale the maps are shrunk to so that the columns fit one row; then they wrap instead. */
+    static final double WRAP_SCALE = 2;
     /** Room for the title, detail, shape and legend lines of a column, besides its pictures. */
     private static final double COLUMN_CHROME = 150;
 
     private final AppContext ctx;
     private final NetworkViewModel vm;
     private BorderPane root;
-    private final HBox columnsBox = new HBox(22);
+    /** The layer columns, left to right; where even small maps do not fit the width they wrap into a second row. */
+    private final javafx.scene.layout.FlowPane columnsBox = new javafx.scene.layout.FlowPane(8, 16);
     private final Label hover = new Label();
     private final Label title = new Label(), inputInfo = new Label(), empty = new Label();
     private final InvariancePlot plot = new InvariancePlot();
@@ -158,6 +161,7 @@ public final class NetworkView implements ConceptView {
 
         columnsBox.setId("net-columns");
         columnsBox.setAlignment(Pos.TOP_LEFT);
+        columnsBox.setRowValignment(javafx.geometry.VPos.TOP);
         columnsBox.setPadding(new Insets(8, 16, 8, 16));
         empty.getStyleClass().add("empty-note");
         empty.setWrapText(true);
@@ -220,7 +224,6 @@ public final class NetworkView implements ConceptView {
         List<Node> nodes = new ArrayList<>();
         for (ColumnView c : columns) nodes.add(c.node);
         columnsBox.getChildren().setAll(nodes);
-        columnsBox.setSpacing(8);
         fitScale();
     }
 
@@ -245,15 +248,26 @@ public final class NetworkView implements ConceptView {
         }
         setScale(Math.max(MIN_SCALE, scale));
         if (columnsBox.getScene() == null) return;
-        // a map column grows by (grid columns x map width) per unit of scale once it is wider than its title
-        for (int i = 0; i < 6 && mapScale > MIN_SCALE; i++) {
-            double excess = columnsBox.minWidth(-1) - availableWidth;
+        // a map column grows by (grid columns x map width) per unit of scale once it is wider than its title; below
+        // WRAP_SCALE the maps would be too small to read: the columns wrap into a second row instead (no sideways
+        // scrolling: at 1280 x 800 the columns' titles alone are wider than the window in the projector theme)
+        double floor = Math.max(MIN_SCALE, Math.min(mapScale, WRAP_SCALE));
+        for (int i = 0; i < 6 && mapScale > floor; i++) {
+            double excess = oneRowWidth() - availableWidth;
             if (excess <= 0.5) break;
             double slope = 0;
             for (ColumnView c : columns) if (c instanceof MapsColumn m && m.growsWithScale()) slope += m.pixelsWide();
             if (slope == 0) break;
-            setScale(Math.max(MIN_SCALE, mapScale - Math.max(0.05, excess / slope)));
+            setScale(Math.max(floor, mapScale - Math.max(0.05, excess / slope)));
         }
+    }
+
+    /** The columns' width side by side, at their narrowest, with the gaps and padding. */
+    private double oneRowWidth() {
+        double w = columnsBox.getPadding().getLeft() + columnsBox.getPadding().getRight()
+                + columnsBox.getHgap() * Math.max(0, columns.size() - 1);
+        for (ColumnView c : columns) w += c.node.minWidth(-1);
+        return w;
     }
 
     private void setScale(double scale) {

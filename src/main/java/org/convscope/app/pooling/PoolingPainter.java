@@ -160,7 +160,7 @@ public final class PoolingPainter {
         double cell = Math.min((r.getWidth() - 2 * pad) / k, (r.getHeight() - (gridTop - r.getMinY()) - pad) * 0.6 / k);
         cell = Math.floor(Math.min(cell, 150));
         double gx = r.getMinX() + (r.getWidth() - k * cell) / 2;
-        Font num = p.bold(StageDrawing.fit("0.000", p, true, cell * 0.86, cell * 0.34));
+        Font num = p.numberBold(StageDrawing.fit("0.000", p, true, cell * 0.86, cell * 0.34));
         for (int t = 0; t < k * k; t++) {
             double cx = gx + t % k * cell, cy = gridTop + t / k * cell;
             boolean seen = t < done;

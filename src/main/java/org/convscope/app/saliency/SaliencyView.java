@@ -246,6 +246,8 @@ public final class SaliencyView implements ConceptView {
         busy.textProperty().bind(I18n.bind("saliency.busy"));
         busy.getStyleClass().add("concept-caption");
         busy.setId("saliency-busy");
+        busy.setWrapText(true);
+        busy.setMinHeight(Region.USE_PREF_SIZE);
         for (Label l : List.of(reading, numbers)) {
             l.getStyleClass().add("concept-detail");
             l.setWrapText(true);
@@ -263,12 +265,17 @@ public final class SaliencyView implements ConceptView {
         for (ToggleButton b : List.of(saliencyButton, occlusionButton)) {
             b.setToggleGroup(methodGroup);
             b.setWrapText(true);
+            // one under the other, each as wide as the column: a long name wraps instead of widening the column
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinWidth(0);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             b.setOnAction(e -> {
                 if (!b.isSelected()) { b.setSelected(true); return; }
                 applyState(Map.of("method", b == saliencyButton ? "saliency" : "occlusion"));
             });
         }
-        FlowPane methods = new FlowPane(6, 6, saliencyButton, occlusionButton);
+        VBox methods = new VBox(6, saliencyButton, occlusionButton);
 
         predictedButton = new ToggleButton();
         predictedButton.textProperty().bind(I18n.bind("saliency.class.predicted"));
@@ -303,7 +310,7 @@ public final class SaliencyView implements ConceptView {
 
         page.side().getChildren().addAll(message,
                 SideColumn.card("saliency.method", methods),
-                SideColumn.card("saliency.class", new VBox(8, classButtons, SideColumn.row("saliency.versus", versusBox))),
+                SideColumn.card("saliency.class", new VBox(8, classButtons, SideColumn.stacked("saliency.versus", versusBox))),
                 reading, numbers, busy,
                 SideColumn.card("saliency.probabilities", bars));
         I18n.localeProperty().addListener((o, a, b) -> { syncControls(); recompute(); });

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.convscope.app.AppContext;
 import org.convscope.app.ConceptView;
@@ -224,7 +225,10 @@ public final class WeightSharingView implements ConceptView {
         g.setLineWidth(4);
         // weight names on the local and shared edges, a third of the way down from each output
         if (w != Wiring.FULL) {
-            g.setFont(c.font(0.8));
+            // with their values (the playable toy) the names are numbers a lesson reads out: the theme's number size
+            Font wf = play ? c.numberFont(0.8) : c.font(0.8);
+            double k = wf.getSize() / (0.8 * c.fontSize());
+            g.setFont(wf);
             g.setTextAlign(TextAlignment.CENTER);
             for (LayerWiring.Connection e : edges) {
                 double x0 = left + e.output() * step, x1 = left + e.input() * step;
@@ -236,10 +240,10 @@ public final class WeightSharingView implements ConceptView {
                 if (play && e.output() != model.position()) continue; // the values once, at the chosen position
                 if (play) name += " = " + WeightSharingViewModel.number(model.weight(e.weight()), false);
                 g.setFill(c.color(BG));
-                double tw = play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25);
-                g.fillRoundRect(x - tw / 2, y - c.fontSize() * 0.55, tw, c.fontSize() * 1.05, 6, 6);
+                double tw = k * (play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25));
+                g.fillRoundRect(x - tw / 2, y - k * c.fontSize() * 0.55, tw, k * c.fontSize() * 1.05, 6, 6);
                 g.setFill(weightColour(c, w, e.weight(), (int) distinct));
-                g.fillText(name, x, y + c.fontSize() * 0.33);
+                g.fillText(name, x, y + k * c.fontSize() * 0.33);
             }
         }
         g.setFont(c.font(1.0));
@@ -249,7 +253,7 @@ public final class WeightSharingView implements ConceptView {
         for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
         for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
         if (play) {
-            g.setFont(c.font(0.85));
+            g.setFont(c.numberFont(0.85));
             g.setFill(c.color(MUTED));
             for (int i = 0; i < n; i++) g.fillText(WeightSharingViewModel.number(model.input(i), false), left + i * step, yIn + r + c.fontSize() * 1.1);
             for (int o = 0; o < m; o++) {
@@ -308,36 +312,44 @@ public final class WeightSharingView implements ConceptView {
         return box;
     }
 
-    /** Rows: wiring | weights (formula) | biases | total. */
+    /**
+     * For each wiring a line with its name, and under it: weights (formula) | biases | total. The name on a line of
+     * its own leaves the product the width of the card (at 1280 x 800 in the projector theme four columns squeezed
+     * it to a few pixels); a long product still wraps at its spaces.
+     */
     private Node realTable() {
         GridPane grid = new GridPane();
         grid.setHgap(28);
-        grid.setVgap(10);
+        grid.setVgap(6);
         grid.getStyleClass().add("concept-card");
-        String[] heads = {"sharing.col.wiring", "sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
+        String[] heads = {"sharing.col.weights", "sharing.col.biases", "sharing.col.total"};
         // biases: one per output unit for the full and local layers, one per output channel for the shared one
         for (int c = 0; c < heads.length; c++) {
             Label head = ConceptPage.text(heads[c], "concept-caption");
             head.setWrapText(true);
             head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            head.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(head, c, 0);
         }
         for (Wiring w : Wiring.values()) {
-            int row = w.ordinal() + 1;
+            int row = 2 * w.ordinal() + 1;
             String key = w.name().toLowerCase();
-            Label name = ConceptPage.text("sharing.wiring." + key, "concept-formula");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            grid.add(name, 0, row);
+            Label name = ConceptPage.text("sharing.wiring." + key, "concept-heading");
+            name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            GridPane.setMargin(name, new javafx.geometry.Insets(w.ordinal() == 0 ? 0 : 8, 0, 0, 0));
+            grid.add(name, 0, row, 3, 1);
             realWeights[w.ordinal()] = cell("sharing-real-weights-" + key, "concept-formula");
             realBiases[w.ordinal()] = cell("sharing-real-biases-" + key, "concept-formula");
             realTotals[w.ordinal()] = cell("sharing-real-total-" + key, "concept-number");
-            grid.add(realWeights[w.ordinal()], 1, row);
-            grid.add(realBiases[w.ordinal()], 2, row);
-            grid.add(realTotals[w.ordinal()], 3, row);
+            grid.add(realWeights[w.ordinal()], 0, row + 1);
+            grid.add(realBiases[w.ordinal()], 1, row + 1);
+            grid.add(realTotals[w.ordinal()], 2, row + 1);
         }
+        ColumnConstraints weights = new ColumnConstraints();
+        weights.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         ColumnConstraints right = new ColumnConstraints();
         right.setHalignment(HPos.RIGHT);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(), right);
+        grid.getColumnConstraints().addAll(weights, new ColumnConstraints(), right);
         return grid;
     }
 

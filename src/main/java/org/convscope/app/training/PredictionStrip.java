@@ -51,6 +51,7 @@ final class PredictionStrip extends VBox {
         getStyleClass().add("prediction-strip");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a second line in a narrow column, never "…"
         for (int i = 0; i < COUNT; i++) {
             ImageView v = new ImageView();
             v.setSmooth(false);

@@ -29,6 +29,7 @@ class WeightSharingViewFxTest {
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         view = new WeightSharingView(new AppContext(new Services()));
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1000, 1000));
+        stage.sizeToScene(); // the stage is shared by the test classes: an earlier one may have sized it
         stage.show();
     }
 
@@ -96,6 +97,8 @@ class WeightSharingViewFxTest {
     @Test
     void savesThePageAsPng(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         robot.interact(() -> view.export().setTarget((ext, name) -> dir.resolve(name)));
+        // the button ends the side column, which scrolls when the page is taller than the window (as here, 1000 px)
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) view.node().lookup(".concept-side-scroll")).setVvalue(1));
         robot.clickOn("#sharing-export-png");
         java.nio.file.Path png = dir.resolve("convscope-sharing.png");
         org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png)
