@@ -32,6 +32,7 @@ import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.MapImages;
 import org.convscope.app.common.ProbabilityBars;
+import org.convscope.app.common.VolumeCanvas;
 import org.convscope.app.network.NetworkLayout.Column;
 import org.convscope.app.network.NetworkLayout.Kind;
 import org.convscope.engine.ModelSpec;
@@ -277,6 +278,7 @@ public final class NetworkView implements ConceptView {
     private abstract class ColumnView {
         final Column column;
         final VBox node = new VBox(4);
+        final Label titleLabel = new Label();
         final Label legendLow = new Label(), legendHigh = new Label();
 
         ColumnView(Column c) {
@@ -285,7 +287,9 @@ public final class NetworkView implements ConceptView {
             node.getStyleClass().add("layer-column");
             node.setAlignment(Pos.TOP_CENTER);
             node.setMinWidth(Region.USE_PREF_SIZE); // columns never overlap: the view scrolls instead
-            var t = new Label(I18n.get(c.titleKey(), c.titleArgs()));
+            var t = titleLabel;
+            t.setText(I18n.get(c.titleKey(), c.titleArgs()));
+            t.setId(colId(c) + "-title");
             t.getStyleClass().add("layer-title");
             t.setMinWidth(COLUMN_MIN_WIDTH);
             t.setAlignment(Pos.CENTER);
@@ -338,6 +342,45 @@ public final class NetworkView implements ConceptView {
     }
 
     /** Outlines the receptive field of the hovered unit in every column (null: clears the outlines). */
+    // ---- a layer's output as a volume ------------------------------------------------------------------------
+
+    private final VolumeCanvas volume = new VolumeCanvas();
+    private final Label volumeCaption = new Label();
+    private org.controlsfx.control.PopOver volumePop;
+    private MapsColumn volumeOf;
+
+    /**
+     * Opens the pop-over with a column's output as a volume (channels x height x width) that turns when dragged
+     * (conv1 6 x 28 x 28, pool1 6 x 14 x 14, ...), under the column's title. Ids: #net-volume, #net-volume-caption.
+     */
+    private void openVolume(MapsColumn c, Node anchor) {
+        if (volumePop == null) {
+            volume.setId("net-volume");
+            volume.setPrefSize(380, 320);
+            volumeCaption.setId("net-volume-caption");
+            volumeCaption.setWrapText(true);
+            volumeCaption.setMaxWidth(380);
+            volumeCaption.setMinHeight(Region.USE_PREF_SIZE);
+            var box = new VBox(6, volumeCaption, volume);
+            box.setPadding(new Insets(10));
+            volumePop = new org.controlsfx.control.PopOver(box);
+            volumePop.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_CENTER);
+            volumePop.setDetachable(false);
+            volumePop.setConsumeAutoHidingEvents(false); // a click on another title closes this one and opens that
+            volumePop.setAnimated(false); // no fade: a click on another title closes this one and opens that at once
+        }
+        volumeOf = c;
+        c.showInVolume();
+        // the arrow's tip a little under the title: the pop-over's window (its shadow included) leaves the row of
+        // titles free, so that a click on the next title reaches it
+        var b = anchor.localToScreen(anchor.getBoundsInLocal());
+        volumePop.show(anchor, b.getCenterX(), b.getMaxY() + 22);
+    }
+
+    /** The volume drawing and which layer it shows (-1: closed), for tests. */
+    VolumeCanvas volume() { return volume; }
+    int volumeLayer() { return volumePop == null || !volumePop.isShowing() ? -1 : volumeOf.column.layer(); }
+
     private void showField(List<ReceptiveField.Part> field) {
         for (ColumnView c : columns) c.highlight(field);
     }
@@ -405,6 +448,18 @@ public final class NetworkView implements ConceptView {
                 outlines.add(outline);
             }
             finish(grid, true);
+            if (c.kind() == Kind.MAPS) { // a click on the title: the layer's output as a volume that can be turned
+                titleLabel.setCursor(Cursor.HAND);
+                titleLabel.setTooltip(new Tooltip(I18n.get("network.volume.tip")));
+                titleLabel.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> openVolume(this, titleLabel));
+            }
+        }
+
+        /** This column's output into the volume pop-over. */
+        void showInVolume() {
+            var sh = column.shape();
+            volume.showVolume(values, sh.c(), sh.h(), sh.w());
+            volumeCaption.setText(I18n.get("network.volume.caption", title(), sh.c(), sh.h(), sh.w()));
         }
 
         /** The largest scale at which the column's rows of maps fit the height (1-pixel frames and gaps included). */
@@ -456,6 +511,7 @@ public final class NetworkView implements ConceptView {
                 maps.get(ch).setImage(MapImages.render(values, ch * h * w, h, w, column.map(), s));
             }
             legend(s);
+            if (volumeOf == this && volumePop.isShowing()) showInVolume();
         }
 
         void hoverMap(MouseEvent e, int ch) {
