@@ -86,12 +86,49 @@ public final class NetworkView implements ConceptView {
         this.vm = vm;
     }
 
-    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dx", "dy", "degrees"); }
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dx", "dy", "degrees", "unit"); }
 
     @Override public java.util.Map<String, String> captureState() {
         InputShift sh = vm.shiftProperty().get();
         return java.util.Map.of("dx", Integer.toString(sh.dx()), "dy", Integer.toString(sh.dy()),
-                "degrees", Integer.toString((int) Math.round(sh.degrees())));
+                "degrees", Integer.toString((int) Math.round(sh.degrees())), "unit", unit);
+    }
+
+    /**
+     * The unit whose receptive field is outlined, "layer:channel:y:x" (e.g. "conv2:3:4:5", channel from 1 as on
+     * screen; "" none): set by a lesson, kept until the mouse passes over a map.
+     */
+    private String unit = "";
+
+    /** Outlines a unit's receptive field as if hovered, from its "layer:channel:y:x" (checked against the model). */
+    private void applyUnit(String u) {
+        if (u.isEmpty()) { unit = ""; showField(null); hover.setText(" "); return; }
+        var m = vm.modelProperty().get();
+        if (m == null) throw new IllegalArgumentException("unit: there is no model to show a unit of yet");
+        ModelSpec spec = m.network().spec();
+        String[] p = u.split(":");
+        if (p.length != 4) throw new IllegalArgumentException("unit: \"" + u + "\" is not layer:channel:y:x (e.g. conv2:3:4:5)");
+        List<String> names = org.convscope.app.lesson.LessonFacts.layerNames(spec);
+        int layer = names.indexOf(p[0]);
+        if (layer < 0) throw new IllegalArgumentException("unit: the model has no layer '" + p[0] + "' (it has "
+                + String.join(", ", names) + ")");
+        var sh = spec.shapes().get(layer);
+        if (sh.isVector()) throw new IllegalArgumentException("unit: " + p[0] + " has no feature maps; choose a layer with maps");
+        int ch, y, x;
+        try {
+            ch = Integer.parseInt(p[1]);
+            y = Integer.parseInt(p[2]);
+            x = Integer.parseInt(p[3]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unit: \"" + u + "\": channel, y and x must be whole numbers");
+        }
+        if (ch < 1 || ch > sh.c() || y < 0 || y >= sh.h() || x < 0 || x >= sh.w())
+            throw new IllegalArgumentException("unit: " + p[0] + " has channels 1.." + sh.c() + ", y 0.." + (sh.h() - 1)
+                    + ", x 0.." + (sh.w() - 1));
+        unit = u;
+        var field = ReceptiveField.ofMapUnit(spec, layer, ch - 1, x, y);
+        showField(field);
+        hover.setText(I18n.get("network.unit", p[0], ch, y, x) + fieldText(field));
     }
 
     /** "dx", "dy": the input shifted by that many pixels (right, down; -8..8); "degrees": rotated (-45..45). */
@@ -102,6 +139,11 @@ public final class NetworkView implements ConceptView {
         Integer deg = org.convscope.app.ViewState.intIn(state, "degrees", -(int) InputShift.MAX_DEGREES, (int) InputShift.MAX_DEGREES);
         vm.shiftProperty().set(new InputShift(dx == null ? sh.dx() : dx, dy == null ? sh.dy() : dy,
                 deg == null ? sh.degrees() : deg));
+        if (state.containsKey("unit")) {
+            if (root == null) build(); // the outlines live in the columns
+            if (builtFor == null && vm.modelProperty().get() != null) rebuild(vm.modelProperty().get().network().spec());
+            applyUnit(state.get("unit").trim());
+        }
     }
 
     @Override public String id() { return "network"; }
@@ -341,7 +383,6 @@ public final class NetworkView implements ConceptView {
         void highlight(List<ReceptiveField.Part> field) {}
     }
 
-    /** Outlines the receptive field of the hovered unit in every column (null: clears the outlines). */
     // ---- a layer's output as a volume ------------------------------------------------------------------------
 
     private final VolumeCanvas volume = new VolumeCanvas();
@@ -381,6 +422,7 @@ public final class NetworkView implements ConceptView {
     VolumeCanvas volume() { return volume; }
     int volumeLayer() { return volumePop == null || !volumePop.isShowing() ? -1 : volumeOf.column.layer(); }
 
+    /** Outlines the receptive field of the hovered unit in every column (null: clears the outlines). */
     private void showField(List<ReceptiveField.Part> field) {
         for (ColumnView c : columns) c.highlight(field);
     }
@@ -428,7 +470,7 @@ public final class NetworkView implements ConceptView {
                 v.getStyleClass().add("feature-map");
                 int channel = ch;
                 v.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverMap(e, channel));
-                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); showField(null); });
+                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); unit = ""; showField(null); });
                 if (c.kind() == Kind.MAPS) {
                     v.setCursor(Cursor.HAND);
                     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select(channel));
@@ -520,6 +562,7 @@ public final class NetworkView implements ConceptView {
             var v = maps.get(ch);
             int x = Math.clamp((int) (e.getX() / v.getFitWidth() * w), 0, w - 1), y = Math.clamp((int) (e.getY() / v.getFitHeight() * h), 0, h - 1);
             var f = ReceptiveField.ofMapUnit(builtFor, column.layer(), ch, x, y);
+            unit = "";
             showField(f);
             hover.setText(I18n.get("network.hover.map", title(), ch + 1, column.shape().c(), x, y, fmt(values[(ch * h + y) * w + x]))
                     + fieldText(f));

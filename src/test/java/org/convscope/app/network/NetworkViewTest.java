@@ -285,4 +285,28 @@ class NetworkViewTest {
         robot.interact(() -> robot.lookup("#net-volume").query().getScene().getWindow().hide());
         assertEquals(-1, view.volumeLayer());
     }
+
+    /** Lesson state "unit": a unit's receptive field outlined as if hovered; capture gives it back; bad values say why. */
+    @Test
+    void aLessonCanOutlineAUnitsReceptiveField(FxRobot robot) {
+        awaitTrace();
+        robot.interact(() -> view.applyState(java.util.Map.of("unit", "conv2:3:4:5")));
+        assertEquals("conv2:3:4:5", view.captureState().get("unit"));
+        assertTrue(robot.lookup("#net-field-3-2").query().isVisible(), "conv2's map 3 outlines the unit itself");
+        assertFalse(robot.lookup("#net-field-3-0").query().isVisible());
+        assertTrue(robot.lookup("#net-field-0-0").query().isVisible(), "conv1: every map takes part");
+        assertTrue(robot.lookup("#net-field-input-0").query().isVisible(), "down to the input pixels");
+        assertTrue(robot.lookup("#net-hover").queryAs(Label.class).getText().startsWith("conv2 · map 3 · y 4, x 5"));
+        var saved = view.captureState();
+        robot.interact(() -> view.applyState(java.util.Map.of("unit", "")));
+        assertFalse(robot.lookup("#net-field-3-2").query().isVisible());
+        assertEquals("", view.captureState().get("unit"));
+        robot.interact(() -> view.applyState(saved));
+        assertEquals(saved, view.captureState(), "capture -> apply round-trips");
+        for (String bad : new String[]{"fc1:1:0:0", "conv9:1:0:0", "conv1:7:0:0", "conv1:1:28:0", "conv1:a:b:c", "conv1"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> view.applyState(java.util.Map.of("unit", bad)));
+            assertTrue(e.getMessage().startsWith("unit:"), e.getMessage());
+        }
+        assertEquals(saved, view.captureState(), "a bad value changes nothing");
+    }
 }
