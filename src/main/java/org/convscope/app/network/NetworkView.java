@@ -90,8 +90,10 @@ public final class NetworkView implements ConceptView {
 
     @Override public java.util.Map<String, String> captureState() {
         InputShift sh = vm.shiftProperty().get();
-        return java.util.Map.of("dx", Integer.toString(sh.dx()), "dy", Integer.toString(sh.dy()),
-                "degrees", Integer.toString((int) Math.round(sh.degrees())), "unit", unit);
+        var m = new java.util.HashMap<String, String>(java.util.Map.of("dx", Integer.toString(sh.dx()),
+                "dy", Integer.toString(sh.dy()), "degrees", Integer.toString((int) Math.round(sh.degrees()))));
+        if (!unit.isEmpty()) m.put("unit", unit); // only when a unit is outlined: a plain capture stays as it was
+        return java.util.Map.copyOf(m);
     }
 
     /**

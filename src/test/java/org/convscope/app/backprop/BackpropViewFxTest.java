@@ -148,7 +148,7 @@ class BackpropViewFxTest {
     }
 
     /**
-     * The canvas's text follows the theme's size: at least 18 px in the projector theme (1280 x 800), larger than in
+     * The canvas's text follows the theme's size: at least 18 px in the projector theme, larger than in
      * the light theme; the decade labels of the log axis never overlap (thinned when the axis is short), and layer
      * names that do not fit their column go on two rows.
      */
@@ -158,11 +158,8 @@ class BackpropViewFxTest {
         Scene scene = view.node().getScene();
         FxTestSupport.await("painted", 20, () -> view.lastCanvasText() != null);
         double light = view.lastCanvasText().fontSize();
-        robot.interact(() -> {
-            org.convscope.app.Theme.PROJECTOR.apply(scene);
-            scene.getWindow().setWidth(1280 - 320); // the view's share of a 1280 x 800 window beside the navigation
-            scene.getWindow().setHeight(800 - 120);
-        });
+        // the theme switched on the same scene (the stage is shared with later test classes: its size stays)
+        robot.interact(() -> org.convscope.app.Theme.PROJECTOR.apply(scene));
         FxTestSupport.await("repainted larger", 20, () -> view.lastCanvasText().fontSize() > light);
         BackpropView.CanvasText t = view.lastCanvasText();
         assertTrue(t.fontSize() >= 18, "projector text " + t.fontSize() + " px");
@@ -170,11 +167,7 @@ class BackpropViewFxTest {
         for (int i = 1; i < t.tickYs().size(); i++)
             assertTrue(Math.abs(t.tickYs().get(i) - t.tickYs().get(i - 1)) >= 1.2 * t.fontSize(),
                     "labels " + t.ticks() + " at " + t.tickYs() + " overlap");
-        robot.interact(() -> {
-            org.convscope.app.Theme.LIGHT.apply(scene);
-            scene.getWindow().setWidth(1440); // the stage is shared with the next test
-            scene.getWindow().setHeight(900);
-        });
+        robot.interact(() -> org.convscope.app.Theme.LIGHT.apply(scene));
         FxTestSupport.await("back to light", 20, () -> view.lastCanvasText().fontSize() == light);
     }
 

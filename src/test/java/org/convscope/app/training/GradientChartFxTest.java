@@ -170,7 +170,9 @@ class GradientChartFxTest {
         assertFalse(row.narrowProperty().get(), "1400 px: room for three");
         assertTrue(gradients.isVisible() && accuracy.isVisible() && caption.isVisible());
         assertFalse(robot.lookup("#show-first").query().getParent().isVisible(), "no choice to make");
-        robot.interact(() -> stage.setWidth(900));
+        // a new scene, not a resized window: the stage is shared with the next test classes
+        javafx.scene.Parent viewRoot = (javafx.scene.Parent) view.node();
+        robot.interact(() -> { stage.getScene().setRoot(new javafx.scene.layout.Pane()); stage.setScene(new Scene(viewRoot, 900, 900)); });
         ShellFx.await("narrow", 10, () -> row.narrowProperty().get());
         assertTrue(accuracy.isVisible(), "the accuracy by default");
         assertFalse(gradients.isVisible());
@@ -183,7 +185,7 @@ class GradientChartFxTest {
         robot.clickOn("#show-second");
         assertTrue(accuracy.isVisible());
         assertFalse(gradients.isVisible());
-        robot.interact(() -> stage.setWidth(1400));
+        robot.interact(() -> { stage.getScene().setRoot(new javafx.scene.layout.Pane()); stage.setScene(new Scene(viewRoot, 1400, 900)); });
         ShellFx.await("wide again", 10, () -> !row.narrowProperty().get());
         assertTrue(gradients.isVisible() && accuracy.isVisible());
     }
