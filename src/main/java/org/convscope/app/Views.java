@@ -31,7 +31,7 @@ public final class Views {
         // our handwriting: collect, test, train
         add(views, "collect", "collect.nav", Material2AL.COLLECTIONS, Set.of("class", "tab"),
                 () -> new org.convscope.app.collect.CollectView(ctx));
-        add(views, "network", "network.nav", Material2AL.DEVICE_HUB, Set.of("dx", "dy", "degrees"),
+        add(views, "network", "network.nav", Material2AL.DEVICE_HUB, Set.of("dx", "dy", "degrees", "unit"),
                 () -> new org.convscope.app.network.NetworkView(ctx));
         add(views, "kernel", "kernel.nav", Material2AL.GRID_ON,
                 Set.of("source", "layer", "channel", "preset", "padding", "stride", "position"),

@@ -37,6 +37,14 @@ public final class Trainer implements AutoCloseable {
     /** SGD momentum, or Adam's first moment; Adam's second moment. */
     private final float[] state1, state2;
     private final double[] threadLoss;
+    /**
+     * The layers with weights (indices into the model's layers) and their weight ranges [from, to) in the flat
+     * parameter block (biases excluded); gradSquares[t][l]: thread t's sum of squared batch-gradient entries of layer
+     * l within its parameter range, gradientRms[l] the last step's root mean square. See {@link #gradientRms}.
+     */
+    private final int[] gradLayers, gradFrom, gradTo;
+    private final double[][] gradSquares;
+    private final double[] gradientRms;
     private final int first;
     private final int imageSize, classes, paramCount;
     private long adamSteps;
@@ -85,6 +93,17 @@ public final class Trainer implements AutoCloseable {
         this.state1 = adam || config.momentum() > 0f ? new float[paramCount] : null;
         this.state2 = adam ? new float[paramCount] : null;
         this.threadLoss = new double[threads];
+        int weighted = 0;
+        for (LayerOp op : network.ops) if (op.weightOffset >= 0) weighted++;
+        this.gradLayers = new int[weighted];
+        this.gradFrom = new int[weighted];
+        this.gradTo = new int[weighted];
+        int l = 0;
+        for (LayerOp op : network.ops)
+            if (op.weightOffset >= 0) { gradLayers[l] = op.index; gradFrom[l] = op.weightOffset; gradTo[l] = op.biasOffset; l++; }
+        this.gradSquares = new double[threads][weighted];
+        this.gradientRms = new double[weighted];
+        Arrays.fill(gradientRms, Double.NaN);
         this.pool = new WorkerPool(threads, warmup ? "convscope-warmup" : "convscope-trainer");
         if (!warmup) LIVE.incrementAndGet();
     }
@@ -125,6 +144,22 @@ public final class Trainer implements AutoCloseable {
     long[] workerThreadIds() { return pool.workerIds(); }
 
     public TrainConfig config() { return config; }
+
+    /** The model's layers that have weights (indices into {@code spec().layers()}), in order: conv1, conv2, fc1, ... */
+    public int[] gradientLayers() { return gradLayers.clone(); }
+
+    /**
+     * The size of the last step's batch gradient (the mean over the batch, before the optimizer's momentum or weight
+     * decay) per layer with weights: out[l] = √(Σ g² / count) over the weights of layer {@code gradientLayers()[l]}
+     * (biases left out). Computed while the gradients are reduced, from the summed buffer, by the thread that owns
+     * each parameter range, and added up in thread order (deterministic); it changes nothing and allocates nothing.
+     * NaN before the first step.
+     */
+    public void gradientRms(double[] out) {
+        if (out.length < gradientRms.length)
+            throw new IllegalArgumentException("out has room for " + out.length + " layers, need " + gradientRms.length);
+        System.arraycopy(gradientRms, 0, out, 0, gradientRms.length);
+    }
 
     /**
      * Turns the per-layer stopwatches on (fresh, zeroed) or off; returns them, one per thread (thread 0 = the driving
@@ -193,8 +228,28 @@ public final class Trainer implements AutoCloseable {
         } else {
             for (int t = 1; t < threads; t++) k.add(grads[0], grads[t], 0, paramCount);
             System.arraycopy(grads[0], 0, gradientOut, 0, paramCount);
+            for (int t = 0; t < threads; t++) squares(t, range(t), range(t + 1));
+        }
+        for (int l = 0; l < gradientRms.length; l++) {
+            double sum = 0;
+            for (int t = 0; t < threads; t++) sum += gradSquares[t][l];
+            gradientRms[l] = Math.sqrt(sum / Math.max(1, gradTo[l] - gradFrom[l]));
         }
         return (float) (loss / jobN);
+    }
+
+    /** Thread t's part of the per-layer gradient sizes: Σ g² of the summed gradient over each layer's weights in [lo, hi). */
+    private void squares(int t, int lo, int hi) {
+        float[] g = grads[0];
+        double[] out = gradSquares[t];
+        for (int l = 0; l < out.length; l++) {
+            int a = Math.max(lo, gradFrom[l]), b = Math.min(hi, gradTo[l]);
+            double s0 = 0, s1 = 0; // two chains: half the add latency
+            int i = a;
+            for (; i + 1 < b; i += 2) { s0 += (double) g[i] * g[i]; s1 += (double) g[i + 1] * g[i + 1]; }
+            if (i < b) s0 += (double) g[i] * g[i];
+            out[l] = s0 + s1;
+        }
     }
 
     /** Thread t: forward and backward of its slice of the batch, into its own gradient buffer. */
@@ -258,6 +313,7 @@ public final class Trainer implements AutoCloseable {
         StepProbe probe = probes == null ? null : probes[t];
         if (probe != null) probe.start(probe.reduce());
         for (int s = 1; s < threads; s++) k.add(g, grads[s], lo, hi);
+        squares(t, lo, hi); // the range is in this core's cache now
         if (probe != null) {
             probe.stop(probe.reduce());
             probe.start(probe.update());

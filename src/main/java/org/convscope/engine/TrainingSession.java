@@ -45,10 +45,22 @@ public final class TrainingSession implements AutoCloseable {
      * @param checkpointEvery      healthy batches between copies of the weights kept for divergence recovery
      * @param publishEveryMillis   the least time between two published snapshots while running
      * @param weightsEveryMillis   the least time between two weight copies for the kernel pictures
+     * @param gradientPointsPerEpoch about how many points of the per-layer gradient sizes an epoch records (each the
+     *                             mean over the batches since the previous one; one at every epoch end)
      */
     public record Options(int testSample, int trainSample, int sampleChecksPerEpoch, int checkpointEvery,
-                          int publishEveryMillis, int weightsEveryMillis) {
-        public static Options defaults() { return new Options(1_000, 10_000, 3, 10, 33, 150); }
+                          int publishEveryMillis, int weightsEveryMillis, int gradientPointsPerEpoch) {
+        public Options {
+            if (gradientPointsPerEpoch < 1) throw new IllegalArgumentException("gradientPointsPerEpoch must be at least 1");
+        }
+
+        /** With 25 gradient points per epoch. */
+        public Options(int testSample, int trainSample, int sampleChecksPerEpoch, int checkpointEvery,
+                       int publishEveryMillis, int weightsEveryMillis) {
+            this(testSample, trainSample, sampleChecksPerEpoch, checkpointEvery, publishEveryMillis, weightsEveryMillis, 25);
+        }
+
+        public static Options defaults() { return new Options(1_000, 10_000, 3, 10, 33, 150, 25); }
     }
 
     /** Called on the training thread; must be quick (e.g. an autosave of the weights). */
@@ -104,6 +116,12 @@ public final class TrainingSession implements AutoCloseable {
     private long windowNanos, windowImages;
     private double imagesPerSecond = Double.NaN;
     private long lastPublish, lastWeights;
+    // per-layer gradient sizes: the trainer's numbers of the last step, their sum over the open window, the log
+    private final int gradientEvery;
+    private final int[] gradLayers;
+    private final double[] gradNow, gradSum;
+    private int gradWindow, gradPoints;
+    private float[] gradEpochs = new float[256], gradValues;
 
     /** A fresh run: the network is created from the spec with config.seed(). */
     public TrainingSession(ModelSpec spec, TrainConfig config, LabeledImages train, LabeledImages test,
@@ -129,6 +147,15 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalArgumentException("the images have " + train.imageSize() + " pixels but the model expects "
                     + spec.input().size());
         this.batchesPerEpoch = (train.count() + config.batchSize() - 1) / config.batchSize();
+        this.gradientEvery = Math.max(1, Math.round((float) batchesPerEpoch / options.gradientPointsPerEpoch()));
+        int weighted = 0;
+        for (int i = 0; i < spec.layers().size(); i++) if (spec.layers().get(i).parameterCount(spec.inputShapeOf(i)) > 0) weighted++;
+        gradLayers = new int[weighted];
+        for (int i = 0, l = 0; i < spec.layers().size(); i++)
+            if (spec.layers().get(i).parameterCount(spec.inputShapeOf(i)) > 0) gradLayers[l++] = i;
+        gradNow = new double[weighted];
+        gradSum = new double[weighted];
+        gradValues = new float[gradEpochs.length * weighted];
         this.order = new int[train.count()];
         if (resume != null) {
             if (resume.epochsDone() < 0 || resume.epochsDone() > config.epochs())
@@ -296,12 +323,14 @@ public final class TrainingSession implements AutoCloseable {
                     recoverFromDivergence(loss);
                 } else {
                     appendLoss(loss);
+                    addGradients();
                     countThroughput(n, dt);
                     if (++healthySinceCheckpoint >= options.checkpointEvery()) {
                         checkpoint = network.weights();
                         healthySinceCheckpoint = 0;
                     }
                 }
+                if (gradWindow > 0 && (gradWindow >= gradientEvery || batch == batchesPerEpoch)) appendGradients();
                 boolean evaluated = false;
                 if (batch == batchesPerEpoch) {
                     endEpoch();
@@ -444,6 +473,26 @@ public final class TrainingSession implements AutoCloseable {
         losses[lossCount++] = loss;
     }
 
+    private void addGradients() {
+        trainer.gradientRms(gradNow);
+        for (int l = 0; l < gradSum.length; l++) gradSum[l] += gradNow[l];
+        gradWindow++;
+    }
+
+    /** Closes the window of batches: one point of the gradient log at the current position. */
+    private void appendGradients() {
+        int L = gradSum.length;
+        if (gradPoints == gradEpochs.length) { // readers keep the old arrays
+            gradEpochs = Arrays.copyOf(gradEpochs, gradPoints * 2);
+            gradValues = Arrays.copyOf(gradValues, gradPoints * 2 * L);
+        }
+        gradEpochs[gradPoints] = (float) (epoch + (double) batch / batchesPerEpoch);
+        for (int l = 0; l < L; l++) gradValues[gradPoints * L + l] = (float) (gradSum[l] / gradWindow);
+        gradPoints++;
+        Arrays.fill(gradSum, 0);
+        gradWindow = 0;
+    }
+
     /** Throughput of the optimizer steps over windows of at least half a second. */
     private void countThroughput(int n, long dt) {
         stepNanos += dt; stepImages += n;
@@ -477,7 +526,8 @@ public final class TrainingSession implements AutoCloseable {
         latest = new TrainingSnapshot(++version, state, spec, config, epoch, batch, batchesPerEpoch, imagesSeen,
                 imagesPerSecond, state.ended() ? 0 : secondsLeft(), runningNanos / 1e9,
                 new LossLog(losses, lossCount), List.copyOf(trainAccuracy), List.copyOf(testAccuracy),
-                predictions, weights, network, event, savePoint);
+                predictions, weights, network, event, savePoint,
+                new TrainingSnapshot.GradientLog(gradLayers, gradEpochs, gradValues, gradPoints));
     }
 
     /**
@@ -490,7 +540,8 @@ public final class TrainingSession implements AutoCloseable {
                 trainAccuracy, testAccuracy);
     }
 
-    private static void shuffle(int[] order, long seed) {
+    /** The order of an epoch's batches: 0..n shuffled with the seed (seed + epoch). */
+    static void shuffle(int[] order, long seed) {
         for (int i = 0; i < order.length; i++) order[i] = i;
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {

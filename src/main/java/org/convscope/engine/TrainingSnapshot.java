@@ -22,17 +22,35 @@ import java.util.List;
  * @param event            the latest notable event (divergence, failure), null if none
  * @param savePoint        the newest state the run can be saved and resumed from (see {@link SavePoint}): what an
  *                         autosave writes, never the live network (which moves on while the file is written)
+ * @param gradients        the size of the gradient of each layer with weights over the run (never null)
  */
 public record TrainingSnapshot(long version, State state, ModelSpec spec, TrainConfig config,
                                int epoch, int batch, int batchesPerEpoch, long imagesSeen,
                                double imagesPerSecond, double secondsLeft, double runningSeconds,
                                LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy,
                                TestPredictions predictions, List<LayerWeights> weights, Network network, Event event,
-                               SavePoint savePoint) {
+                               SavePoint savePoint, GradientLog gradients) {
+
+    public TrainingSnapshot {
+        if (gradients == null) gradients = GradientLog.EMPTY;
+    }
+
+    /** A snapshot with its save point and no gradient sizes (e.g. read back from an autosave, tests). */
+    public TrainingSnapshot(long version, State state, ModelSpec spec, TrainConfig config,
+                            int epoch, int batch, int batchesPerEpoch, long imagesSeen,
+                            double imagesPerSecond, double secondsLeft, double runningSeconds,
+                            LossLog losses, List<AccuracyPoint> trainAccuracy, List<AccuracyPoint> testAccuracy,
+                            TestPredictions predictions, List<LayerWeights> weights, Network network, Event event,
+                            SavePoint savePoint) {
+        this(version, state, spec, config, epoch, batch, batchesPerEpoch, imagesSeen, imagesPerSecond, secondsLeft,
+                runningSeconds, losses, trainAccuracy, testAccuracy, predictions, weights, network, event, savePoint,
+                GradientLog.EMPTY);
+    }
 
     /**
      * A snapshot whose {@code weights} are those after batch {@code batch} of epoch {@code epoch} (tests, and readers
-     * that build a snapshot by hand): its save point is the snapshot itself, numbered by {@code version}.
+     * that build a snapshot by hand): its save point is the snapshot itself, numbered by {@code version}; no gradient
+     * sizes.
      */
     public TrainingSnapshot(long version, State state, ModelSpec spec, TrainConfig config,
                             int epoch, int batch, int batchesPerEpoch, long imagesSeen,
@@ -112,6 +130,34 @@ public record TrainingSnapshot(long version, State state, ModelSpec spec, TrainC
         public float get(int i) {
             if (i < 0 || i >= count) throw new IndexOutOfBoundsException(i + " of " + count);
             return values[i];
+        }
+    }
+
+    /**
+     * How large the gradient of each layer with weights was during the run: point i, at {@code epochs(i)} (the x axis
+     * of the loss curve), holds per layer the root mean square of the batch gradient of its weights
+     * ({@link Trainer#gradientRms}), averaged over the healthy batches since the previous point. Append-only like
+     * {@link LossLog}: entries below count are never written again, so a snapshot shares the arrays.
+     *
+     * @param layers indices into the model's layers of the layers with weights (conv1, conv2, fc1, ...)
+     * @param epochs x of each point, in epochs
+     * @param rms    point-major: rms[i · layers.length + l]
+     */
+    public record GradientLog(int[] layers, float[] epochs, float[] rms, int count) {
+        public static final GradientLog EMPTY = new GradientLog(new int[0], new float[0], new float[0], 0);
+
+        public int layerCount() { return layers.length; }
+
+        public double epochs(int i) { check(i); return epochs[i]; }
+
+        public double rms(int i, int layer) {
+            check(i);
+            if (layer < 0 || layer >= layers.length) throw new IndexOutOfBoundsException("layer " + layer + " of " + layers.length);
+            return rms[i * layers.length + layer];
+        }
+
+        private void check(int i) {
+            if (i < 0 || i >= count) throw new IndexOutOfBoundsException(i + " of " + count);
         }
     }
 

@@ -25,6 +25,8 @@ import org.convscope.data.Split;
  * "scroll-side" to scroll the side column to its end;
  * the window is 1920x1080 unless THEME says otherwise (light@1024x700), both languages. The current image is MNIST test image #0,
  * and the bundled trained models are loaded (the classifier, backpropagation and saliency views need one).
+ * -Dpreview.wait=MS waits longer before each picture (default 2000), -Dpreview.step=MS after each control pressed
+ * (default 500), e.g. "training:preset-d2l:start" with 20000 and 5000 (the data must have arrived before Start).
  * Settings go to a throw-away preferences node, so the user's own settings stay untouched.
  */
 public final class ConceptPreview {
@@ -85,9 +87,10 @@ public final class ConceptPreview {
                             if (control.equals("scroll-side")) // the side column scrolled to its end, to see all of it
                                 fx(() -> scene.getRoot().lookupAll(".concept-side-scroll").forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
                             else fx(() -> ((javafx.scene.control.ButtonBase) scene.lookup("#" + control)).fire());
-                            Thread.sleep(500);
+                            Thread.sleep(Long.getLong("preview.step", 500));
                         }
-                        Thread.sleep(2000); // CSS, layout and background computations
+                        // CSS, layout and background computations; -Dpreview.wait=ms for longer (e.g. a training run)
+                        Thread.sleep(Long.getLong("preview.wait", 2000));
                         File f = new File(out, arg.replace(':', '-') + "-" + locale.getLanguage() + "-" + args[1].replace('@', '-') + ".png");
                         fx(() -> {
                             try { ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", f); }

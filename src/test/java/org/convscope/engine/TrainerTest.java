@@ -91,6 +91,53 @@ class TrainerTest {
         KernelsTest.assertClose(g[0], g[2], 1e-4, "1 vs 3 threads");
     }
 
+    /** RMS of each weighted layer's weights in a flat gradient, computed here from the layers' offsets. */
+    static double[] layerRms(Network net, float[] g) {
+        return net.ops.stream().filter(op -> op.weightOffset >= 0).mapToDouble(op -> {
+            double s = 0;
+            for (int i = op.weightOffset; i < op.biasOffset; i++) s += (double) g[i] * g[i];
+            return Math.sqrt(s / (op.biasOffset - op.weightOffset));
+        }).toArray();
+    }
+
+    /**
+     * The gradient sizes a step publishes (for the training view's chart) are the RMS of the batch gradient that
+     * lossAndGradient computes for the same batch and weights, layer by layer, whatever the thread count, and NaN
+     * before the first step.
+     */
+    @Test
+    void gradientSizesOfAStepAreTheRmsOfItsBatchGradient() {
+        int n = 100;
+        float[] x = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(DATA.image(ORDER[i]), 0, x, i * 784, 784);
+            labels[i] = DATA.labels()[ORDER[i]];
+        }
+        for (ModelSpec spec : new ModelSpec[]{ModelZoo.lenetModern(), ModelZoo.lenetClassic()})
+            for (int threads : new int[]{1, 3}) {
+                Network net = Network.create(spec, 9);
+                float[] g = new float[net.parameterCount()];
+                try (Trainer t = new Trainer(net, sgd(0.1f, n, threads))) {
+                    assertArrayEquals(new int[]{0, 3, 7, 9, 11}, t.gradientLayers(), "conv1, conv2, fc1, fc2, fc3 of " + spec.id());
+                    double[] rms = new double[5];
+                    t.gradientRms(rms);
+                    assertTrue(Arrays.stream(rms).allMatch(Double::isNaN), "nothing before the first step");
+                    t.lossAndGradient(x, labels, n, g);
+                    double[] expected = layerRms(net, g);
+                    assertTrue(Arrays.stream(expected).allMatch(v -> v > 0), Arrays.toString(expected));
+                    t.gradientRms(rms);
+                    assertArrayEquals(expected, rms, 1e-9 * Arrays.stream(expected).max().orElseThrow(), "lossAndGradient, " + threads + " threads");
+                    Arrays.fill(rms, 0);
+                    t.step(DATA.images(), DATA.labels(), ORDER, 0, n);
+                    t.gradientRms(rms);
+                    for (int l = 0; l < 5; l++)
+                        assertEquals(expected[l], rms[l], expected[l] * 1e-6, spec.id() + " step, layer " + l + ", " + threads + " threads");
+                    assertThrows(IllegalArgumentException.class, () -> t.gradientRms(new double[4]));
+                }
+            }
+    }
+
     /**
      * llm.c's expected_losses habit, against an independent implementation: a fixed-seed run on the first 1,920 images
      * of the bundled MNIST (LeNet-5 modern, vector kernels, 2 threads, batch 64, SGD lr 0.1) must give, step by step,

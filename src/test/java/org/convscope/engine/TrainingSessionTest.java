@@ -28,6 +28,60 @@ class TrainingSessionTest {
         throw new AssertionError("timed out waiting for " + what + "; last state " + s.snapshot().state());
     }
 
+    /**
+     * The session publishes one point of per-layer gradient sizes per window of batches: with one point per batch the
+     * first is the RMS of the gradient of the first (shuffled) batch on the initial weights, as
+     * Trainer.lossAndGradient computes it; with fewer points per epoch there is still one at every epoch end.
+     */
+    @Test
+    void publishesTheGradientSizeOfEveryLayer() throws InterruptedException {
+        ModelSpec spec = ModelZoo.lenetClassic();
+        TrainConfig cfg = config(TrainConfig.Optimizer.SGD, 0.9f, 64, 1);
+        var every = new TrainingSession.Options(200, 300, 0, 5, 0, 0, 16); // 16 batches per epoch: a point each
+        float[] expected;
+        try (var s = new TrainingSession(spec, cfg, TRAIN, TEST, every, null)) {
+            assertEquals(0, s.snapshot().gradients().count());
+            s.startOneStep();
+            TrainingSnapshot one = await(s, "one step", x -> x.losses().count() == 1 && x.state() == State.PAUSED);
+            TrainingSnapshot.GradientLog log = one.gradients();
+            assertEquals(1, log.count());
+            assertArrayEquals(new int[]{0, 3, 7, 9, 11}, log.layers());
+            assertEquals(1.0 / 16, log.epochs(0), 1e-6);
+            // the same batch through lossAndGradient on a fresh network with the same seed
+            int[] order = new int[TRAIN.count()];
+            Network net = Network.create(spec, cfg.seed());
+            int px = TRAIN.imageSize();
+            float[] x = new float[64 * px];
+            int[] labels = new int[64];
+            TrainingSession.shuffle(order, cfg.seed());
+            for (int i = 0; i < 64; i++) {
+                for (int p = 0; p < px; p++) x[i * px + p] = (TRAIN.images()[order[i] * px + p] & 0xff) / 255f;
+                labels[i] = TRAIN.labels()[order[i]];
+            }
+            float[] g = new float[net.parameterCount()];
+            try (Trainer t = new Trainer(net, cfg)) { t.lossAndGradient(x, labels, 64, g); }
+            double[] want = TrainerTest.layerRms(net, g);
+            for (int l = 0; l < 5; l++) assertEquals(want[l], log.rms(0, l), want[l] * 1e-5, "layer " + l);
+            // D2L's sigmoid recipe: conv1's gradient is far smaller than the dense layers' (vanishing gradients)
+            assertTrue(log.rms(0, 0) * 10 < log.rms(0, 4), "conv1 " + log.rms(0, 0) + " vs fc3 " + log.rms(0, 4));
+            assertThrows(IndexOutOfBoundsException.class, () -> log.rms(1, 0));
+            assertThrows(IndexOutOfBoundsException.class, () -> log.rms(0, 5));
+        }
+        var few = new TrainingSession.Options(200, 300, 0, 5, 0, 0, 3); // every 5 batches and at the epoch end
+        try (var s = new TrainingSession(spec, config(TrainConfig.Optimizer.SGD, 0.9f, 64, 2), TRAIN, TEST, few, null)) {
+            s.start();
+            assertTrue(s.awaitEnd(60, TimeUnit.SECONDS));
+            TrainingSnapshot.GradientLog log = s.snapshot().gradients();
+            double[] xs = new double[log.count()];
+            for (int i = 0; i < xs.length; i++) xs[i] = log.epochs(i);
+            assertArrayEquals(new double[]{5 / 16.0, 10 / 16.0, 15 / 16.0, 1, 1 + 5 / 16.0, 1 + 10 / 16.0, 1 + 15 / 16.0, 2},
+                    xs, 1e-6);
+            for (int i = 0; i < log.count(); i++)
+                for (int l = 0; l < 5; l++) assertTrue(log.rms(i, l) > 0 && Double.isFinite(log.rms(i, l)), i + ", " + l);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSession.Options(1, 1, 1, 1, 0, 0, 0));
+    }
+
     @Test
     void aRunLearnsAndRecordsEveryBatchAndEpoch() throws InterruptedException {
         try (var s = new TrainingSession(ModelZoo.softmaxRegression(), config(TrainConfig.Optimizer.SGD, 0.5f, 64, 3), TRAIN, TEST,

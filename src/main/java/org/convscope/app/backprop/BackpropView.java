@@ -431,20 +431,60 @@ public final class BackpropView implements ConceptView {
         return out;
     }
 
+    /**
+     * What the last paint drew, for tests: the text size (px), whether the layer names went on two staggered rows, and
+     * the decade labels of the log axis with their y (text baseline).
+     */
+    record CanvasText(double fontSize, boolean staggeredNames, List<String> ticks, List<Double> tickYs) {}
+
+    private CanvasText lastText;
+
+    CanvasText lastCanvasText() { return lastText; }
+
+    /** Width of a text in a font, for deciding where labels fit. */
+    static double textWidth(String text, javafx.scene.text.Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    /** Every how many decades a label goes so that labels are at least 1.3 lines apart (the grid keeps every decade). */
+    static int tickEvery(double pixelsPerDecade, double font, int decades) {
+        int every = 1;
+        while (every < decades && pixelsPerDecade * every < 1.3 * font) every++;
+        return every;
+    }
+
+    /** Text centred at x (alignment CENTER), moved inwards where it would stick out of the canvas's edges. */
+    private static void centred(GraphicsContext g, String s, double x, double y, double maxW, javafx.scene.text.Font font,
+                                double w, double pad) {
+        double half = Math.min(maxW, textWidth(s, font)) / 2;
+        g.fillText(s, Math.clamp(x, pad + half, Math.max(pad + half, w - pad - half)), y, maxW);
+    }
+
     private void paint(GraphicsContext g, double w, double h) {
         Result r = result.get();
         if (r == null) return;
         g.setImageSmoothing(false);
+        // all canvas text at the theme's text size (the projector theme's larger type reaches the canvas through it)
         double font = canvas.fontSize(), pad = 6;
+        javafx.scene.text.Font text = canvas.font(1.0);
+        g.setFont(text);
         List<Integer> cols = columns(r.spec());
         List<Shape> shapes = r.spec().shapes();
-        double colW = (w - 2 * pad - font * 3.5) / cols.size();
-        double x0 = pad + font * 3.5;
-        double mapsTop = pad + font * 2.6, mapsH = Math.max(60, (h - mapsTop) * 0.55 - font * 1.6);
-        g.setFont(canvas.font(0.85));
+        double axisW = textWidth("1e-10", text) + 8;
+        double colW = (w - 2 * pad - axisW) / cols.size();
+        double x0 = pad + axisW;
+        // names that do not fit their column go on two rows, alternately
+        boolean stagger = false;
+        for (int li : cols) stagger |= textWidth(shortName(r.names().get(li)), text) > colW - 4;
+        double nameRows = stagger ? 2 : 1;
+        double mapsTop = pad + font * (1.6 + 1.2 * nameRows), mapsH = Math.max(60, (h - mapsTop) * 0.5 - font * 1.6);
         g.setFill(canvas.color(FG));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(I18n.get("backprop.canvas.maps"), pad, pad + font);
+        g.fillText(I18n.get("backprop.canvas.maps"), pad, pad + font, w - 2 * pad);
         g.setTextAlign(TextAlignment.CENTER);
         for (int c = 0; c < cols.size(); c++) {
             int li = cols.get(c);
@@ -453,7 +493,8 @@ public final class BackpropView implements ConceptView {
             float scale = ColorMap.SIGNED.scaleOf(grad, 0, grad.length);
             double cx = x0 + c * colW, inner = colW - 6;
             g.setFill(canvas.color(FG));
-            g.fillText(shortName(r.names().get(li)), cx + colW / 2, mapsTop - font * 0.4, colW);
+            double nameY = mapsTop - font * 0.4 - (stagger && c % 2 == 0 ? font * 1.2 : 0);
+            centred(g, shortName(r.names().get(li)), cx + colW / 2, nameY, stagger ? 2 * colW - 4 : colW, text, w, pad);
             if (s.isVector()) {
                 Image img = MapImages.render(grad, 0, s.size(), 1, ColorMap.SIGNED, scale);
                 double sw = Math.min(inner, font * 1.2);
@@ -480,15 +521,13 @@ public final class BackpropView implements ConceptView {
                 }
             }
             g.setFill(canvas.color(MUTED));
-            g.setFont(canvas.font(0.75));
             // staggered, so that neighbouring scales never run into each other
-            g.fillText("±" + Decimals.of(scale, 1), cx + colW / 2, mapsTop + mapsH + font * (c % 2 == 0 ? 1.0 : 1.9), colW * 1.8);
-            g.setFont(canvas.font(0.85));
+            centred(g, "±" + Decimals.of(scale, 1), cx + colW / 2, mapsTop + mapsH + font * (c % 2 == 0 ? 1.1 : 2.3), colW * 2 - 4, text, w, pad);
         }
 
         // the size of the gradient per layer, on a log scale: the shown network and the other LeNet at initialisation
-        double barsTop = mapsTop + mapsH + font * 4, barsBottom = h - pad - font * 1.4;
-        if (barsBottom - barsTop < 30) return;
+        double barsTop = mapsTop + mapsH + font * 4.4, barsBottom = h - pad - font * (0.4 + 1.2 * nameRows);
+        if (barsBottom - barsTop < 30) { lastText = new CanvasText(font, stagger, List.of(), List.of()); return; }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         Gradients[] both = r.comparison() == null ? new Gradients[]{r.gradients()} : new Gradients[]{r.gradients(), r.comparison()};
         for (Gradients gr : both) for (int li : cols) {
@@ -500,15 +539,22 @@ public final class BackpropView implements ConceptView {
         if (decHi <= decLo) decHi = decLo + 1;
         g.setFill(canvas.color(FG));
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(I18n.get("backprop.canvas.bars"), pad, barsTop - font * 0.6);
+        g.fillText(I18n.get("backprop.canvas.bars"), pad, barsTop - font * 0.6, w - 2 * pad);
         g.setStroke(canvas.color(BORDER));
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.RIGHT);
+        int decades = (int) (decHi - decLo);
+        int every = tickEvery((barsBottom - barsTop) / decades, font, decades);
+        List<String> ticks = new ArrayList<>();
+        List<Double> tickYs = new ArrayList<>();
         for (double d = decLo; d <= decHi; d++) {
             double y = barsBottom - (d - decLo) / (decHi - decLo) * (barsBottom - barsTop);
             g.strokeLine(x0, y, w - pad, y);
+            if (Math.floorMod((int) d, every) != 0) continue;
             g.setFill(canvas.color(MUTED));
-            g.fillText("1e" + (int) d, x0 - 4, y + font * 0.3);
+            g.fillText("1e" + (int) d, x0 - 4, y + font * 0.35);
+            ticks.add("1e" + (int) d);
+            tickYs.add(y + font * 0.35);
         }
         String[] colours = {ACCENT, OTHER};
         g.setTextAlign(TextAlignment.CENTER);
@@ -523,7 +569,9 @@ public final class BackpropView implements ConceptView {
                 g.fillRect(cx + colW / 2 - bw - 1 + b * (bw + 2), y, bw, barsBottom - y);
             }
             g.setFill(canvas.color(FG));
-            g.fillText(shortName(r.names().get(li)), cx + colW / 2, barsBottom + font * 1.1, colW);
+            double nameY = barsBottom + font * 1.1 + (stagger && c % 2 == 1 ? font * 1.2 : 0);
+            centred(g, shortName(r.names().get(li)), cx + colW / 2, nameY, stagger ? 2 * colW - 4 : colW, text, w, pad);
         }
+        lastText = new CanvasText(font, stagger, List.copyOf(ticks), List.copyOf(tickYs));
     }
 }

@@ -32,6 +32,7 @@ import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.MapImages;
 import org.convscope.app.common.ProbabilityBars;
+import org.convscope.app.common.VolumeCanvas;
 import org.convscope.app.network.NetworkLayout.Column;
 import org.convscope.app.network.NetworkLayout.Kind;
 import org.convscope.engine.ModelSpec;
@@ -88,12 +89,51 @@ public final class NetworkView implements ConceptView {
         this.vm = vm;
     }
 
-    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dx", "dy", "degrees"); }
+    @Override public java.util.Set<String> stateKeys() { return java.util.Set.of("dx", "dy", "degrees", "unit"); }
 
     @Override public java.util.Map<String, String> captureState() {
         InputShift sh = vm.shiftProperty().get();
-        return java.util.Map.of("dx", Integer.toString(sh.dx()), "dy", Integer.toString(sh.dy()),
-                "degrees", Integer.toString((int) Math.round(sh.degrees())));
+        var m = new java.util.HashMap<String, String>(java.util.Map.of("dx", Integer.toString(sh.dx()),
+                "dy", Integer.toString(sh.dy()), "degrees", Integer.toString((int) Math.round(sh.degrees()))));
+        if (!unit.isEmpty()) m.put("unit", unit); // only when a unit is outlined: a plain capture stays as it was
+        return java.util.Map.copyOf(m);
+    }
+
+    /**
+     * The unit whose receptive field is outlined, "layer:channel:y:x" (e.g. "conv2:3:4:5", channel from 1 as on
+     * screen; "" none): set by a lesson, kept until the mouse passes over a map.
+     */
+    private String unit = "";
+
+    /** Outlines a unit's receptive field as if hovered, from its "layer:channel:y:x" (checked against the model). */
+    private void applyUnit(String u) {
+        if (u.isEmpty()) { unit = ""; showField(null); hover.setText(" "); return; }
+        var m = vm.modelProperty().get();
+        if (m == null) throw new IllegalArgumentException("unit: there is no model to show a unit of yet");
+        ModelSpec spec = m.network().spec();
+        String[] p = u.split(":");
+        if (p.length != 4) throw new IllegalArgumentException("unit: \"" + u + "\" is not layer:channel:y:x (e.g. conv2:3:4:5)");
+        List<String> names = org.convscope.app.lesson.LessonFacts.layerNames(spec);
+        int layer = names.indexOf(p[0]);
+        if (layer < 0) throw new IllegalArgumentException("unit: the model has no layer '" + p[0] + "' (it has "
+                + String.join(", ", names) + ")");
+        var sh = spec.shapes().get(layer);
+        if (sh.isVector()) throw new IllegalArgumentException("unit: " + p[0] + " has no feature maps; choose a layer with maps");
+        int ch, y, x;
+        try {
+            ch = Integer.parseInt(p[1]);
+            y = Integer.parseInt(p[2]);
+            x = Integer.parseInt(p[3]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unit: \"" + u + "\": channel, y and x must be whole numbers");
+        }
+        if (ch < 1 || ch > sh.c() || y < 0 || y >= sh.h() || x < 0 || x >= sh.w())
+            throw new IllegalArgumentException("unit: " + p[0] + " has channels 1.." + sh.c() + ", y 0.." + (sh.h() - 1)
+                    + ", x 0.." + (sh.w() - 1));
+        unit = u;
+        var field = ReceptiveField.ofMapUnit(spec, layer, ch - 1, x, y);
+        showField(field);
+        hover.setText(I18n.get("network.unit", p[0], ch, y, x) + fieldText(field));
     }
 
     /** "dx", "dy": the input shifted by that many pixels (right, down; -8..8); "degrees": rotated (-45..45). */
@@ -104,6 +144,11 @@ public final class NetworkView implements ConceptView {
         Integer deg = org.convscope.app.ViewState.intIn(state, "degrees", -(int) InputShift.MAX_DEGREES, (int) InputShift.MAX_DEGREES);
         vm.shiftProperty().set(new InputShift(dx == null ? sh.dx() : dx, dy == null ? sh.dy() : dy,
                 deg == null ? sh.degrees() : deg));
+        if (state.containsKey("unit")) {
+            if (root == null) build(); // the outlines live in the columns
+            if (builtFor == null && vm.modelProperty().get() != null) rebuild(vm.modelProperty().get().network().spec());
+            applyUnit(state.get("unit").trim());
+        }
     }
 
     @Override public String id() { return "network"; }
@@ -291,6 +336,7 @@ public final class NetworkView implements ConceptView {
     private abstract class ColumnView {
         final Column column;
         final VBox node = new VBox(4);
+        final Label titleLabel = new Label();
         final Label legendLow = new Label(), legendHigh = new Label();
 
         ColumnView(Column c) {
@@ -299,7 +345,9 @@ public final class NetworkView implements ConceptView {
             node.getStyleClass().add("layer-column");
             node.setAlignment(Pos.TOP_CENTER);
             node.setMinWidth(Region.USE_PREF_SIZE); // columns never overlap: the view scrolls instead
-            var t = new Label(I18n.get(c.titleKey(), c.titleArgs()));
+            var t = titleLabel;
+            t.setText(I18n.get(c.titleKey(), c.titleArgs()));
+            t.setId(colId(c) + "-title");
             t.getStyleClass().add("layer-title");
             t.setMinWidth(COLUMN_MIN_WIDTH);
             t.setAlignment(Pos.CENTER);
@@ -351,6 +399,45 @@ public final class NetworkView implements ConceptView {
         void highlight(List<ReceptiveField.Part> field) {}
     }
 
+    // ---- a layer's output as a volume ------------------------------------------------------------------------
+
+    private final VolumeCanvas volume = new VolumeCanvas();
+    private final Label volumeCaption = new Label();
+    private org.controlsfx.control.PopOver volumePop;
+    private MapsColumn volumeOf;
+
+    /**
+     * Opens the pop-over with a column's output as a volume (channels x height x width) that turns when dragged
+     * (conv1 6 x 28 x 28, pool1 6 x 14 x 14, ...), under the column's title. Ids: #net-volume, #net-volume-caption.
+     */
+    private void openVolume(MapsColumn c, Node anchor) {
+        if (volumePop == null) {
+            volume.setId("net-volume");
+            volume.setPrefSize(380, 320);
+            volumeCaption.setId("net-volume-caption");
+            volumeCaption.setWrapText(true);
+            volumeCaption.setMaxWidth(380);
+            volumeCaption.setMinHeight(Region.USE_PREF_SIZE);
+            var box = new VBox(6, volumeCaption, volume);
+            box.setPadding(new Insets(10));
+            volumePop = new org.controlsfx.control.PopOver(box);
+            volumePop.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_CENTER);
+            volumePop.setDetachable(false);
+            volumePop.setConsumeAutoHidingEvents(false); // a click on another title closes this one and opens that
+            volumePop.setAnimated(false); // no fade: a click on another title closes this one and opens that at once
+        }
+        volumeOf = c;
+        c.showInVolume();
+        // the arrow's tip a little under the title: the pop-over's window (its shadow included) leaves the row of
+        // titles free, so that a click on the next title reaches it
+        var b = anchor.localToScreen(anchor.getBoundsInLocal());
+        volumePop.show(anchor, b.getCenterX(), b.getMaxY() + 22);
+    }
+
+    /** The volume drawing and which layer it shows (-1: closed), for tests. */
+    VolumeCanvas volume() { return volume; }
+    int volumeLayer() { return volumePop == null || !volumePop.isShowing() ? -1 : volumeOf.column.layer(); }
+
     /** Outlines the receptive field of the hovered unit in every column (null: clears the outlines). */
     private void showField(List<ReceptiveField.Part> field) {
         for (ColumnView c : columns) c.highlight(field);
@@ -399,7 +486,7 @@ public final class NetworkView implements ConceptView {
                 v.getStyleClass().add("feature-map");
                 int channel = ch;
                 v.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoverMap(e, channel));
-                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); showField(null); });
+                v.addEventHandler(MouseEvent.MOUSE_EXITED, e -> { hover.setText(" "); unit = ""; showField(null); });
                 if (c.kind() == Kind.MAPS) {
                     v.setCursor(Cursor.HAND);
                     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select(channel));
@@ -419,6 +506,18 @@ public final class NetworkView implements ConceptView {
                 outlines.add(outline);
             }
             finish(grid, true);
+            if (c.kind() == Kind.MAPS) { // a click on the title: the layer's output as a volume that can be turned
+                titleLabel.setCursor(Cursor.HAND);
+                titleLabel.setTooltip(new Tooltip(I18n.get("network.volume.tip")));
+                titleLabel.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> openVolume(this, titleLabel));
+            }
+        }
+
+        /** This column's output into the volume pop-over. */
+        void showInVolume() {
+            var sh = column.shape();
+            volume.showVolume(values, sh.c(), sh.h(), sh.w());
+            volumeCaption.setText(I18n.get("network.volume.caption", title(), sh.c(), sh.h(), sh.w()));
         }
 
         /** The largest scale at which the column's rows of maps fit the height (1-pixel frames and gaps included). */
@@ -470,6 +569,7 @@ public final class NetworkView implements ConceptView {
                 maps.get(ch).setImage(MapImages.render(values, ch * h * w, h, w, column.map(), s));
             }
             legend(s);
+            if (volumeOf == this && volumePop.isShowing()) showInVolume();
         }
 
         void hoverMap(MouseEvent e, int ch) {
@@ -478,6 +578,7 @@ public final class NetworkView implements ConceptView {
             var v = maps.get(ch);
             int x = Math.clamp((int) (e.getX() / v.getFitWidth() * w), 0, w - 1), y = Math.clamp((int) (e.getY() / v.getFitHeight() * h), 0, h - 1);
             var f = ReceptiveField.ofMapUnit(builtFor, column.layer(), ch, x, y);
+            unit = "";
             showField(f);
             hover.setText(I18n.get("network.hover.map", title(), ch + 1, column.shape().c(), x, y, fmt(values[(ch * h + y) * w + x]))
                     + fieldText(f));

@@ -9,7 +9,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -76,14 +76,14 @@ public final class CurveChart extends Region {
 
     private final Label title = new Label();
     private final Label xTitle = new Label();
-    private final HBox legend = new HBox(14);
+    private final FlowPane legend = new FlowPane(14, 2); // wraps when the chart is narrow
     private final Path grid = new Path();
     private final Path axes = new Path();
     private final Group plot = new Group();
     private final List<Label> tickLabels = new ArrayList<>();
     private final List<Series> series = new ArrayList<>();
     private double xMin = 0, xMax = 1, yMin = 0, yMax = 1;
-    private boolean autoY = true, yFromZero = true;
+    private boolean autoY = true, yFromZero = true, logY;
 
     public CurveChart(ObservableValue<String> titleText, ObservableValue<String> xAxisText) {
         getStyleClass().add("curve-chart");
@@ -93,6 +93,7 @@ public final class CurveChart extends Region {
         xTitle.textProperty().bind(xAxisText);
         legend.getStyleClass().add("chart-legend");
         legend.setAlignment(Pos.CENTER_RIGHT);
+        legend.setRowValignment(javafx.geometry.VPos.CENTER);
         grid.getStyleClass().add("chart-grid");
         axes.getStyleClass().add("chart-axis");
         for (var node : List.of(title, xTitle, legend, grid, axes, plot)) node.setManaged(false);
@@ -112,6 +113,13 @@ public final class CurveChart extends Region {
     }
 
     public List<Series> series() { return List.copyOf(series); }
+
+    /** Removes every series (and its legend entry). */
+    public void clearSeries() {
+        series.clear();
+        plot.getChildren().clear();
+        legend.getChildren().clear();
+    }
 
     /** The x range shown, e.g. 0 .. epochs, so that a live curve grows from left to right. */
     public void setXRange(double min, double max) {
@@ -142,6 +150,24 @@ public final class CurveChart extends Region {
     }
 
     /**
+     * A logarithmic y axis (for sizes that span several powers of ten, e.g. gradients): scaled to whole decades around
+     * the data, ticks labelled 1e-3, 1e-2, ..., every second or third decade only when they would crowd one another.
+     * Points that are not positive sit on the bottom edge.
+     */
+    public void setLogY(boolean log) {
+        logY = log;
+        autoY = true;
+    }
+
+    /** The y range drawn: data units, or powers of ten (exponents) on a logarithmic axis. */
+    double[] yRange() { return new double[]{yMin, yMax}; }
+
+    /** The tick labels shown now, bottom to top on the y axis after the x axis's, for tests. */
+    List<String> tickTexts() {
+        return tickLabels.stream().filter(Label::isVisible).map(Label::getText).toList();
+    }
+
+    /**
      * Re-reads the series' points and redraws. All children are unmanaged (layout roots), so a redraw changes only
      * this chart and never makes the rest of the window lay itself out again: a live chart stays cheap.
      */
@@ -158,6 +184,7 @@ public final class CurveChart extends Region {
 
         title.autosize();
         title.relocate(px, 6);
+        legend.setPrefWrapLength(Math.max(40, w - px - RIGHT));
         legend.autosize();
         double lw = legend.prefWidth(-1);
         if (px + title.prefWidth(-1) + 16 + lw <= w - RIGHT) {
@@ -179,12 +206,27 @@ public final class CurveChart extends Region {
             Label t = tick(label++, format(x, xs));
             t.relocate(sx - t.prefWidth(-1) / 2, py + ph + 4);
         }
-        double ys = niceStep(yMax - yMin, Math.max(2, (int) (ph / 50)));
-        for (double y = Math.ceil(yMin / ys) * ys; y <= yMax + 1e-9; y += ys) {
-            double sy = py + ph - (y - yMin) / (yMax - yMin) * ph;
-            grid.getElements().addAll(new MoveTo(px, sy), new LineTo(px + pw, sy));
-            Label t = tick(label++, format(y, ys));
-            t.relocate(px - 8 - t.prefWidth(-1), sy - t.prefHeight(-1) / 2);
+        if (logY) {
+            // one decade per label unless the labels (about 1.6 line heights apart at least) would touch
+            double lineHeight = Math.max(1, tick(label, "1e0").prefHeight(-1));
+            int decades = (int) Math.round(yMax - yMin);
+            int every = 1;
+            while (decades / every > 1 && ph / decades * every < 1.6 * lineHeight) every++;
+            for (int e = (int) Math.ceil(yMin); e <= yMax + 1e-9; e++) {
+                double sy = py + ph - (e - yMin) / (yMax - yMin) * ph;
+                grid.getElements().addAll(new MoveTo(px, sy), new LineTo(px + pw, sy)); // a line at every decade
+                if (Math.floorMod(e, every) != 0) continue;
+                Label t = tick(label++, "1e" + e);
+                t.relocate(px - 8 - t.prefWidth(-1), sy - t.prefHeight(-1) / 2);
+            }
+        } else {
+            double ys = niceStep(yMax - yMin, Math.max(2, (int) (ph / 50)));
+            for (double y = Math.ceil(yMin / ys) * ys; y <= yMax + 1e-9; y += ys) {
+                double sy = py + ph - (y - yMin) / (yMax - yMin) * ph;
+                grid.getElements().addAll(new MoveTo(px, sy), new LineTo(px + pw, sy));
+                Label t = tick(label++, format(y, ys));
+                t.relocate(px - 8 - t.prefWidth(-1), sy - t.prefHeight(-1) / 2);
+            }
         }
         for (int i = label; i < tickLabels.size(); i++) tickLabels.get(i).setVisible(false);
         axes.getElements().setAll(new MoveTo(px, py), new LineTo(px, py + ph), new LineTo(px + pw, py + ph));
@@ -210,7 +252,10 @@ public final class CurveChart extends Region {
         }
     }
 
-    private double clampY(double y) { return Double.isFinite(y) ? Math.clamp(y, yMin, yMax) : yMax; }
+    private double clampY(double y) {
+        if (logY) return y > 0 && Double.isFinite(y) ? Math.clamp(Math.log10(y), yMin, yMax) : y > 0 ? yMax : yMin;
+        return Double.isFinite(y) ? Math.clamp(y, yMin, yMax) : yMax;
+    }
 
     private Label tick(int i, String text) {
         while (tickLabels.size() <= i) {
@@ -228,6 +273,7 @@ public final class CurveChart extends Region {
     }
 
     private void fitY() {
+        if (logY) { fitLogY(); return; }
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Series s : series)
             for (int i = 0; i < s.n; i++) {
@@ -242,6 +288,22 @@ public final class CurveChart extends Region {
         if (yMax <= hi) yMax += step * 0.5;
         yMin = yFromZero ? 0 : Math.floor(lo / step) * step;
         if (yMax <= yMin) yMax = yMin + step;
+    }
+
+    /** Whole decades around the positive points: yMin, yMax are exponents; 1e-3 .. 1e0 while there are none. */
+    private void fitLogY() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series)
+            for (int i = 0; i < s.n; i++) {
+                double y = s.ys[i];
+                if (!(y > 0) || !Double.isFinite(y)) continue;
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        if (lo > hi) { yMin = -3; yMax = 0; return; }
+        yMin = Math.floor(Math.log10(lo));
+        yMax = Math.ceil(Math.log10(hi));
+        if (yMax <= yMin) yMax = yMin + 1;
     }
 
     /** 1, 2 or 5 x 10^k so that span / step is about target. */

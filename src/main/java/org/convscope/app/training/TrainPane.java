@@ -70,12 +70,13 @@ final class TrainPane extends BorderPane {
     final Label fpsLabel = new Label();
     private final CurveChart lossChart, accuracyChart;
     private final CurveChart.Series rawLoss, smoothLoss, trainAcc, testAcc, sampleAcc;
+    private final GradientChart gradients = new GradientChart();
     private final KernelGrid conv1, conv2;
     private final KernelZoom zoom = new KernelZoom();
     private final PredictionStrip predictions;
     private long lastPredictions, predictionsVersion = -1;
     private Network beforeOf;
-    private final HBox charts;
+    private final ChartRow charts;
     private double[] xs = new double[0], ys = new double[0], ys2 = new double[0];
     private long lastKernels;
     private Network staticKernelsOf;
@@ -119,14 +120,13 @@ final class TrainPane extends BorderPane {
         // width in training.css, in em: the projector theme's larger type gets a wider form
         setLeft(form);
 
-        charts = new HBox(16, lossChart, accuracyChart);
+        // the loss, the gradient size per layer and the accuracy; in a narrow window the loss and one of the other two
+        charts = new ChartRow(lossChart, gradients.chart(), "training.gradients.show", accuracyChart, "training.chart.accuracy");
         charts.setId("charts");
         charts.getStyleClass().add("charts");
-        HBox.setHgrow(lossChart, Priority.ALWAYS);
-        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        lossChart.setMaxWidth(Double.MAX_VALUE);
-        accuracyChart.setMaxWidth(Double.MAX_VALUE);
+        gradients.caption().visibleProperty().bind(charts.showing(gradients.chart()));
+        gradients.caption().managedProperty().bind(gradients.caption().visibleProperty());
 
         progress.setId("progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -179,7 +179,7 @@ final class TrainPane extends BorderPane {
                     : model.familyProperty().get().convolutional();
         }, model.snapshotProperty(), model.familyProperty()));
 
-        VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, predictions, kernels);
+        VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, gradients.caption(), predictions, kernels);
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
@@ -449,6 +449,7 @@ final class TrainPane extends BorderPane {
             for (var series : List.of(rawLoss, smoothLoss, trainAcc, testAcc, sampleAcc)) series.clear();
             lossChart.refresh();
             accuracyChart.refresh();
+            gradients.clear();
             Network n = model.currentNetwork();
             if (n == null) n = model.previewNetwork();
             if (n != staticKernelsOf) {
@@ -478,6 +479,7 @@ final class TrainPane extends BorderPane {
         smoothLoss.setPoints(xs, ys2, n);
         lossChart.setXRange(0, s.config().epochs());
         lossChart.refresh();
+        gradients.update(s);
 
         setAccuracy(trainAcc, s.trainAccuracy(), false);
         setAccuracy(testAcc, s.testAccuracy(), false);

@@ -146,4 +146,36 @@ class BackpropViewFxTest {
         assertTrue(e.getMessage().startsWith("kernel:"), e.getMessage());
         assertEquals(saved, view.captureState());
     }
+
+    /**
+     * The canvas's text follows the theme's size: at least 18 px in the projector theme, larger than in
+     * the light theme; the decade labels of the log axis never overlap (thinned when the axis is short), and layer
+     * names that do not fit their column go on two rows.
+     */
+    @Test
+    void canvasTextScalesWithTheThemeAndTicksNeverOverlap(FxRobot robot) {
+        awaitStep(Backprop.Source.MODERN, 0);
+        Scene scene = view.node().getScene();
+        FxTestSupport.await("painted", 20, () -> view.lastCanvasText() != null);
+        double light = view.lastCanvasText().fontSize();
+        // the theme switched on the same scene (the stage is shared with later test classes: its size stays)
+        robot.interact(() -> org.convscope.app.Theme.PROJECTOR.apply(scene));
+        FxTestSupport.await("repainted larger", 20, () -> view.lastCanvasText().fontSize() > light);
+        BackpropView.CanvasText t = view.lastCanvasText();
+        assertTrue(t.fontSize() >= 18, "projector text " + t.fontSize() + " px");
+        assertTrue(t.ticks().size() >= 2, "labels on the log axis: " + t.ticks());
+        for (int i = 1; i < t.tickYs().size(); i++)
+            assertTrue(Math.abs(t.tickYs().get(i) - t.tickYs().get(i - 1)) >= 1.2 * t.fontSize(),
+                    "labels " + t.ticks() + " at " + t.tickYs() + " overlap");
+        robot.interact(() -> org.convscope.app.Theme.LIGHT.apply(scene));
+        FxTestSupport.await("back to light", 20, () -> view.lastCanvasText().fontSize() == light);
+    }
+
+    @Test
+    void ticksThinOutOnAShortAxis() {
+        assertEquals(1, BackpropView.tickEvery(40, 19, 5), "40 px a decade: every decade");
+        assertEquals(2, BackpropView.tickEvery(15, 19, 5), "15 px: every second");
+        assertEquals(3, BackpropView.tickEvery(9, 19, 5), "9 px: every third");
+        assertEquals(5, BackpropView.tickEvery(1, 19, 5), "never more than the decades");
+    }
 }

@@ -253,4 +253,60 @@ class NetworkViewTest {
     }
 
     static void WaitForFx() { org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); }
+
+    /**
+     * Clicking a layer's title opens its output as a volume: one slice per channel (conv1 6 x 28 x 28 ... pool2
+     * 16 x 5 x 5), the trace's own numbers, and dragging turns it.
+     */
+    @Test
+    void aLayersTitleOpensItsOutputAsATurnableVolume(FxRobot robot) {
+        awaitTrace();
+        var trace = view.model().resultProperty().get().trace();
+        int[][] layers = {{0, 6, 28, 28}, {2, 6, 14, 14}, {3, 16, 10, 10}, {5, 16, 5, 5}};
+        for (int[] l : layers) {
+            robot.clickOn("#net-col-" + l[0] + "-title");
+            FxTestSupport.await("volume of layer " + l[0], 10, () -> view.volumeLayer() == l[0] && view.volume().getWidth() > 0);
+            var volume = view.volume();
+            robot.interact(volume::repaint);
+            assertEquals(l[1], volume.channels());
+            assertEquals(l[1], volume.slicesDrawn(), "one slice per channel of layer " + l[0]);
+            String caption = robot.lookup("#net-volume-caption").queryAs(Label.class).getText();
+            assertTrue(caption.contains(l[1] + " \u00d7 " + l[2] + " \u00d7 " + l[3]), caption);
+            assertEquals(trace.layers().get(l[0]).values().length, l[1] * l[2] * l[3]);
+        }
+        var volume = view.volume();
+        double yaw = volume.yaw(), pitch = volume.pitch();
+        Bounds b = volume.localToScreen(volume.getBoundsInLocal());
+        robot.drag(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(b.getCenterX() + 60, b.getCenterY() + 30));
+        assertNotEquals(yaw, volume.yaw(), "dragging sideways turns it about the vertical axis");
+        assertNotEquals(pitch, volume.pitch(), "dragging down tilts it");
+        assertEquals(16, volume.slicesDrawn(), "still every slice after turning");
+        robot.interact(() -> robot.lookup("#net-volume").query().getScene().getWindow().hide());
+        assertEquals(-1, view.volumeLayer());
+    }
+
+    /** Lesson state "unit": a unit's receptive field outlined as if hovered; capture gives it back; bad values say why. */
+    @Test
+    void aLessonCanOutlineAUnitsReceptiveField(FxRobot robot) {
+        awaitTrace();
+        robot.interact(() -> view.applyState(java.util.Map.of("unit", "conv2:3:4:5")));
+        assertEquals("conv2:3:4:5", view.captureState().get("unit"));
+        assertTrue(robot.lookup("#net-field-3-2").query().isVisible(), "conv2's map 3 outlines the unit itself");
+        assertFalse(robot.lookup("#net-field-3-0").query().isVisible());
+        assertTrue(robot.lookup("#net-field-0-0").query().isVisible(), "conv1: every map takes part");
+        assertTrue(robot.lookup("#net-field-input-0").query().isVisible(), "down to the input pixels");
+        assertTrue(robot.lookup("#net-hover").queryAs(Label.class).getText().startsWith("conv2 · map 3 · y 4, x 5"));
+        var saved = view.captureState();
+        robot.interact(() -> view.applyState(java.util.Map.of("unit", "")));
+        assertFalse(robot.lookup("#net-field-3-2").query().isVisible());
+        assertFalse(view.captureState().containsKey("unit"), "no unit outlined: no key");
+        robot.interact(() -> view.applyState(saved));
+        assertEquals(saved, view.captureState(), "capture -> apply round-trips");
+        for (String bad : new String[]{"fc1:1:0:0", "conv9:1:0:0", "conv1:7:0:0", "conv1:1:28:0", "conv1:a:b:c", "conv1"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> view.applyState(java.util.Map.of("unit", bad)));
+            assertTrue(e.getMessage().startsWith("unit:"), e.getMessage());
+        }
+        assertEquals(saved, view.captureState(), "a bad value changes nothing");
+    }
 }
