@@ -221,9 +221,14 @@ public final class CurveChart extends Region {
             }
         } else {
             double ys = niceStep(yMax - yMin, Math.max(2, (int) (ph / 50)));
+            // a short chart (a projector's large type, a narrow window) labels only lines that leave room for the
+            // label below: "1.0" over "0.0" in a 20 px plot was unreadable
+            double lineHeight = Math.max(1, tick(label, "0").prefHeight(-1)), lastLabelled = Double.NaN;
             for (double y = Math.ceil(yMin / ys) * ys; y <= yMax + 1e-9; y += ys) {
                 double sy = py + ph - (y - yMin) / (yMax - yMin) * ph;
                 grid.getElements().addAll(new MoveTo(px, sy), new LineTo(px + pw, sy));
+                if (!Double.isNaN(lastLabelled) && lastLabelled - sy < 1.15 * lineHeight) continue;
+                lastLabelled = sy;
                 Label t = tick(label++, format(y, ys));
                 t.relocate(px - 8 - t.prefWidth(-1), sy - t.prefHeight(-1) / 2);
             }

@@ -427,6 +427,7 @@ final class TrainPane extends BorderPane {
         m.visibleProperty().bind(model.messageProperty().isNotNull());
         m.managedProperty().bind(m.visibleProperty());
         m.setMaxWidth(Double.MAX_VALUE);
+        m.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, never "…": the charts give way
         return m;
     }
 

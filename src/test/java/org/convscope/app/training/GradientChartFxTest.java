@@ -159,6 +159,40 @@ class GradientChartFxTest {
     }
 
     /**
+     * An accuracy chart squeezed to a strip (a projector's large type at 1280 × 800 left it about 20 px of plot): its
+     * 0 … 1 axis labels only the lines that leave room, so "1.0" never sits on "0.0".
+     */
+    @Test
+    void aShortLinearAxisLabelsOnlyLinesWithRoom(FxRobot robot) {
+        CurveChart chart = new CurveChart(new javafx.beans.property.SimpleStringProperty("Accuracy"),
+                new javafx.beans.property.SimpleStringProperty("epochs"));
+        robot.interact(() -> {
+            for (String name : List.of("test set (sample)", "training set", "test set")) {
+                var line = new CurveChart.Series(new javafx.beans.property.SimpleStringProperty(name), "series-test", true);
+                double[] x = new double[11], y = new double[11];
+                for (int e = 0; e <= 10; e++) { x[e] = e; y[e] = e == 0 ? 0.1 : 0.7 + e * 0.01; }
+                line.setPoints(x, y, 11);
+                chart.addSeries(line);
+            }
+            chart.setXRange(0, 10); // epochs
+            chart.setAccuracyRange(java.util.stream.DoubleStream.of(0.1, 0.8)); // 0 … 1 with labels every 0.5
+            var root = new javafx.scene.layout.StackPane(chart);
+            root.setStyle("-fx-font-size: 19px;");
+            root.getStylesheets().add(TrainingView.class.getResource("training.css").toExternalForm());
+            stage.setScene(new Scene(root, 250, 180)); // its minimum size: the legend leaves a strip of plot
+        });
+        robot.interact(() -> {});
+        List<Label> ticks = chart.getChildrenUnmodifiable().stream().filter(n -> n instanceof Label l && l.isVisible()
+                && l.getStyleClass().contains("tick-label") && l.getText().contains(".")).map(n -> (Label) n).toList();
+        assertTrue(!ticks.isEmpty(), "at least one y label");
+        for (int i = 0; i < ticks.size(); i++)
+            for (int j = i + 1; j < ticks.size(); j++) {
+                Bounds a = ticks.get(i).getBoundsInParent(), b = ticks.get(j).getBoundsInParent();
+                assertFalse(a.intersects(b), ticks.get(i).getText() + " overlaps " + ticks.get(j).getText());
+            }
+    }
+
+    /**
      * The row of curves keeps the gradient chart beside the loss when there is room for three charts; in a narrow
      * window the loss and one of the other two, picked with the toggle buttons (the caption goes with the chart).
      */
