@@ -241,6 +241,29 @@ class LessonFxTest {
         assertEquals(4, window.lessons().progress().index());
     }
 
+    /** The first-start offer is read whole on a 1280 × 800 projector, in both languages (it ended in "…" in Chinese). */
+    @Test
+    void theFirstStartOfferFitsAProjectorInBothLanguages(FxRobot robot) {
+        robot.interact(() -> window.setTheme(Theme.PROJECTOR));
+        for (var locale : I18n.LOCALES) {
+            robot.interact(() -> { I18n.setLocale(locale); window.offerLesson(); });
+            ShellFx.await("the banner shown", 10, () -> window.notice().isShowing());
+            robot.sleep(600); // its slide-in
+            robot.interact(() -> {});
+            java.util.List<String> cut = new java.util.ArrayList<>(), seen = new java.util.ArrayList<>();
+            robot.interact(() -> ScreenAudit.forEachShown(window.root().getScene(), n -> {
+                if (!(n instanceof javafx.scene.control.Labeled l) || l.getText() == null || !(l.getText().equals(window.notice().getText())
+                        || l.getText().equals(window.notice().getActions().getFirst().getText()))) return;
+                seen.add(l.getText() + " [" + l.getWidth() + "]");
+                if (!l.getText().equals(ScreenAudit.displayedText(l))) cut.add(l.getText() + " -> " + ScreenAudit.displayedText(l));
+            }));
+            assertTrue(seen.size() >= 2, "the message and its button: " + seen);
+            assertEquals(java.util.List.of(), cut, "shortened in " + locale);
+            robot.interact(() -> window.notice().hide());
+        }
+        robot.interact(() -> { window.setTheme(Theme.LIGHT); I18n.setLocale(I18n.ENGLISH); });
+    }
+
     @Test
     void everyStepOfTheBuiltInLessonOpensItsViewAsWritten(FxRobot robot) {
         ShellFx.await("bundled models", 30, () -> ctx.models().containsKey(AppContext.MNIST));
