@@ -15,12 +15,13 @@ class DiagnosticsSettingTest {
     @AfterEach
     void clean() throws Exception {
         System.clearProperty(Settings.DIAGNOSTICS_PROPERTY);
+        new Settings(node).clear(); // waits for the settings writer first
         node.removeNode();
     }
 
     @Test
     void offByDefaultRememberedWhenSwitched() throws Exception {
-        node.clear();
+        new Settings(node).clear();
         Settings s = new Settings(node);
         assertFalse(s.diagnostics(), "off by default");
         AppContext ctx = new AppContext(new Services());
@@ -35,7 +36,7 @@ class DiagnosticsSettingTest {
 
     @Test
     void theSystemPropertySwitchesThemOn() throws Exception {
-        node.clear();
+        new Settings(node).clear();
         System.setProperty(Settings.DIAGNOSTICS_PROPERTY, "true");
         assertTrue(new Settings(node).diagnostics());
         System.setProperty(Settings.DIAGNOSTICS_PROPERTY, "false");

@@ -15,7 +15,10 @@ class LessonProgressTest {
     private final Preferences prefs = Preferences.userRoot().node("convscope-test-lesson-progress");
 
     @AfterEach
-    void clean() throws Exception { prefs.removeNode(); }
+    void clean() throws Exception {
+        new Settings(prefs).clear(); // waits for the settings writer, so nothing lands on the removed node
+        prefs.removeNode();
+    }
 
     @Test
     void resumesWhereTheStudentLeftOffWithTheAnswersGiven() {
@@ -49,11 +52,15 @@ class LessonProgressTest {
     @Test
     void aDamagedSettingStartsAtTheBeginningInsteadOfFailing() {
         Lesson l = BuiltInLessons.cnnBasics(null);
+        var settings = new Settings(prefs);
+        // damage what is on disk, not what Settings still holds in memory: its writes land on another thread
+        settings.flush();
         prefs.put("lesson.cnn-basics.step", "not a number");
         prefs.put("lesson.cnn-basics.answers", "3:x:1:1;garbage;5:12.0:1:1");
         var p = new LessonProgress(l, new Settings(prefs));
         assertEquals(0, p.index());
         assertEquals(1, p.answers().size());
+        settings.flush(); // the step 0 just remembered must not overwrite the damage below
         prefs.put("lesson.cnn-basics.step", "9999");
         assertEquals(l.size() - 1, new LessonProgress(l, new Settings(prefs)).index());
     }
