@@ -7,6 +7,7 @@
 #             the window's title changes from the first view's name to the second's ("ConvScope — ...")
 # and the medians. Nothing here uses the app's own clock; the app's log line is printed beside it for comparison.
 # usage: scripts/startup.sh [LAUNCHER] [RUNS]      (default target/app-image/ConvScope/bin/ConvScope, 5 runs)
+#        STARTUP_JAVA_OPTIONS="-Dx=y" scripts/startup.sh ...   adds JVM options (to compare one change in the same session)
 # needs: Xvfb, xdotool (apt-get install -y xvfb xdotool). Run it on a quiet machine: it measures wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ windows=() answers=()
 for run in $(seq "$RUNS"); do
   home="$work/run$run"; mkdir -p "$home/prefs"
   t0=$(now)
-  JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$home/prefs -Dconvscope.home=$home" "$LAUNCHER" >"$home/log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$home/prefs -Dconvscope.home=$home ${STARTUP_JAVA_OPTIONS:-}" "$LAUNCHER" >"$home/log" 2>&1 &
   app=$!
   win=""
   until [ -n "$win" ]; do
@@ -49,7 +50,7 @@ for run in $(seq "$RUNS"); do
   w=$(awk -v a="$t0" -v b="$t_window" 'BEGIN { printf "%.3f", b - a }')
   a=$(awk -v a="$t0" -v b="$t_answer" 'BEGIN { printf "%.3f", b - a }')
   windows+=("$w"); answers+=("$a")
-  own=$(grep -o 'window shown [0-9]* ms' "$home/log" | head -1 || true)
+  own=$(grep -o 'first frame [0-9]*' "$home/log" | head -1 || true)
   echo "run $run: window ${w} s, answers ${a} s (\"$first\" -> \"$(xdotool getwindowname "$win")\"; app's own log: ${own:-none})"
   kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
   sleep 1

@@ -2,6 +2,8 @@ package org.convscope;
 
 import javafx.application.Application;
 import org.convscope.app.ConvScopeApp;
+import org.convscope.app.GraphicsChoice;
+import org.convscope.app.StartupClock;
 import org.convscope.cli.Cli;
 
 /**
@@ -13,6 +15,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            StartupClock.mark("main");
+            GraphicsChoice.apply(); // before the toolkit starts: it reads prism.order once (logged with the startup line)
             Application.launch(ConvScopeApp.class);
             return;
         }

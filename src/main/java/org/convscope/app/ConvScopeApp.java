@@ -17,7 +17,7 @@ public final class ConvScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        long atStart = millisSinceProcessStart();
+        StartupClock.mark("javafx");
         ErrorLog.installUncaughtHandler(); // no exception on any thread goes unlogged (logs/convscope.log)
         this.stage = stage;
         Settings settings = Settings.load();
@@ -27,29 +27,48 @@ public final class ConvScopeApp extends Application {
         ctx.rememberDiagnostics(settings);
         window = new MainWindow(ctx, settings, Views.create(ctx));
         window.attach(stage);
-        long built = millisSinceProcessStart();
+        StartupClock.mark("window built");
 
-        // First frame on screen -> log the startup time, then start the data (not before: loading competes for the CPU).
+        // The first pulse lays the window out; what follows it (the log line, the lesson offer, the models, the data,
+        // the other views) waits until that frame has gone to the renderer, so nothing of it delays the first picture
+        // or the first key a person presses: a runLater queued in the pulse runs after it, one event at a time.
         Runnable[] firstFrame = new Runnable[1];
         firstFrame[0] = () -> {
             if (!stage.isShowing() || firstFrame[0] == null) return;
             Runnable self = firstFrame[0];
             firstFrame[0] = null;
-            // Not removed inside the pulse: the scene is iterating over its listeners right now.
-            Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(self));
-            LOG.log(System.Logger.Level.INFO, "ConvScope window shown " + millisSinceProcessStart()
-                    + " ms after JVM start (JavaFX started at " + atStart + " ms, window built at " + built
-                    + " ms; CPU time used " + cpuMillis() + " ms: on a busy machine the gap to the wall time is waiting)");
-            ctx.status().show(StatusLine.Kind.INFO, "shell.ready");
-            window.offerLesson(); // where to start (first run) or where to continue
-            // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
-            ModelLibrary.loadBundled(ctx, ctx.status()::error);
-            Platform.runLater(() -> preload(ctx));
-            window.makeViewsWhenIdle(); // the other views, one per pulse (only the first was made for the first frame)
-            warmup.start();
+            StartupClock.mark("first layout");
+            Platform.runLater(() -> {
+                // Not removed inside the pulse: the scene is iterating over its listeners right now.
+                stage.getScene().removePostLayoutPulseListener(self);
+                StartupClock.mark("first frame");
+                afterFirstFrame(ctx);
+            });
         };
         stage.getScene().addPostLayoutPulseListener(firstFrame[0]);
         stage.show();
+        StartupClock.mark("window shown");
+    }
+
+    /** The window once {@link #start} has built it (tests). */
+    MainWindow window() { return window; }
+
+    /** Everything that can wait until the window is on screen, in the order a person needs it. */
+    private void afterFirstFrame(AppContext ctx) {
+        ctx.status().show(StatusLine.Kind.INFO, "shell.ready");
+        window.offerLesson(); // where to start (first run) or where to continue
+        // the bundled trained models first (two 250 KB files): the draw view can recognise digits at once
+        ModelLibrary.loadBundled(ctx, ctx.status()::error);
+        Platform.runLater(() -> preload(ctx));
+        window.makeViewsWhenIdle(); // the other views, one per pulse (only the first was made for the first frame)
+        warmup.start();
+        // logged last, off the FX thread: java.util.logging and the JVM's clock load a few hundred classes
+        ctx.services().background().execute(() -> {
+            String graphics = GraphicsChoice.chosen();
+            LOG.log(System.Logger.Level.INFO, "ConvScope startup, ms after JVM start by the JVM's clock: "
+                    + StartupClock.summary() + "; process CPU " + cpuMillis() + " ms"
+                    + (graphics == null ? "" : "; " + graphics));
+        });
     }
 
     /** The engine warm-up, started after the first frame (see {@link EngineWarmup}; -Dconvscope.warmup=false: never). */
@@ -71,15 +90,6 @@ public final class ConvScopeApp extends Application {
                 ctx.status().show(StatusLine.Kind.SUCCESS, "shell.loaded", images, seconds);
             }
         }));
-    }
-
-    /**
-     * Milliseconds since the operating system started this process (java.base; the JVM's own start time would
-     * need java.management in the runtime image for the same number, a few ms later). -1 if the OS does not say.
-     */
-    static long millisSinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> System.currentTimeMillis() - t.toEpochMilli()).orElse(-1L);
     }
 
     /** CPU time of this process so far, all threads (-1 if the OS does not say). */

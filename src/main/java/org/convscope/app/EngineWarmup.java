@@ -58,7 +58,7 @@ final class EngineWarmup {
             long cpu0 = ConvScopeApp.cpuMillis();
             Warmup.Result r = work.apply(() -> stopping);
             result = r;
-            LOG.log(System.Logger.Level.INFO, "ConvScope engine warmed up: " + r + ", done " + ConvScopeApp.millisSinceProcessStart()
+            LOG.log(System.Logger.Level.INFO, "ConvScope engine warmed up: " + r + ", done " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
                     + " ms after JVM start (process CPU meanwhile " + (ConvScopeApp.cpuMillis() - cpu0) + " ms)");
         });
         return true;
