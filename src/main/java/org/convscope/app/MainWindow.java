@@ -68,7 +68,8 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     /** A banner over the view (ControlsFX): where to start on a first run, where to continue on the next. */
     private final org.controlsfx.control.NotificationPane notice = new org.controlsfx.control.NotificationPane();
     private final org.convscope.app.lesson.LessonDirector lessons;
-    private final org.convscope.app.lesson.LessonPanel lessonPanel;
+    /** Made when the first lesson opens (not needed for the first frame: about a tenth of the window's making). */
+    private org.convscope.app.lesson.LessonPanel lessonPanel;
     private final Presentation presentation;
     private Node topBar, navigation, statusBar;
     private LessonMenu lessonMenuModel;
@@ -84,8 +85,6 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         }
         root.getStyleClass().add("main-window");
         lessons = new org.convscope.app.lesson.LessonDirector(ctx, this, settings);
-        lessonPanel = new org.convscope.app.lesson.LessonPanel(lessons);
-        lessonPanel.setOnClose(lessons::close);
         topBar = topBar();
         navigation = navigation();
         statusBar = statusBar();
@@ -104,7 +103,7 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         sides.setId("sides");
         root.setCenter(sides);
         root.setBottom(statusBar);
-        lessons.progressProperty().addListener((o, a, p) -> centre.setBottom(p == null ? null : lessonPanel));
+        lessons.progressProperty().addListener((o, a, p) -> centre.setBottom(p == null ? null : lessonPanel()));
         presentation = new Presentation(this, stack, root);
         stack.getChildren().add(root);
         stack.getStyleClass().add("window-stack");
@@ -159,7 +158,13 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
     /** The guided lessons of this window (open, step, capture). */
     public org.convscope.app.lesson.LessonDirector lessons() { return lessons; }
 
-    public org.convscope.app.lesson.LessonPanel lessonPanel() { return lessonPanel; }
+    public org.convscope.app.lesson.LessonPanel lessonPanel() {
+        if (lessonPanel == null) {
+            lessonPanel = new org.convscope.app.lesson.LessonPanel(lessons);
+            lessonPanel.setOnClose(lessons::close);
+        }
+        return lessonPanel;
+    }
 
     /** The "Lessons" menu's actions (start the built-in lesson, open a file, add this view as a step). */
     LessonMenu lessonMenu() { return lessonMenuModel; }
