@@ -21,6 +21,7 @@ public final class ConvScopeApp extends Application {
         ErrorLog.installUncaughtHandler(); // no exception on any thread goes unlogged (logs/convscope.log)
         this.stage = stage;
         Settings settings = Settings.load();
+        settings.theme().applyUserAgent(); // before the first control, which would load Modena otherwise
         I18n.setLocale(settings.locale());
         services = new Services();
         AppContext ctx = new AppContext(services);

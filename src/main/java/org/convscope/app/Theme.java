@@ -35,14 +35,22 @@ public enum Theme {
 
     /** Sets the application-wide user-agent stylesheet and the scene's own stylesheets. FX thread. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(this == DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        applyUserAgent();
         if (this == PROJECTOR) {
             scene.getStylesheets().setAll(APP_STYLESHEET, PROJECTOR_STYLESHEET);
         } else {
             scene.getStylesheets().setAll(APP_STYLESHEET);
         }
+    }
+
+    /**
+     * Sets the application-wide user-agent stylesheet (AtlantaFX Primer, light or dark). Called at startup before the
+     * first control is made: the first control otherwise loads JavaFX's own Modena stylesheet, only to be replaced
+     * (about 6 % of the window's making in a profile of the app's start). FX thread.
+     */
+    public void applyUserAgent() {
+        String ua = this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!ua.equals(Application.getUserAgentStylesheet())) Application.setUserAgentStylesheet(ua);
     }
 
     private static String stylesheet(String name) {
