@@ -31,12 +31,22 @@ final class DatasetFiles {
 
     /** A split: from dataDir (train-images-idx3-ubyte[.gz] etc.) when given, else the bundled copy. */
     static Dataset load(DatasetKind kind, Split split, Path dataDir) throws DatasetException {
-        if (dataDir == null) return BundledDatasets.get(kind, split, LoadProgress.NONE);
+        return load(kind, split, dataDir, null);
+    }
+
+    /**
+     * As {@link #load(DatasetKind, Split, Path)}, but only the split's first {@code limit} images when limit is not null:
+     * {@code train --limit 2000} then unpacks 2,000 images instead of 60,000 (a quarter of a second of a cold start,
+     * BENCHMARKS.md "Cold start").
+     */
+    static Dataset load(DatasetKind kind, Split split, Path dataDir, Integer limit) throws DatasetException {
+        if (dataDir == null)
+            return limit == null ? BundledDatasets.get(kind, split, LoadProgress.NONE) : DatasetLoader.loadBundled(kind, split, LoadProgress.NONE, limit);
         // name the file that is missing: the labels when the images are there
         String missing = DatasetLoader.findImages(dataDir, split).isPresent() ? split.labelsFileName() : split.imagesFileName();
         DatasetLoader.FilePair files = DatasetLoader.findInFolder(dataDir, split).orElseThrow(() -> new DatasetException(
                 dataDir.resolve(missing).toString(), "data.error.notFound"));
-        return DatasetLoader.load(kind, split, files.images(), files.labels(), LoadProgress.NONE);
+        return DatasetLoader.load(kind, split, files.images(), files.labels(), LoadProgress.NONE, limit == null ? Long.MAX_VALUE : limit);
     }
 
     /** English class names ("0".."9" for MNIST, "T-shirt/top" ... for Fashion-MNIST) from the data bundle. */

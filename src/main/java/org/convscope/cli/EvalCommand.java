@@ -81,7 +81,7 @@ final class EvalCommand implements Callable<Integer> {
                     + " classes; the datasets have 28\u00d728 images in 10 classes.");
         Dataset data;
         try {
-            data = DatasetFiles.load(kind, s, dataDir);
+            data = DatasetFiles.load(kind, s, dataDir, limit);
         } catch (DatasetException e) {
             throw new Cli.Failure(e.getMessage(), e);
         }

@@ -138,8 +138,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter o = command.commandLine().getOut();
         Dataset train, test;
         try {
-            train = DatasetFiles.load(kind, Split.TRAIN, dataDir);
-            test = DatasetFiles.load(kind, Split.TEST, dataDir);
+            // only the images the run uses: --limit 2000 unpacks 2,000 of 60,000 (the first N either way)
+            train = DatasetFiles.load(kind, Split.TRAIN, dataDir, limit);
+            test = DatasetFiles.load(kind, Split.TEST, dataDir, testLimit);
         } catch (DatasetException e) {
             throw new Cli.Failure(e.getMessage(), e);
         }

@@ -32,17 +32,37 @@ public final class DatasetLoader {
 
     public static Dataset load(DatasetKind kind, Split split, IdxSource images, IdxSource labels, LoadProgress progress)
             throws DatasetException {
+        return load(kind, split, images, labels, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * The bundled split's first {@code limit} images and labels only (all when it has fewer), without unpacking the
+     * rest: what a command needs that trains or tests on the first images only (see IdxReader.readImages).
+     */
+    public static Dataset loadBundled(DatasetKind kind, Split split, LoadProgress progress, long limit) throws DatasetException {
+        return load(kind, split, bundled(kind, split.imagesFileName()), bundled(kind, split.labelsFileName()), progress, limit);
+    }
+
+    /** Files the user picked (as {@link #load(DatasetKind, Split, Path, Path, LoadProgress)}), their first limit images only. */
+    public static Dataset load(DatasetKind kind, Split split, Path images, Path labels, LoadProgress progress, long limit)
+            throws DatasetException {
+        return load(kind, split, IdxSource.file(images), IdxSource.file(labels), progress, limit);
+    }
+
+    static Dataset load(DatasetKind kind, Split split, IdxSource images, IdxSource labels, LoadProgress progress, long limit)
+            throws DatasetException {
         long total = images.length() >= 0 && labels.length() >= 0 ? images.length() + labels.length() : -1;
         progress.update(0, total);
-        IdxReader.Images im = IdxReader.readImages(images, (read, len) -> progress.update(read, total));
+        IdxReader.Images im = IdxReader.readImages(images, (read, len) -> progress.update(read, total), limit);
         if (im.rows() != DatasetKind.ROWS || im.cols() != DatasetKind.COLS) {
             throw new DatasetException(images.name(), "data.error.size", im.rows(), im.cols(), DatasetKind.ROWS, DatasetKind.COLS);
         }
         long done = Math.max(0, images.length());
-        byte[] lab = IdxReader.readLabels(labels, DatasetKind.CLASSES, (read, len) -> progress.update(done + read, total));
-        if (lab.length != im.count()) {
-            throw new DatasetException(images.name(), "data.error.countMismatch", im.count(), labels.name(), lab.length);
+        IdxReader.Labels read = IdxReader.readLabels(labels, DatasetKind.CLASSES, (r, len) -> progress.update(done + r, total), limit);
+        if (read.fileCount() != im.fileCount()) {
+            throw new DatasetException(images.name(), "data.error.countMismatch", im.fileCount(), labels.name(), read.fileCount());
         }
+        byte[] lab = read.labels();
         if (im.count() == 0) throw new DatasetException(images.name(), "data.error.empty");
         progress.update(total < 0 ? done : total, total);
         return new Dataset(kind, split, im.pixels(), lab, im.count(), im.rows(), im.cols());

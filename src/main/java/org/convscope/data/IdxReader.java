@@ -41,11 +41,27 @@ public final class IdxReader {
     static final long MAX_DEFLATE_RATIO = 1032;
     private static final int IO_BUFFER = 1 << 16;
 
-    /** The pixels of an image file: count*rows*cols unsigned bytes, image i at i*rows*cols, row-major. */
-    public record Images(byte[] pixels, int count, int rows, int cols) {}
+    /**
+     * The pixels of an image file: count*rows*cols unsigned bytes, image i at i*rows*cols, row-major. fileCount is the
+     * number of images the file holds; count is less when only the first images were read (a limit).
+     */
+    public record Images(byte[] pixels, int count, int rows, int cols, int fileCount) {}
+
+    /** An IDX label file's first count labels, and how many the file holds. */
+    record Labels(byte[] labels, int fileCount) {}
 
     /** Reads and checks an IDX image file. Progress reports this file's bytes: (read, source.length()). */
     public static Images readImages(IdxSource source, LoadProgress progress) throws DatasetException {
+        return readImages(source, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads and checks the header of an IDX image file, then only its first {@code limit} images (all of them when the
+     * file has fewer): a command that trains on 2,000 images need not unpack 60,000. The header is checked as for a
+     * whole read; what follows the images read is not (nor, for a raw file, beyond its length).
+     */
+    public static Images readImages(IdxSource source, LoadProgress progress, long limit) throws DatasetException {
+        if (limit < 1) throw new IllegalArgumentException("limit " + limit);
         try (var in = new Input(source, progress)) {
             byte[] h = in.header(IMAGES_HEADER, IMAGES_MAGIC, LABELS_MAGIC);
             long count = u32(h, 4), rows = u32(h, 8), cols = u32(h, 12);
@@ -54,23 +70,30 @@ public final class IdxReader {
             }
             if (count > MAX_ITEMS || count * rows * cols > MAX_PAYLOAD)
                 throw new DatasetException(source.name(), "data.error.tooLarge", count, count * rows * cols >> 20, MAX_ITEMS, MAX_PAYLOAD >> 20);
-            byte[] pixels = in.payload(count, count * rows * cols);
-            return new Images(pixels, (int) count, (int) rows, (int) cols);
+            long read = Math.min(count, limit);
+            byte[] pixels = in.payload(count, count * rows * cols, read * rows * cols);
+            return new Images(pixels, (int) read, (int) rows, (int) cols, (int) count);
         }
     }
 
     /** Reads and checks an IDX label file: every label must be in 0 .. classes-1. */
     public static byte[] readLabels(IdxSource source, int classes, LoadProgress progress) throws DatasetException {
+        return readLabels(source, classes, progress, Long.MAX_VALUE).labels();
+    }
+
+    /** {@link #readLabels(IdxSource, int, LoadProgress)} of the first {@code limit} labels only (see readImages). */
+    static Labels readLabels(IdxSource source, int classes, LoadProgress progress, long limit) throws DatasetException {
+        if (limit < 1) throw new IllegalArgumentException("limit " + limit);
         try (var in = new Input(source, progress)) {
             byte[] h = in.header(LABELS_HEADER, LABELS_MAGIC, IMAGES_MAGIC);
             long count = u32(h, 4);
             if (count > MAX_ITEMS) throw new DatasetException(source.name(), "data.error.labelCount", count, MAX_ITEMS);
-            byte[] labels = in.payload(count, count);
+            byte[] labels = in.payload(count, count, Math.min(count, limit));
             for (int i = 0; i < labels.length; i++) {
                 int label = labels[i] & 0xFF;
                 if (label >= classes) throw new DatasetException(source.name(), "data.error.label", label, i, classes - 1);
             }
-            return labels;
+            return new Labels(labels, (int) count);
         }
     }
 
@@ -153,8 +176,11 @@ public final class IdxReader {
             return h;
         }
 
-        /** Reads exactly payload bytes (count items) after the header, then checks that nothing follows. */
-        byte[] payload(long count, long payload) throws DatasetException {
+        /**
+         * Reads the first wanted of the payload bytes (count items) the header announced; when wanted is all of them,
+         * checks that nothing follows.
+         */
+        byte[] payload(long count, long payload, long wanted) throws DatasetException {
             long length = source.length();
             if (!gzip && length >= 0) {
                 // Raw file: its length must be exactly header + payload; decided before allocating anything.
@@ -169,17 +195,17 @@ public final class IdxReader {
             // The header is within the bounds: one buffer of exactly its size, if the heap can still hold it.
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            if (payload > free * 3 / 4)
+            if (wanted > free * 3 / 4)
                 throw new DatasetException(source.name(), "data.error.memory", count, payload >> 20, free >> 20);
-            byte[] buf = new byte[(int) payload];
+            byte[] buf = new byte[(int) wanted];
             int filled = 0;
             try {
-                while (filled < payload) {
+                while (filled < wanted) {
                     int n = in.read(buf, filled, buf.length - filled);
                     if (n < 0) throw new DatasetException(source.name(), "data.error.truncated", count, payload, filled);
                     filled += n;
                 }
-                if (in.read() >= 0) {
+                if (wanted == payload && in.read() >= 0) {
                     long extra = 1;
                     while (in.read() >= 0 && extra < (1L << 20)) extra++;   // count a little for the message, not forever
                     throw new DatasetException(source.name(), "data.error.trailing", extra);

@@ -102,6 +102,26 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aLimitedLoadHoldsTheFirstImagesOfTheWholeSplit() throws Exception {
+        Dataset whole = DatasetLoader.loadBundled(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE);
+        Dataset first = DatasetLoader.loadBundled(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE, 300);
+        assertEquals(300, first.count());
+        assertArrayEquals(Arrays.copyOf(whole.images(), 300 * 784), first.images());
+        assertArrayEquals(Arrays.copyOf(whole.labels(), 300), first.labels());
+        assertEquals(10_000, DatasetLoader.loadBundled(DatasetKind.MNIST, Split.TEST, LoadProgress.NONE, 20_000).count());
+    }
+
+    @Test
+    void aLimitDoesNotHideImagesAndLabelsThatDoNotPair() throws Exception {
+        Path images = dir.resolve("im.gz"), labels = dir.resolve("lab.gz");
+        Files.write(images, IdxFiles.gzip(IdxFiles.images(6)));
+        Files.write(labels, IdxFiles.gzip(IdxFiles.labels(5)));
+        var e = assertThrows(DatasetException.class,
+                () -> DatasetLoader.load(DatasetKind.MNIST, Split.TRAIN, images, labels, LoadProgress.NONE, 2));
+        assertEquals("data.error.countMismatch", e.key());
+    }
+
+    @Test
     void imagesAndLabelsOfDifferentSplitsDoNotPair() throws Exception {
         Path images = dir.resolve("im.gz"), labels = dir.resolve("lab.gz");
         Files.write(images, IdxFiles.gzip(IdxFiles.images(6)));

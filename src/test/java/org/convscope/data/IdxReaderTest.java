@@ -53,6 +53,30 @@ class IdxReaderTest {
     }
 
     @Test
+    void aLimitReadsOnlyTheFirstImagesAndLabels() throws Exception {
+        Path raw = write("im", IdxFiles.images(5)), gz = write("im.gz", IdxFiles.gzip(IdxFiles.images(5)));
+        var whole = IdxReader.readImages(IdxSource.file(raw), LoadProgress.NONE);
+        for (Path p : new Path[] {raw, gz}) {
+            var first = IdxReader.readImages(IdxSource.file(p), LoadProgress.NONE, 2);
+            assertEquals(2, first.count(), p.toString());
+            assertEquals(5, first.fileCount(), p + ": the file's own count");
+            assertArrayEquals(Arrays.copyOf(whole.pixels(), 2 * 784), first.pixels(), p + ": the first two images");
+            var all = IdxReader.readImages(IdxSource.file(p), LoadProgress.NONE, 99);
+            assertEquals(5, all.count(), p + ": a limit above the count reads everything");
+            assertArrayEquals(whole.pixels(), all.pixels());
+        }
+        var labels = IdxReader.readLabels(IdxSource.file(write("l.gz", IdxFiles.gzip(IdxFiles.labels(13)))), 10, LoadProgress.NONE, 4);
+        assertEquals(4, labels.labels().length);
+        assertEquals(13, labels.fileCount());
+        assertEquals(3, labels.labels()[3]);
+        // the header is still checked in full: a raw file too short for what it announces is refused, limit or not
+        byte[] full = IdxFiles.images(10);
+        Path cut = write("cut", Arrays.copyOf(full, full.length - 100));
+        assertEquals("data.error.truncated",
+                assertThrows(DatasetException.class, () -> IdxReader.readImages(IdxSource.file(cut), LoadProgress.NONE, 1)).key());
+    }
+
+    @Test
     void truncatedRawFileFailsBeforeReading() throws Exception {
         byte[] full = IdxFiles.images(10);
         var e = imagesFail(write("cut-images", Arrays.copyOf(full, full.length - 100)));
