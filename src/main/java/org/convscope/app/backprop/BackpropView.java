@@ -355,7 +355,7 @@ public final class BackpropView implements ConceptView {
                 SideColumn.card("backprop.kernel", new VBox(8, SideColumn.row("backprop.kernel.choose", kernelSpinner), kernels,
                         kernelFormula, kernelLoss)),
                 SideColumn.card("backprop.vanishing", vanishing));
-        I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
+        I18n.onChange(page, () -> { recompute(); refresh(); });
         syncControls();
     }
 

@@ -297,7 +297,7 @@ public final class ClassifierView implements ConceptView {
                 SideColumn.card("classifier.layer", new VBox(8, layerButtons, SideColumn.stacked("classifier.unit", unitSpinner),
                         ConceptPage.text("classifier.unit.hint", "concept-caption"))),
                 sumCard);
-        I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
+        I18n.onChange(page, () -> { recompute(); refresh(); });
     }
 
     /** One button per fully connected layer of the model ("400 → 120"), made as soon as the model is known. */

@@ -122,7 +122,7 @@ final class EvalPane {
         source.setCellFactory(l -> new SourceCell());
         source.setButtonCell(new SourceCell());
         // the chosen model's name in the language of the moment (a button cell is not redrawn by itself)
-        I18n.localeProperty().addListener((o, a, b) -> source.setButtonCell(new SourceCell()));
+        I18n.onChange(source, () -> source.setButtonCell(new SourceCell()));
         source.valueProperty().addListener((o, a, b) -> refresh());
         trained.addListener((o, a, t) -> {
             if (t != null && !source.getItems().contains(Source.TRAINED)) source.getItems().add(1, Source.TRAINED);
@@ -140,7 +140,7 @@ final class EvalPane {
             if (AppContext.MNIST.equals(c.getKey())) refresh();
         });
         vm.versionProperty().addListener((o, a, b) -> refresh());
-        I18n.localeProperty().addListener((o, a, b) -> show(result.get()));
+        I18n.onChange(root, () -> show(result.get()));
     }
 
     Node node() {

@@ -313,7 +313,7 @@ public final class SaliencyView implements ConceptView {
                 SideColumn.card("saliency.class", new VBox(8, classButtons, SideColumn.stacked("saliency.versus", versusBox))),
                 reading, numbers, busy,
                 SideColumn.card("saliency.probabilities", bars));
-        I18n.localeProperty().addListener((o, a, b) -> { syncControls(); recompute(); });
+        I18n.onChange(page, () -> { syncControls(); recompute(); });
         syncControls();
     }
 

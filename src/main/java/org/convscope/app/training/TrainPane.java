@@ -183,7 +183,7 @@ final class TrainPane extends BorderPane {
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(this, () -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
         model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
         // the test images arrive after the pane is built: show the untrained network's answers then
@@ -623,7 +623,7 @@ final class TrainPane extends BorderPane {
             c.setButtonCell(c.getCellFactory().call(null));
         };
         cells.run();
-        I18n.localeProperty().addListener((o, a, b) -> cells.run());
+        I18n.onChange(c, () -> cells.run());
         c.setMaxWidth(Double.MAX_VALUE);
         return c;
     }
