@@ -552,10 +552,9 @@ final class TrainPane extends BorderPane {
      * background; the message says where it went or what went wrong.
      */
     static void writePng(Node node, Path file, TrainingViewModel model, java.util.concurrent.Executor background) {
-        org.convscope.app.common.FrameSnapshot.savePng(node, file, background).whenComplete((f, err) -> Platform.runLater(() -> {
-            if (err == null) model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
-            else model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", rootMessage(err)));
-        }));
+        org.convscope.app.common.FrameSnapshot.savePng(node, file, new org.convscope.app.common.OneShot(background, Platform::runLater),
+                f -> model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString())),
+                err -> model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", rootMessage(err))));
     }
 
     private static String rootMessage(Throwable t) {
