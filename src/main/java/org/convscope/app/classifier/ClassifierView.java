@@ -60,6 +60,8 @@ public final class ClassifierView implements ConceptView {
     private ModelSpec spec;
 
     private ConceptPage page;
+    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
+    private boolean showing = true, stale;
     private ThemedCanvas canvas;
     private final javafx.scene.layout.FlowPane layerButtons = new javafx.scene.layout.FlowPane(6, 6);
     private final ToggleGroup layerGroup = new ToggleGroup();
@@ -86,10 +88,20 @@ public final class ClassifierView implements ConceptView {
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() { vm.setActive(true); }
+    @Override public void onShow() {
+        showing = true;
+        vm.setActive(true);
+        if (stale) { stale = false; recompute(); }
+    }
 
-    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
-    @Override public void onHide() { vm.setActive(false); }
+    /**
+     * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
+     * the view stale, and requests already made wait, newest only.
+     */
+    @Override public void onHide() {
+        showing = false;
+        vm.setActive(false);
+    }
 
     /** How many computations ran so far (tests: none while hidden). */
     public long computations() { return vm.computations(); }
@@ -198,6 +210,7 @@ public final class ClassifierView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
+        if (!showing) { stale = true; return; }
         AppContext.InputImage img = ctx.currentImageProperty().get();
         dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
         AppContext.ActiveModel m = ctx.models().get(dataset);
