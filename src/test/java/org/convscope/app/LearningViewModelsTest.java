@@ -108,4 +108,17 @@ class LearningViewModelsTest {
         vm.submit(net, picture(500), -1, -1);
         assertEquals(false, vm.occlusionCurrent(), "a newer request makes the shown occlusion map stale");
     }
+
+    /** A failure that happens again (the same message) is heard again, so the view shows it again. */
+    @Test
+    void theSameFailureTwiceIsReportedTwice() {
+        var vm = new ClassifierViewModel(Runnable::run, Runnable::run);
+        var heard = new java.util.concurrent.atomic.AtomicInteger();
+        vm.failureProperty().addListener((o, a, f) -> { if (f != null) heard.incrementAndGet(); });
+        var bad = new AppContext.InputImage(new float[5], AppContext.MNIST, -1, "too small");
+        vm.submit(bad, model, AppContext.MNIST);
+        vm.submit(bad, model, AppContext.MNIST);
+        assertEquals(2, heard.get());
+        assertEquals(false, vm.busyProperty().get());
+    }
 }

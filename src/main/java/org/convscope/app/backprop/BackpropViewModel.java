@@ -52,7 +52,10 @@ public final class BackpropViewModel {
     }
 
     /** Asks for a step (the request holds its own copy of the picture); FX thread. */
-    public void submit(Request r) { runner.submit(r); }
+    public void submit(Request r) {
+        failure.set(null); // the same failure again is heard again
+        runner.submit(r);
+    }
 
     /** The view is shown (true) or hidden (false): hidden, requests wait, newest only, and run once on show. */
     public void setActive(boolean on) { runner.setActive(on); }

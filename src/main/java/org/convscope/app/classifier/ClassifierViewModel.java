@@ -50,6 +50,7 @@ public final class ClassifierViewModel {
     /** Asks for the classification of img by m (the picture is copied); FX thread. */
     public void submit(AppContext.InputImage img, AppContext.ActiveModel m, String dataset) {
         busy.set(true);
+        failure.set(null); // the same failure again is heard again
         runner.submit(new Request(m.network(), img.pixels().clone(), img.label(), dataset));
     }
 

@@ -49,6 +49,7 @@ public final class SaliencyViewModel {
     /** Asks for both maps of image (already copied) by network; FX thread. */
     public void submit(Network network, float[] image, int cls, int versus) {
         Request r = new Request(network, image, cls, versus, generation.incrementAndGet());
+        failure.set(null); // the same failure again is heard again
         saliencyRunner.submit(r);
         occlusionRunner.submit(r);
     }
