@@ -71,11 +71,14 @@ public final class DatasetCache {
     }
 
     /** For tests: fx may be Runnable::run, loader a fake. */
+    /** Kept here: the locale property holds it weakly (a discarded cache is not kept by the language switch). */
+    private final Object localeListener;
+
     public DatasetCache(Executor background, Executor fx, Loader loader) {
         this.background = background;
         this.fx = fx;
         this.loader = loader;
-        I18n.localeProperty().addListener((obs, o, l) -> refreshActivity());
+        localeListener = I18n.listen(this::refreshActivity);
     }
 
     /** The bundled files, through the data layer's own one-copy-per-split store. */

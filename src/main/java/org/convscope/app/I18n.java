@@ -10,6 +10,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
 
 /**
  * Every visible string comes from here. Each feature owns one bundle family
@@ -48,6 +51,12 @@ public final class I18n {
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(ENGLISH);
 
+    /**
+     * The language of the moment. It is static and lives as long as the JVM: use it as a binding's dependency
+     * ({@link #bind}, {@code Bindings.createStringBinding(..., localeProperty())}, which listen weakly), and for
+     * code that must run on a switch use {@link #onChange(Node, Runnable)}, never {@code addListener}: a plain
+     * listener here keeps its view, and the whole window around it, reachable for ever.
+     */
     public static ObjectProperty<Locale> localeProperty() { return LOCALE; }
     public static Locale locale() { return LOCALE.get(); }
     public static void setLocale(Locale l) { LOCALE.set(l); }
@@ -69,6 +78,31 @@ public final class I18n {
     /** A binding that follows the locale: label.textProperty().bind(I18n.bind("key")). */
     public static StringBinding bind(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), LOCALE);
+    }
+
+    /** The key under which a node keeps its language listeners ({@link #onChange(Node, Runnable)}). */
+    private static final Object KEPT = new Object();
+
+    /**
+     * Runs action on the FX thread after every language switch, for as long as owner is alive. The locale property
+     * holds the listener weakly and owner keeps it (in its properties), so a view whose window has closed can be
+     * collected with its listeners. Choose as owner a node that lives as long as what action touches (the view's
+     * root, the control the action updates).
+     */
+    public static void onChange(Node owner, Runnable action) {
+        @SuppressWarnings("unchecked")
+        var kept = (List<Object>) owner.getProperties().computeIfAbsent(KEPT, k -> new ArrayList<>());
+        kept.add(listen(action));
+    }
+
+    /**
+     * The same for an owner that is not a node: the returned object is the listener, held weakly by the locale
+     * property; keep it in a field of the owner (the listener lives exactly as long as that field's object).
+     */
+    public static Object listen(Runnable action) {
+        ChangeListener<Locale> listener = (o, a, b) -> action.run();
+        LOCALE.addListener(new WeakChangeListener<>(listener));
+        return listener;
     }
 
     private static final java.util.Map<String, java.util.Properties> CACHE = new java.util.concurrent.ConcurrentHashMap<>();

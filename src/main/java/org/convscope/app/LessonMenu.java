@@ -14,7 +14,6 @@ import org.convscope.app.lesson.BuiltInLessons;
 import org.convscope.app.lesson.Lesson;
 import org.convscope.app.lesson.LessonEditor;
 import org.convscope.app.lesson.LessonFile;
-import org.convscope.app.lesson.LessonFormatException;
 import org.convscope.app.lesson.LessonStep;
 import org.convscope.app.lesson.Text;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,18 +75,12 @@ final class LessonMenu {
     /** Reads a lesson file in the background and opens it; a bad file is reported, the current lesson stays. */
     void open(Path file) {
         var keys = window.viewKeys();
-        ctx.services().background().execute(() -> {
-            try {
-                Lesson l = LessonFile.read(file, keys);
-                Platform.runLater(() -> {
+        new org.convscope.app.common.OneShot(ctx.services().background(), Platform::runLater).run("Opening the lesson " + file,
+                () -> LessonFile.read(file, keys), l -> {
                     window.lessons().open(l);
                     ctx.status().show(StatusLine.Kind.SUCCESS, "lesson.opened", l.title().in(I18n.locale()), l.size());
-                });
-            } catch (LessonFormatException e) {
-                Platform.runLater(() -> ctx.status().show(StatusLine.Kind.ERROR, "lesson.badFile",
-                        file.getFileName().toString(), e.getMessage()));
-            }
-        });
+                }, e -> ctx.status().show(StatusLine.Kind.ERROR, "lesson.badFile", file.getFileName().toString(),
+                        String.valueOf(e.getMessage())));
     }
 
     /** Captures the view on screen (its state and picture) as the next step of the lesson being written. */

@@ -116,7 +116,7 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
                 ctx.requestedViewProperty().set(null);
             }
         });
-        I18n.localeProperty().addListener((obs, old, l) -> applyLanguageFont(l));
+        I18n.onChange(root, () -> applyLanguageFont(I18n.locale()));
         applyLanguageFont(I18n.locale());
 
         String first = settings.lastView().filter(views::containsKey)
@@ -149,7 +149,7 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         notice.show();
         // the banner belongs to this moment: a lesson opened another way, or another language, takes it away
         lessons.progressProperty().addListener((o, a, p) -> { if (p != null) notice.hide(); });
-        I18n.localeProperty().addListener((o, a, l) -> notice.hide());
+        I18n.onChange(notice, () -> notice.hide());
     }
 
     /** The banner over the view (tests). */
@@ -334,7 +334,7 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         (I18n.locale().getLanguage().equals("zh") ? zh : en).setSelected(true);
         en.setOnAction(e -> { en.setSelected(true); setLanguage(I18n.ENGLISH); });
         zh.setOnAction(e -> { zh.setSelected(true); setLanguage(I18n.CHINESE); });
-        I18n.localeProperty().addListener((obs, o, l) -> (l.getLanguage().equals("zh") ? zh : en).setSelected(true));
+        I18n.onChange(en, () -> (I18n.locale().getLanguage().equals("zh") ? zh : en).setSelected(true));
 
         var themeGroup = new ToggleGroup();
         var themeBox = new HBox();

@@ -2,8 +2,6 @@ package org.convscope.app;
 
 import java.util.function.Supplier;
 
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -49,13 +47,12 @@ public final class StatusLine {
 
     private Supplier<String> text = () -> "";
     /** Kept in a field: the locale property only holds it weakly, so a discarded status line is not kept alive. */
-    private final InvalidationListener relocalise = o -> message.set(text.get());
+    private final Object relocalise = I18n.listen(() -> message.set(text.get()));
 
     public StatusLine() { this(FX_TIMER); }
 
     public StatusLine(Timer timer) {
         this.timer = timer;
-        I18n.localeProperty().addListener(new WeakInvalidationListener(relocalise));
     }
 
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }

@@ -2,6 +2,7 @@ package org.convscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,10 +11,13 @@ import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.convscope.app.AppContext.InputImage;
 import org.convscope.app.activation.ActivationView;
+import org.convscope.app.backprop.BackpropView;
+import org.convscope.app.classifier.ClassifierView;
 import org.convscope.app.draw.DrawView;
 import org.convscope.app.kernel.KernelView;
 import org.convscope.app.network.NetworkView;
 import org.convscope.app.pooling.PoolingView;
+import org.convscope.app.saliency.SaliencyView;
 import org.convscope.app.training.TrainingView;
 import org.convscope.engine.ModelFile;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +31,7 @@ import org.testfx.framework.junit5.Start;
  * Hidden views do no work (issue 12): in the real window with every view, a view that was shown and then left
  * traces nothing while another view is on screen, however often the picture or the model changes (a model in
  * training is re-announced every second), and traces exactly once, for the newest picture, when it is shown again.
+ * Kernel, pooling, activation, network, draw, classifier, backprop and saliency are checked this way.
  * The training view's frame timer stops while it is hidden (nothing trains here, so it does nothing at all).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -89,11 +94,18 @@ class HiddenViewsIdleTest {
      */
     private void idleWhileHidden(FxRobot robot, String id, Supplier<Long> traces, Supplier<float[]> tracedPixels,
                                  int nth) throws Exception {
+        idleWhileHidden(robot, id, traces, tracedPixels, nth, 1, null);
+    }
+
+    /** The same for a view that makes perRequest computations for one picture (saliency: two maps). */
+    private void idleWhileHidden(FxRobot robot, String id, Supplier<Long> traces, Supplier<float[]> tracedPixels,
+                                 int nth, int perRequest, String sourceLabel) throws Exception {
         robot.interact(() -> window.select(id));
         ShellFx.await(id + ": first trace", 30, () -> traces.get() > 0);
         Thread.sleep(300); // let a second request (the view's own start-up) finish
         robot.interact(() -> window.select("overview"));
         long before = onFx(robot, traces);
+        String sourceBefore = sourceLabel == null ? null : labelText(robot, id, sourceLabel);
         InputImage newest = picture(200 + 2 * nth);
         robot.interact(() -> ctx.currentImageProperty().set(picture(300 + nth)));
         Thread.sleep(600);
@@ -103,13 +115,25 @@ class HiddenViewsIdleTest {
         });
         Thread.sleep(700);
         assertEquals(before, onFx(robot, traces), id + " traced while hidden");
+        if (sourceLabel != null) // nor updated its texts: a hidden view does no work at all
+            assertEquals(sourceBefore, labelText(robot, id, sourceLabel), id + " updated its picture's caption while hidden");
         robot.interact(() -> window.select(id));
-        ShellFx.await(id + ": the trace on show", 30, () -> traces.get() > before);
+        ShellFx.await(id + ": the trace on show", 30, () -> traces.get() >= before + perRequest);
         Thread.sleep(400);
-        assertEquals(before + 1, onFx(robot, traces), id + ": once on show, for the newest picture only");
+        assertEquals(before + perRequest, onFx(robot, traces), id + ": once on show, for the newest picture only");
         var pixels = new AtomicReference<float[]>();
         robot.interact(() -> pixels.set(tracedPixels.get()));
         assertArrayEquals(newest.pixels(), pixels.get(), id + " traced the newest picture");
+        if (sourceLabel != null)
+            assertTrue(labelText(robot, id, sourceLabel).contains(newest.source()), id + " names the newest picture when shown");
+    }
+
+    /** The text of a label of the view, looked up in the view's own node (a hidden view is not in the scene). */
+    private String labelText(FxRobot robot, String id, String query) {
+        var text = new AtomicReference<String>();
+        robot.interact(() -> text.set(((javafx.scene.control.Labeled)
+                LazyView.unwrap(window.view(id).orElseThrow()).node().lookup(query)).getText()));
+        return text.get();
     }
 
     /** One window for everything (a window with every view is large; the suite runs in one JVM). */
@@ -131,6 +155,15 @@ class HiddenViewsIdleTest {
         // the draw view shows a dataset picture as it is: it predicts on the picture itself
         idleWhileHidden(robot, "draw", () -> draw.model().traces(),
                 () -> draw.model().predictionProperty().get().input().pixels(), 4);
+        ClassifierView classifier = view("classifier", ClassifierView.class);
+        idleWhileHidden(robot, "classifier", () -> classifier.viewModel().computations(),
+                () -> classifier.viewModel().lastComputed().image(), 5, 1, "#classifier-source");
+        BackpropView backprop = view("backprop", BackpropView.class);
+        idleWhileHidden(robot, "backprop", () -> backprop.viewModel().computations(),
+                () -> backprop.viewModel().lastComputed().image(), 6, 1, "#backprop-source");
+        SaliencyView saliency = view("saliency", SaliencyView.class);
+        idleWhileHidden(robot, "saliency", () -> saliency.viewModel().computations(),
+                () -> saliency.viewModel().lastComputed().image(), 7, 2, "#saliency-source");
         trainingTimerStopsWhileHidden(robot);
     }
 

@@ -238,7 +238,7 @@ public final class ActivationView implements ConceptView {
         page.side().getChildren().addAll(flatCard, definition,
                 ConceptPage.numberCard("activation.gradient.caption", gradient, "activation-gradient"),
                 range, predictionCard, ConceptPage.text("activation.relu.note", "concept-detail"), export);
-        I18n.localeProperty().addListener((o, a, b) -> { syncControls(); show(result.get()); });
+        I18n.onChange(page, () -> { syncControls(); show(result.get()); });
         syncControls();
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +30,6 @@ import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.ConceptPage;
 import org.convscope.app.common.Decimals;
-import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.MapImages;
 import org.convscope.app.common.SideColumn;
 import org.convscope.app.common.ThemedCanvas;
@@ -55,32 +53,8 @@ public final class BackpropView implements ConceptView {
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
             ACCENT = "-color-accent-emphasis", OTHER = "-color-warning-emphasis", BORDER = "-color-border-default";
 
-    /** @param label the true class; for an image without one, the class the user chose, or -1: what the network predicts */
-    record Request(Backprop.Source source, Network network, float[] image, int label, int step, int kernel) {}
-
-    /**
-     * What the view shows, computed in the background.
-     * @param comparison the other LeNet at initialisation for the same image (null when that is the shown network)
-     */
-    public record Result(Request request, ModelSpec spec, List<String> names, Gradients gradients, double firstWeightsRms,
-                         Backprop.KernelUpdate update, Backprop.Source comparisonSource, Gradients comparison,
-                         double comparisonFirstWeightsRms, float learningRate, double modernInitRms, double d2lInitRms,
-                         double d2lInitLoss, int label) {
-        public int step() { return request.step(); }
-        public Backprop.Source source() { return request.source(); }
-    }
-
     private final AppContext ctx;
-    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
-    private final LatestOnly<Request, Result> runner;
-    /** The run the background thread keeps for the current source, network, image and label (background thread only). */
-    private Backprop run;
-    private Request runKey;
-    /** Both LeNets at initialisation and their gradients for the image of initFor (background thread only). */
-    private Request initFor;
-    private final Map<Backprop.Source, Network> initNets = new java.util.EnumMap<>(Backprop.Source.class);
-    private final Map<Backprop.Source, Gradients> initGrads = new java.util.EnumMap<>(Backprop.Source.class);
-
+    private final BackpropViewModel vm;
     private Backprop.Source source = Backprop.Source.MODERN;
     private int step, kernel;
     /** For an image without a label: the class it is learnt as (-1: the predicted one). */
@@ -89,6 +63,8 @@ public final class BackpropView implements ConceptView {
     private javafx.scene.layout.HBox labelRow;
 
     private ConceptPage page;
+    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
+    private boolean showing = true, stale;
     private ThemedCanvas canvas;
     private final ToggleGroup modelGroup = new ToggleGroup();
     private final Map<Backprop.Source, ToggleButton> modelButtons = new LinkedHashMap<>();
@@ -102,8 +78,14 @@ public final class BackpropView implements ConceptView {
 
     public BackpropView(AppContext ctx) {
         this.ctx = ctx;
-        this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::compute, this::publish,
-                e -> { SideColumn.show(busy, false); message.setText(I18n.get("backprop.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
+        this.vm = new BackpropViewModel(ctx.services().background(), Platform::runLater);
+        vm.resultProperty().addListener((o, a, r) -> publish(r));
+        vm.failureProperty().addListener((o, a, f) -> {
+            if (f == null) return;
+            SideColumn.show(busy, false);
+            message.setText(I18n.get("backprop.error", f));
+            SideColumn.show(message, true);
+        });
         ctx.currentImageProperty().addListener((o, a, b) -> { step = 0; chosenLabel = -1; recompute(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> {
             if (source == Backprop.Source.TRAINED) step = 0;
@@ -112,13 +94,26 @@ public final class BackpropView implements ConceptView {
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() { runner.setActive(true); }
+    @Override public void onShow() {
+        showing = true;
+        vm.setActive(true);
+        if (stale) { stale = false; recompute(); }
+    }
 
-    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
-    @Override public void onHide() { runner.setActive(false); }
+    /**
+     * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
+     * the view stale, and requests already made wait, newest only.
+     */
+    @Override public void onHide() {
+        showing = false;
+        vm.setActive(false);
+    }
 
     /** How many computations ran so far (tests: none while hidden). */
-    public long computations() { return runner.computations(); }
+    public long computations() { return vm.computations(); }
+
+    /** The view model: the gradient computation and its result. */
+    public BackpropViewModel viewModel() { return vm; }
 
     @Override public String id() { return "backprop"; }
     @Override public String titleKey() { return "backprop.nav"; }
@@ -130,7 +125,7 @@ public final class BackpropView implements ConceptView {
         return page;
     }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BackpropViewModel.Result> resultProperty() { return vm.resultProperty(); }
 
     public ThemedCanvas canvas() { return canvas; }
 
@@ -198,6 +193,7 @@ public final class BackpropView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
+        if (!showing) { stale = true; return; }
         AppContext.InputImage img = ctx.currentImageProperty().get();
         Network net = network();
         String problem = img == null ? "backprop.noImage"
@@ -212,49 +208,12 @@ public final class BackpropView implements ConceptView {
         SideColumn.show(labelRow, !labelled);
         source_.setText(labelled ? I18n.get("backprop.source", img.source(), img.label()) : I18n.get("backprop.source.unlabelled", img.source()));
         SideColumn.show(busy, true);
-        runner.submit(new Request(source, net, img.pixels().clone(), labelled ? img.label() : chosenLabel, step,
+        vm.submit(new BackpropViewModel.Request(source, net, img.pixels().clone(), labelled ? img.label() : chosenLabel, step,
                 Math.min(kernel, kernels() - 1)));
     }
 
-    /** Background thread: the step asked for (the run is kept while the network, image and label stay). */
-    private Result compute(Request asked) {
-        Request r = asked;
-        if (r.label() < 0) { // no label: learn the class the network predicts now
-            float[] p = r.network().predict(r.image());
-            int best = 0;
-            for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-            r = new Request(r.source(), r.network(), r.image(), best, r.step(), r.kernel());
-        }
-        if (run == null || runKey.network() != r.network() || runKey.label() != r.label()
-                || !java.util.Arrays.equals(runKey.image(), r.image())) {
-            run = new Backprop(r.network(), r.image(), r.label(), r.source().learningRate());
-            runKey = r;
-        }
-        Backprop.Step s = run.step(r.step());
-        Backprop.KernelUpdate update = run.kernelUpdate(r.step(), r.kernel());
-        Backprop.Source other = r.source() == Backprop.Source.D2L ? Backprop.Source.MODERN : Backprop.Source.D2L;
-        if (r.source() == Backprop.Source.TRAINED) other = Backprop.Source.D2L;
-        if (initFor == null || !java.util.Arrays.equals(initFor.image(), r.image()) || initFor.label() != r.label()) {
-            initNets.clear();
-            initGrads.clear();
-            for (Backprop.Source s0 : List.of(Backprop.Source.MODERN, Backprop.Source.D2L)) {
-                Network n = Backprop.initial(s0);
-                initNets.put(s0, n);
-                initGrads.put(s0, n.lossGradients(r.image(), r.label()));
-            }
-            initFor = r;
-        }
-        Network otherNet = initNets.get(other), modern = initNets.get(Backprop.Source.MODERN), d2l = initNets.get(Backprop.Source.D2L);
-        Gradients og = initGrads.get(other), gm = initGrads.get(Backprop.Source.MODERN), gd = initGrads.get(Backprop.Source.D2L);
-        ModelSpec spec = s.network().spec();
-        return new Result(asked, spec, Backprop.layerNames(spec), s.gradients(), Backprop.firstWeightsRms(s.network(), s.gradients()),
-                update, other, og, Backprop.firstWeightsRms(otherNet, og), run.learningRate(),
-                Backprop.firstWeightsRms(modern, gm), Backprop.firstWeightsRms(d2l, gd), gd.loss(), r.label());
-    }
-
-    private void publish(Result r) {
+    private void publish(BackpropViewModel.Result r) {
         SideColumn.show(busy, false);
-        result.set(r);
         refresh();
     }
 
@@ -313,7 +272,7 @@ public final class BackpropView implements ConceptView {
         labelBox.setId("backprop-label");
         labelBox.setOnAction(e -> {
             int i = labelBox.getSelectionModel().getSelectedIndex();
-            if (syncing || i < 0 || result.get() != null && result.get().label() == i) return;
+            if (syncing || i < 0 || vm.resultProperty().get() != null && vm.resultProperty().get().label() == i) return;
             chosenLabel = i;
             step = 0;
             syncControls();
@@ -355,7 +314,7 @@ public final class BackpropView implements ConceptView {
                 SideColumn.card("backprop.kernel", new VBox(8, SideColumn.row("backprop.kernel.choose", kernelSpinner), kernels,
                         kernelFormula, kernelLoss)),
                 SideColumn.card("backprop.vanishing", vanishing));
-        I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
+        I18n.onChange(page, () -> { recompute(); refresh(); });
         syncControls();
     }
 
@@ -383,7 +342,7 @@ public final class BackpropView implements ConceptView {
     // ------------------------------------------------------------------------------------------------ showing
 
     private void refresh() {
-        Result r = result.get();
+        BackpropViewModel.Result r = vm.resultProperty().get();
         if (page == null || r == null) return;
         syncControls();
         Gradients g = r.gradients();
@@ -465,7 +424,7 @@ public final class BackpropView implements ConceptView {
     }
 
     private void paint(GraphicsContext g, double w, double h) {
-        Result r = result.get();
+        BackpropViewModel.Result r = vm.resultProperty().get();
         if (r == null) return;
         g.setImageSmoothing(false);
         // all canvas text at the theme's text size (the projector theme's larger type reaches the canvas through it)

@@ -178,7 +178,7 @@ public final class DatasetBrowserView implements ConceptView {
             classes.getItems().setAll(IntStream.rangeClosed(BrowserViewModel.ALL, 9).boxed().toList());
             classes.setValue(v);
         };
-        I18n.localeProperty().addListener((obs, o, l) -> relabel.run());
+        I18n.onChange(classes, () -> relabel.run());
         model.dataProperty().addListener((obs, o, d) -> {
             relabel.run();
             if (d == null) classes.setValue(BrowserViewModel.ALL);
@@ -290,7 +290,7 @@ public final class DatasetBrowserView implements ConceptView {
         model.selectedProperty().addListener((obs, o, n) -> { refresh.run(); refreshReadout.run(); });
         model.dataProperty().addListener((obs, o, n) -> { refresh.run(); refreshReadout.run(); });
         pixelGrid.shownPixelProperty().addListener((obs, o, n) -> refreshReadout.run());
-        I18n.localeProperty().addListener((obs, o, l) -> { refresh.run(); refreshReadout.run(); });
+        I18n.onChange(position, () -> { refresh.run(); refreshReadout.run(); });
         refresh.run();
 
         var spacer = new Region();

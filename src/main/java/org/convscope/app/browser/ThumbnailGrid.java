@@ -51,7 +51,7 @@ final class ThumbnailGrid extends StackPane {
             reveal(n.intValue());
         });
         model.dataProperty().addListener((obs, o, d) -> rows.refresh());
-        org.convscope.app.I18n.localeProperty().addListener((obs, o, l) -> rows.refresh()); // class names
+        org.convscope.app.I18n.onChange(this, () -> rows.refresh()); // class names
         rows.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +30,6 @@ import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.ConceptPage;
 import org.convscope.app.common.Decimals;
-import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.MapImages;
 import org.convscope.app.common.SideColumn;
 import org.convscope.app.common.ThemedCanvas;
@@ -39,7 +37,6 @@ import org.convscope.data.DatasetKind;
 import org.convscope.engine.Activation;
 import org.convscope.engine.LayerSpec;
 import org.convscope.engine.ModelSpec;
-import org.convscope.engine.Network;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -54,11 +51,8 @@ public final class ClassifierView implements ConceptView {
     private static final String FG = "-color-fg-default", MUTED = "-color-fg-muted", BG = "-color-bg-default",
             ACCENT = "-color-accent-emphasis", BORDER = "-color-border-default";
 
-    record Request(Network network, float[] image, int label, String dataset) {}
-
     private final AppContext ctx;
-    private final ReadOnlyObjectWrapper<Classification> result = new ReadOnlyObjectWrapper<>();
-    private final LatestOnly<Request, Classification> runner;
+    private final ClassifierViewModel vm;
     private String dataset = AppContext.MNIST;
     /** The chosen layer's name ("dense1", ...); null: the last one. The chosen unit; -1: the strongest. */
     private String layerName;
@@ -66,6 +60,8 @@ public final class ClassifierView implements ConceptView {
     private ModelSpec spec;
 
     private ConceptPage page;
+    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
+    private boolean showing = true, stale;
     private ThemedCanvas canvas;
     private final javafx.scene.layout.FlowPane layerButtons = new javafx.scene.layout.FlowPane(6, 6);
     private final ToggleGroup layerGroup = new ToggleGroup();
@@ -83,21 +79,40 @@ public final class ClassifierView implements ConceptView {
 
     public ClassifierView(AppContext ctx) {
         this.ctx = ctx;
-        this.runner = new LatestOnly<>(ctx.services().background(), Platform::runLater,
-                r -> new Classification(r.network(), r.image(), r.label()), this::publish,
-                e -> { SideColumn.show(busy, false); message.setText(I18n.get("classifier.error", String.valueOf(e.getMessage()))); SideColumn.show(message, true); });
+        this.vm = new ClassifierViewModel(ctx.services().background(), Platform::runLater);
+        vm.resultProperty().addListener((o, a, c) -> publish(c));
+        vm.busyProperty().addListener((o, a, b) -> SideColumn.show(busy, b));
+        vm.failureProperty().addListener((o, a, f) -> { if (f != null) showFailure(); });
         ctx.currentImageProperty().addListener((o, a, b) -> recompute());
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> recompute());
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() { runner.setActive(true); }
+    @Override public void onShow() {
+        showing = true;
+        vm.setActive(true);
+        if (stale) { stale = false; recompute(); }
+    }
 
-    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
-    @Override public void onHide() { runner.setActive(false); }
+    /**
+     * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
+     * the view stale, and requests already made wait, newest only.
+     */
+    @Override public void onHide() {
+        showing = false;
+        vm.setActive(false);
+    }
 
     /** How many computations ran so far (tests: none while hidden). */
-    public long computations() { return runner.computations(); }
+    public long computations() { return vm.computations(); }
+
+    /** The view model: the computation and its state. */
+    public ClassifierViewModel viewModel() { return vm; }
+
+    private void showFailure() {
+        message.setText(I18n.get("classifier.error", vm.failureProperty().get()));
+        SideColumn.show(message, true);
+    }
 
     @Override public String id() { return "classifier"; }
     @Override public String titleKey() { return "classifier.nav"; }
@@ -110,11 +125,11 @@ public final class ClassifierView implements ConceptView {
     }
 
     /** The latest finished computation (null until the first). */
-    public ReadOnlyObjectProperty<Classification> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Classification> resultProperty() { return vm.resultProperty(); }
 
     /** The layer shown now (null before the first result). */
     public Classification.DenseLayer layer() {
-        Classification c = result.get();
+        Classification c = vm.resultProperty().get();
         if (c == null || c.layers().isEmpty()) return null;
         Classification.DenseLayer l = layerName == null ? null : c.layer(layerName);
         return l != null ? l : c.layers().getLast();
@@ -124,7 +139,7 @@ public final class ClassifierView implements ConceptView {
     public int unit() {
         Classification.DenseLayer l = layer();
         if (l == null) return Math.max(unit, 0);
-        return unit >= 0 && unit < l.outputs() ? unit : result.get().strongestUnit(l);
+        return unit >= 0 && unit < l.outputs() ? unit : vm.resultProperty().get().strongestUnit(l);
     }
 
     // ------------------------------------------------------------------------------------------------ lesson state
@@ -195,26 +210,25 @@ public final class ClassifierView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
+        if (!showing) { stale = true; return; }
         AppContext.InputImage img = ctx.currentImageProperty().get();
         dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
         AppContext.ActiveModel m = ctx.models().get(dataset);
-        if (img == null || m == null || img.pixels().length != m.network().spec().input().size()) {
-            message.setText(I18n.get(img == null ? "classifier.noImage" : m == null ? "classifier.noModel" : "classifier.wrongSize"));
+        String problem = ClassifierViewModel.problem(img, m);
+        if (problem != null) {
+            message.setText(I18n.get(problem));
             SideColumn.show(message, true);
             return;
         }
         SideColumn.show(message, false);
         buildLayerButtons(m.network().spec());
         source.setText(I18n.get("classifier.source", img.source(), m.description()));
-        SideColumn.show(busy, true);
-        runner.submit(new Request(m.network(), img.pixels().clone(), img.label(), dataset));
+        vm.submit(img, m, dataset);
     }
 
     private void publish(Classification c) {
-        SideColumn.show(busy, false);
         spec = c.trace().spec();
         if (layerName != null && c.layer(layerName) == null) { layerName = null; unit = -1; }
-        result.set(c);
         buildLayerButtons(c.trace().spec());
         refresh();
     }
@@ -297,7 +311,7 @@ public final class ClassifierView implements ConceptView {
                 SideColumn.card("classifier.layer", new VBox(8, layerButtons, SideColumn.stacked("classifier.unit", unitSpinner),
                         ConceptPage.text("classifier.unit.hint", "concept-caption"))),
                 sumCard);
-        I18n.localeProperty().addListener((o, a, b) -> { recompute(); refresh(); });
+        I18n.onChange(page, () -> { recompute(); refresh(); });
     }
 
     /** One button per fully connected layer of the model ("400 → 120"), made as soon as the model is known. */
@@ -357,7 +371,7 @@ public final class ClassifierView implements ConceptView {
     }
 
     private void refresh() {
-        Classification c = result.get();
+        Classification c = vm.resultProperty().get();
         if (page == null || c == null) return;
         Classification.DenseLayer l = layer();
         if (l == null) {
@@ -486,7 +500,7 @@ public final class ClassifierView implements ConceptView {
     public ThemedCanvas canvas() { return canvas; }
 
     private void paint(GraphicsContext g, double w, double h) {
-        Classification c = result.get();
+        Classification c = vm.resultProperty().get();
         Classification.DenseLayer l = layer();
         if (c == null || l == null || matrixImage == null) return;
         int u = unit();

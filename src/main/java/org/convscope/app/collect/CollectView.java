@@ -187,7 +187,7 @@ public final class CollectView implements ConceptView {
         vm.versionProperty().addListener((o, a, b) -> refresh());
         vm.selectedProperty().addListener((o, a, b) -> refreshSelection());
         vm.selectedClassProperty().addListener((o, a, c) -> selectClassToggle());
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(root, () -> refresh());
         refresh();
         vm.load();
     }

@@ -35,7 +35,9 @@ public final class CollectViewModel {
     }
 
     private final SetStore store;
-    private final Executor io, fx;
+    private final Executor fx;
+    /** Every file operation: one-off background work, failures logged and said in the message line. */
+    private final org.convscope.app.common.OneShot jobs;
     private final CollectedSet set = new CollectedSet();
     private Drawing drawing = new Drawing();
     private final List<Stroke> strokes = new ArrayList<>();
@@ -59,8 +61,8 @@ public final class CollectViewModel {
 
     public CollectViewModel(SetStore store, Executor io, Executor fx) {
         this.store = store;
-        this.io = io;
         this.fx = fx;
+        this.jobs = new org.convscope.app.common.OneShot(io, fx);
         set.addListener(() -> {
             version.set(set.version());
             canUndo.set(set.canUndo());
@@ -72,24 +74,22 @@ public final class CollectViewModel {
 
     /** Reads the saved set (once, at start); the pad works meanwhile, adding waits for it. */
     public void load() {
-        io.execute(() -> {
-            SetData data;
-            SetProblem problem = null;
+        record Loaded(SetData data, SetProblem problem) {}
+        jobs.run("Reading the handwriting set", () -> {
             try {
-                data = store.load();
-            } catch (SetProblem p) {
-                data = SetData.empty();
-                problem = p;
+                return new Loaded(store.load(), null);
+            } catch (SetProblem p) { // a damaged or foreign file: the message says so, the pad starts empty
+                return new Loaded(SetData.empty(), p);
             }
-            SetData d = data;
-            SetProblem p = problem;
-            fx.execute(() -> {
-                set.replace(d);
-                loaded.set(true);
-                if (p != null) message.set(Message.of(p));
-                else if (d.samples().isEmpty()) message.set(Message.info("collect.msg.start"));
-                else message.set(Message.info("collect.msg.restored", d.samples().size(), store.file().toString()));
-            });
+        }, r -> {
+            set.replace(r.data());
+            loaded.set(true);
+            if (r.problem() != null) message.set(Message.of(r.problem()));
+            else if (r.data().samples().isEmpty()) message.set(Message.info("collect.msg.start"));
+            else message.set(Message.info("collect.msg.restored", r.data().samples().size(), store.file().toString()));
+        }, e -> {
+            loaded.set(true);
+            message.set(Message.problem("collect.msg.failed", String.valueOf(e.getMessage())));
         });
     }
 
@@ -213,18 +213,14 @@ public final class CollectViewModel {
 
     private void saveSoon() {
         if (pending.getAndSet(set.data()) != null) return; // a write is queued: it will take the newest snapshot
-        io.execute(() -> {
+        jobs.run("Saving the handwriting set", () -> {
             SetData d = pending.getAndSet(null);
-            if (d == null) return;
-            try {
-                store.save(d);
-                if (storeBroken) fx.execute(() -> { storeBroken = false; message.set(Message.info("collect.msg.savedAgain")); });
-            } catch (IOException | RuntimeException e) {
-                fx.execute(() -> {
-                    storeBroken = true;
-                    message.set(Message.problem("collect.msg.saveFailed", store.file().toString(), String.valueOf(e.getMessage())));
-                });
-            }
+            if (d != null) store.save(d);
+        }, () -> {
+            if (storeBroken) { storeBroken = false; message.set(Message.info("collect.msg.savedAgain")); }
+        }, e -> {
+            storeBroken = true;
+            message.set(Message.problem("collect.msg.saveFailed", store.file().toString(), String.valueOf(e.getMessage())));
         });
     }
 
@@ -337,22 +333,20 @@ public final class CollectViewModel {
     private <T> void background(Work<T> work, java.util.function.Consumer<T> then) {
         if (busy.get()) { message.set(Message.problem("collect.msg.busy")); return; }
         busy.set(true);
-        io.execute(() -> {
-            Object result;
+        jobs.run("Working on the handwriting set", () -> {
             try {
-                result = work.run();
-            } catch (SetProblem p) {
-                result = Message.of(p);
-            } catch (Exception | LinkageError e) {
-                org.convscope.app.ErrorLog.log("Working on the handwriting set failed", e); // the message says so
-                result = Message.problem("collect.msg.failed", String.valueOf(e.getMessage()));
+                return (Object) work.run();
+            } catch (SetProblem p) { // a file that is not what it should be: the message says what and what to do
+                return Message.of(p);
             }
-            Object r = result;
-            fx.execute(() -> {
-                busy.set(false);
-                if (r instanceof Message m && (then == null || m.problem())) message.set(m);
-                else if (then != null) then.accept((T) r);
-            });
+        }, r -> {
+            busy.set(false);
+            if (r instanceof Message m && (then == null || m.problem())) message.set(m);
+            else if (then != null) then.accept((T) r);
+        }, e -> { // logged with its stack trace by jobs
+            busy.set(false);
+            message.set(Message.problem("collect.msg.failed", String.valueOf(e.getMessage())));
         });
     }
+
 }

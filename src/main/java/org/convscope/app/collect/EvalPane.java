@@ -64,13 +64,13 @@ final class EvalPane {
     private final ObjectProperty<AppContext.ActiveModel> fromFile = new SimpleObjectProperty<>(this, "fromFile");
     private final Label mnistTitle = CollectView.label("collect.eval.mnistSet");
 
-    private final Executor background, fxExec;
+    /** Opening a model file (one-off background work). */
+    private final org.convscope.app.common.OneShot files;
 
     EvalPane(AppContext ctx, CollectViewModel vm, Executor background, Executor fx) {
         this.ctx = ctx;
         this.vm = vm;
-        this.background = background;
-        this.fxExec = fx;
+        this.files = new org.convscope.app.common.OneShot(background, fx);
         this.runner = new LatestOnly<>(background, fx,
                 r -> new Done(r.model(), HandwritingEval.evaluate(r.model().network(), r.samples(), r.classes())),
                 d -> { evaluated.set(d.model()); resultModel.set(d.model()); result.set(d.result()); }, e -> vm.setMessage(CollectViewModel.Message.problem("collect.msg.failed", String.valueOf(e.getMessage()))));
@@ -122,7 +122,7 @@ final class EvalPane {
         source.setCellFactory(l -> new SourceCell());
         source.setButtonCell(new SourceCell());
         // the chosen model's name in the language of the moment (a button cell is not redrawn by itself)
-        I18n.localeProperty().addListener((o, a, b) -> source.setButtonCell(new SourceCell()));
+        I18n.onChange(source, () -> source.setButtonCell(new SourceCell()));
         source.valueProperty().addListener((o, a, b) -> refresh());
         trained.addListener((o, a, t) -> {
             if (t != null && !source.getItems().contains(Source.TRAINED)) source.getItems().add(1, Source.TRAINED);
@@ -140,7 +140,7 @@ final class EvalPane {
             if (AppContext.MNIST.equals(c.getKey())) refresh();
         });
         vm.versionProperty().addListener((o, a, b) -> refresh());
-        I18n.localeProperty().addListener((o, a, b) -> show(result.get()));
+        I18n.onChange(root, () -> show(result.get()));
     }
 
     Node node() {
@@ -166,22 +166,17 @@ final class EvalPane {
 
     /** Loads a model file in the background and measures it (a problem goes to the message line). */
     void openModel(java.nio.file.Path file) {
-        background.execute(() -> {
-            try {
-                var c = org.convscope.engine.ModelFile.load(file);
-                var m = new AppContext.ActiveModel(c.network(), c.info().getOrDefault(org.convscope.engine.ModelFile.DATASET, "?"),
-                        file.getFileName() + " (" + org.convscope.app.ModelLibrary.describe(c.spec()) + ")",
-                        org.convscope.app.ModelLibrary.toActiveModel(c, AppContext.MNIST).testAccuracy());
-                fxExec.execute(() -> {
-                    fromFile.set(m);
-                    if (!source.getItems().contains(Source.FILE)) source.getItems().add(Source.FILE);
-                    if (source.getValue() == Source.FILE) refresh();
-                    else source.setValue(Source.FILE);
-                });
-            } catch (Exception e) {
-                fxExec.execute(() -> vm.setMessage(CollectViewModel.Message.problem("collect.eval.fileBad", String.valueOf(e.getMessage()))));
-            }
-        });
+        files.run("Opening the model " + file, () -> {
+            var c = org.convscope.engine.ModelFile.load(file);
+            return new AppContext.ActiveModel(c.network(), c.info().getOrDefault(org.convscope.engine.ModelFile.DATASET, "?"),
+                    file.getFileName() + " (" + org.convscope.app.ModelLibrary.describe(c.spec()) + ")",
+                    org.convscope.app.ModelLibrary.toActiveModel(c, AppContext.MNIST).testAccuracy());
+        }, m -> {
+            fromFile.set(m);
+            if (!source.getItems().contains(Source.FILE)) source.getItems().add(Source.FILE);
+            if (source.getValue() == Source.FILE) refresh();
+            else source.setValue(Source.FILE);
+        }, e -> vm.setMessage(CollectViewModel.Message.problem("collect.eval.fileBad", String.valueOf(e.getMessage()))));
     }
 
     private final class SourceCell extends javafx.scene.control.ListCell<Source> {

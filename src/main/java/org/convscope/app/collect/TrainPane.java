@@ -108,7 +108,7 @@ final class TrainPane {
                 chart, result, explain);
         root.setPadding(new Insets(12, 16, 12, 16));
         vm.versionProperty().addListener((o, a, b) -> showSplit());
-        I18n.localeProperty().addListener((o, a, b) -> { showSplit(); showResult(); });
+        I18n.onChange(root, () -> { showSplit(); showResult(); });
         last.addListener((o, a, b) -> showResult());
         showSplit();
     }

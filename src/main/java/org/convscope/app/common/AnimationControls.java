@@ -128,7 +128,7 @@ public final class AnimationControls extends VBox {
             syncPlayButton();
             if (b) timer.start(); else timer.stop();
         });
-        I18n.localeProperty().addListener((o, a, b) -> { syncTimeline(); syncSpeed(); syncPlayButton(); });
+        I18n.onChange(this, () -> { syncTimeline(); syncSpeed(); syncPlayButton(); });
         // an animation must not keep running in a view that left the window
         sceneProperty().addListener((o, a, b) -> { if (b == null) playback.pause(); });
 

@@ -38,6 +38,8 @@ public final class ExportPanel extends VBox {
     private final BooleanProperty gifAvailable = new SimpleBooleanProperty(this, "gifAvailable", true);
     private BiFunction<String, String, Path> target = this::chooseFile;
     private GifRecording recording;
+    /** Writing PNGs (one-off background work). */
+    private final OneShot files;
 
     /**
      * @param prefix   id prefix, e.g. "kernel"
@@ -49,6 +51,7 @@ public final class ExportPanel extends VBox {
         this.photographed = photographed;
         this.frames = frames;
         this.background = background;
+        this.files = new OneShot(background, Platform::runLater);
         Button png = new Button(null, new FontIcon(Material2AL.IMAGE));
         png.setId(prefix + "-export-png");
         png.textProperty().bind(I18n.bind("export.png"));
@@ -86,8 +89,8 @@ public final class ExportPanel extends VBox {
     public void exportPng() {
         Path file = target.apply("png", baseName + ".png");
         if (file == null) return;
-        FrameSnapshot.savePng(photographed, file, background).whenComplete((f, err) -> Platform.runLater(() ->
-                status.setText(err == null ? I18n.get("export.saved", f.toString()) : I18n.get("export.failed", rootMessage(err)))));
+        FrameSnapshot.savePng(photographed, file, files, f -> status.setText(I18n.get("export.saved", f.toString())),
+                err -> status.setText(I18n.get("export.failed", rootMessage(err))));
     }
 
     public void exportGif() {
@@ -103,6 +106,7 @@ public final class ExportPanel extends VBox {
         progress.progressProperty().bind(recording.progressProperty());
         int n = fr.count();
         recording.result().whenComplete((f, err) -> Platform.runLater(() -> {
+            if (err != null) org.convscope.app.ErrorLog.log("Recording a GIF to " + file + " failed", err);
             progress.progressProperty().unbind();
             progress.setVisible(false);
             progress.setManaged(false);

@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -37,17 +35,17 @@ public final class FrameSnapshot {
         return node.snapshot(params, null);
     }
 
-    /** Saves node's current frame as PNG; the future completes with the file or the I/O error. Call on the FX thread. */
-    public static CompletableFuture<Path> savePng(Node node, Path file, Executor background) {
+    /**
+     * Saves node's current frame as PNG: the snapshot now (call on the FX thread), encoding and writing as one-off
+     * background work; onSaved gets the file, onFailed the error (logged first), both on the FX thread.
+     */
+    public static void savePng(Node node, Path file, OneShot files, java.util.function.Consumer<Path> onSaved,
+                               java.util.function.Consumer<? super Throwable> onFailed) {
         WritableImage image = take(node);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                writePng(SwingFXUtils.fromFXImage(image, null), file);
-                return file;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, background);
+        files.run("Saving a PNG to " + file, () -> {
+            writePng(SwingFXUtils.fromFXImage(image, null), file);
+            return file;
+        }, onSaved, onFailed);
     }
 
     /** Writes a PNG (creating parent folders); any thread. */

@@ -316,7 +316,7 @@ public final class DrawView implements ConceptView {
         // re-render the names when the dataset or the language changes
         Runnable refreshNames = () -> { classes.setCellFactory(l -> new ClassCell()); classes.setButtonCell(new ClassCell()); };
         vm.datasetProperty().addListener((o, a, b) -> refreshNames.run());
-        I18n.localeProperty().addListener((o, a, b) -> refreshNames.run());
+        I18n.onChange(classes, () -> refreshNames.run());
         // a dataset image on the pad names its class in the chooser (so "Random" gives another of the same class)
         vm.datasetImageProperty().addListener((o, a, img) -> {
             if (img != null && img.label() >= 0 && img.label() < 10) classes.getSelectionModel().select(Integer.valueOf(img.label()));
@@ -454,7 +454,7 @@ public final class DrawView implements ConceptView {
         stepsBox.setMinWidth(STEPS_WIDTH);
         stepsBox.setPrefWidth(STEPS_WIDTH);
         stepsBox.setMaxWidth(STEPS_WIDTH);
-        I18n.localeProperty().addListener((o, a, b) -> wake());
+        I18n.onChange(stepsBox, () -> wake());
         return stepsBox;
     }
 

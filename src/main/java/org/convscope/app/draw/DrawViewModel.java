@@ -59,7 +59,9 @@ public final class DrawViewModel {
     public static final double DEFAULT_WIDTH = 34, MIN_WIDTH = 6, MAX_WIDTH = 90;
 
     private final AppContext ctx;
-    private final Executor background, fx;
+    private final Executor fx;
+    /** Picture decoding (one-off background work). */
+    private final org.convscope.app.common.OneShot files;
     private final Drawing drawing = new Drawing();
     private final LatestOnly<Request, Prediction> predictor;
     private final List<Consumer<Drawing.Dirty>> padListeners = new ArrayList<>();
@@ -106,8 +108,8 @@ public final class DrawViewModel {
      */
     public DrawViewModel(AppContext ctx, Executor background, Executor predictions, Executor fx) {
         this.ctx = ctx;
-        this.background = background;
         this.fx = fx;
+        this.files = new org.convscope.app.common.OneShot(background, fx);
         this.predictor = new LatestOnly<>(predictions, fx, DrawViewModel::predict, p -> {
                     if (p.seq() > cancelledUpTo) prediction.set(p); // else: the pad was cleared after it was asked for
                 },
@@ -237,22 +239,18 @@ public final class DrawViewModel {
         openName = String.valueOf(file.getFileName());
         opening.set(true);
         message.set(new Message("picture.opening", String.valueOf(file.getFileName())));
-        try {
-            background.execute(() -> {
-                PictureImport.Outcome out = PictureImport.read(file, cancel);
-                fx.execute(() -> {
-                    if (generation != openGeneration) return; // a newer file was opened meanwhile
-                    opening.set(false);
-                    switch (out) {
-                        case PictureImport.Problem p -> message.set(new Message(p.key(), p.args()));
-                        case PictureImport.Loaded l -> placePicture(l);
-                    }
-                });
-            });
-        } catch (RuntimeException rejected) {
+        files.run("Opening the picture " + file, () -> PictureImport.read(file, cancel), out -> {
+            if (generation != openGeneration) return; // a newer file was opened meanwhile
             opening.set(false);
-            message.set(new Message("picture.error.unreadable", String.valueOf(file.getFileName()), rejected.getMessage()));
-        }
+            switch (out) {
+                case PictureImport.Problem p -> message.set(new Message(p.key(), p.args()));
+                case PictureImport.Loaded l -> placePicture(l);
+            }
+        }, e -> {
+            if (generation != openGeneration) return;
+            opening.set(false);
+            message.set(new Message("picture.error.unreadable", String.valueOf(file.getFileName()), String.valueOf(e.getMessage())));
+        });
     }
 
     /** Stops the picture being opened, if any (Esc); the pad keeps what it shows. Returns whether one was stopped. */

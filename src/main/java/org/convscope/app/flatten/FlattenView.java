@@ -169,7 +169,7 @@ public final class FlattenView implements ConceptView {
         page.side().getChildren().addAll(progressText,
                 ConceptPage.text("flatten.pick.hint", "concept-caption"),
                 swatch(PIXEL, position), swatch(RIGHT, right), swatch(BELOW, below), kernelBox, swatch(KERNEL, kernelText), export);
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(page, () -> refresh());
         refresh();
     }
 

@@ -121,7 +121,7 @@ public final class KernelView implements ConceptView {
             problem.setText(pr == null ? "" : I18n.get(pr.key(), pr.args()));
         };
         vm.problemProperty().addListener((o, a, b) -> showProblem.run());
-        I18n.localeProperty().addListener((o, a, b) -> showProblem.run());
+        I18n.onChange(problem, () -> showProblem.run());
         showProblem.run();
 
         AnimationControls controls = new AnimationControls(vm.playback(), "anim.term.multiplyAdd");
@@ -140,7 +140,7 @@ public final class KernelView implements ConceptView {
         vm.sliceProperty().addListener((o, a, b) -> stage.repaint());
         vm.receptiveFieldProperty().addListener((o, a, b) -> stage.repaint());
         vm.signedColoursProperty().addListener((o, a, b) -> stage.repaint());
-        I18n.localeProperty().addListener((o, a, b) -> stage.repaint());
+        I18n.onChange(stage, () -> stage.repaint());
 
         ctx.currentImageProperty().addListener((o, a, b) -> refresh());
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) ch -> refresh());
@@ -477,7 +477,7 @@ public final class KernelView implements ConceptView {
         layer.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.convLayerProperty().get()) vm.convLayerProperty().set(b); });
         input.valueProperty().addListener((o, a, b) -> { if (b != null && b.layer() != vm.inputLayerProperty().get()) vm.inputLayerProperty().set(b.layer()); });
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> {
+        I18n.onChange(layer, () -> {
             // a combo box shows its value through its button cell: new cells pick up the new language
             layer.setButtonCell(new LayerCell());
             preset.setButtonCell(new PresetCell());
@@ -612,7 +612,7 @@ public final class KernelView implements ConceptView {
             note.setManaged(note.isVisible());
         };
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        I18n.onChange(note, () -> sync.run());
         sync.run();
         VBox box = new VBox(8, row("kernel.padding", padding), row("kernel.stride", stride), formula, shapes, note, signed);
         return card("kernel.section.geometry", box);
@@ -641,7 +641,7 @@ public final class KernelView implements ConceptView {
         };
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
         vm.playback().cursorProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        I18n.onChange(caption, () -> sync.run());
         sync.run();
         return card("kernel.section.volume", new VBox(6, volume, caption));
     }

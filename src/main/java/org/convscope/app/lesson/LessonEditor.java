@@ -1,7 +1,6 @@
 package org.convscope.app.lesson;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,8 @@ public final class LessonEditor {
     public interface Changed { void changed(Text title, List<LessonStep> steps, Path file); }
 
     private final Stage stage = new Stage();
-    private final Executor background;
+    /** Opening and saving lesson files (one-off background work). */
+    private final org.convscope.app.common.OneShot files;
     private final Map<String, Set<String>> viewKeys;
     private final Consumer<Lesson> present;
     private final List<LessonStep> steps = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class LessonEditor {
     private boolean loading;
 
     public LessonEditor(Window owner, Executor background, Map<String, Set<String>> viewKeys, Consumer<Lesson> present) {
-        this.background = background;
+        this.files = new org.convscope.app.common.OneShot(background, Platform::runLater);
         this.viewKeys = viewKeys;
         this.present = present;
         stage.initOwner(owner);
@@ -230,18 +230,11 @@ public final class LessonEditor {
     /** Saves in the background (atomically); the message says where, or what went wrong. */
     public void save(Path target) {
         Lesson l = lesson();
-        background.execute(() -> {
-            try {
-                LessonFile.save(l, target);
-                Platform.runLater(() -> {
-                    file = target;
-                    changed.changed(l.title(), l.steps(), file);
-                    say(I18n.get("editor.saved", target.toString(), l.size()), false);
-                });
-            } catch (IOException e) {
-                Platform.runLater(() -> say(I18n.get("editor.saveFailed", target.toString(), String.valueOf(e.getMessage())), true));
-            }
-        });
+        files.run("Saving the lesson to " + target, () -> LessonFile.save(l, target), () -> {
+            file = target;
+            changed.changed(l.title(), l.steps(), file);
+            say(I18n.get("editor.saved", target.toString(), l.size()), false);
+        }, e -> say(I18n.get("editor.saveFailed", target.toString(), String.valueOf(e.getMessage())), true));
     }
 
     private void openFile() {
@@ -254,20 +247,13 @@ public final class LessonEditor {
 
     /** Opens a lesson file for editing (in the background); a bad file is reported and the steps here stay. */
     public void open(Path source) {
-        background.execute(() -> {
-            try {
-                Lesson l = LessonFile.read(source, viewKeys);
-                Platform.runLater(() -> {
-                    file = source;
-                    setTitle(l.title());
-                    setSteps(l.steps());
-                    store();
-                    say(I18n.get("editor.opened", source.toString(), l.size()), false);
-                });
-            } catch (LessonFormatException e) {
-                Platform.runLater(() -> say(I18n.get("lesson.badFile", source.getFileName().toString(), e.getMessage()), true));
-            }
-        });
+        files.run("Opening the lesson " + source, () -> LessonFile.read(source, viewKeys), l -> {
+            file = source;
+            setTitle(l.title());
+            setSteps(l.steps());
+            store();
+            say(I18n.get("editor.opened", source.toString(), l.size()), false);
+        }, e -> say(I18n.get("lesson.badFile", source.getFileName().toString(), String.valueOf(e.getMessage())), true));
     }
 
     private void say(String text, boolean bad) {

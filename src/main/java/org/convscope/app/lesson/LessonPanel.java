@@ -146,7 +146,7 @@ public final class LessonPanel extends VBox {
         getChildren().addAll(header, body);
 
         director.progressProperty().addListener((o, a, p) -> bind(p));
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(this, () -> refresh());
         bind(director.progress());
     }
 

@@ -232,7 +232,7 @@ public final class NetworkView implements ConceptView {
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
         vm.curveProperty().addListener((o, a, c) -> { plot.setCurve(c); updateSummary(); });
-        I18n.localeProperty().addListener((o, a, b) -> { builtFor = null; show(vm.resultProperty().get()); updateSummary(); });
+        I18n.onChange(root, () -> { builtFor = null; show(vm.resultProperty().get()); updateSummary(); });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // the arrow keys belong to the experiment: the view takes the keyboard focus when shown or clicked
         root.setFocusTraversable(true);

@@ -114,7 +114,7 @@ public final class OverviewView implements ConceptView {
         // the current frame as PNG (for slides and handouts)
         export = new ExportPanel("overview", "convscope-overview", page, null, ctx.services().background());
         page.side().getChildren().addAll(ConceptPage.text("overview.hint", "concept-detail"), export);
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(page, () -> refresh());
         refresh();
     }
 

@@ -144,7 +144,7 @@ public final class ParameterCountView implements ConceptView {
                 ConceptPage.text("params.formula.dense", "concept-formula"),
                 ConceptPage.text("params.formula.none", "concept-formula"),
                 ConceptPage.text("params.compare", "concept-detail"), export);
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(page, () -> refresh());
         refresh();
     }
 

@@ -131,7 +131,7 @@ public final class PoolingView implements ConceptView {
         vm.revisionProperty().addListener((o, a, b) -> stage.repaint());
         vm.playback().cursorProperty().addListener((o, a, b) -> stage.repaint());
         vm.receptiveFieldProperty().addListener((o, a, b) -> stage.repaint());
-        I18n.localeProperty().addListener((o, a, b) -> stage.repaint());
+        I18n.onChange(stage, () -> stage.repaint());
 
         ctx.currentImageProperty().addListener((o, a, b) -> { refresh(); measureShift(); });
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) ch -> { refresh(); measureShift(); });
@@ -291,7 +291,7 @@ public final class PoolingView implements ConceptView {
         };
         layer.valueProperty().addListener((o, a, b) -> { if (b != null && b != vm.layerProperty().get()) vm.layerProperty().set(b); });
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> { layer.setButtonCell(new LayerCell(true)); sync.run(); });
+        I18n.onChange(layer, () -> { layer.setButtonCell(new LayerCell(true)); sync.run(); });
         sync.run();
         return card("pooling.section.map", new VBox(8, stacked("pooling.layer", layer), row("pooling.channel", channel)));
     }
@@ -326,7 +326,7 @@ public final class PoolingView implements ConceptView {
                     : I18n.get("pooling.note.changed", layerName(vm.layerProperty().get()), name));
         };
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        I18n.onChange(note, () -> sync.run());
         sync.run();
         return card("pooling.section.kind", new VBox(8, buttons, note));
     }
@@ -356,7 +356,7 @@ public final class PoolingView implements ConceptView {
         };
         params.textProperty().bind(I18n.bind("pooling.params"));
         vm.revisionProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        I18n.onChange(values, () -> sync.run());
         sync.run();
         return card("pooling.section.shapes", new VBox(8, shapes, values, params));
     }
@@ -451,7 +451,7 @@ public final class PoolingView implements ConceptView {
         };
         sensitivity.addListener((o, a, b) -> sync.run());
         vm.layerProperty().addListener((o, a, b) -> sync.run());
-        I18n.localeProperty().addListener((o, a, b) -> sync.run());
+        I18n.onChange(summary, () -> sync.run());
         sync.run();
         return card("pooling.section.shift", new VBox(8, explain, new javafx.scene.layout.FlowPane(6, 6, right, down), table, summary));
     }

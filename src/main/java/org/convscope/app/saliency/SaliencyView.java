@@ -4,11 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,13 +27,11 @@ import org.convscope.app.I18n;
 import org.convscope.app.common.ColorMap;
 import org.convscope.app.common.ConceptPage;
 import org.convscope.app.common.Decimals;
-import org.convscope.app.common.LatestOnly;
 import org.convscope.app.common.MapImages;
 import org.convscope.app.common.ProbabilityBars;
 import org.convscope.app.common.SideColumn;
 import org.convscope.app.common.ThemedCanvas;
 import org.convscope.data.DatasetKind;
-import org.convscope.engine.Network;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -52,19 +48,8 @@ public final class SaliencyView implements ConceptView {
 
     public enum Method { SALIENCY, OCCLUSION }
 
-    record Request(Network network, float[] image, int cls, int versus, long generation) {}
-
-    /** @param cls the class the maps are for (the predicted one resolved) */
-    public record SaliencyResult(Request request, int cls, float[] probabilities, float[] map) {}
-
-    public record OcclusionResult(Request request, int cls, Attribution.Occlusion occlusion) {}
-
     private final AppContext ctx;
-    private final ReadOnlyObjectWrapper<SaliencyResult> saliency = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<OcclusionResult> occlusion = new ReadOnlyObjectWrapper<>();
-    private final LatestOnly<Request, SaliencyResult> saliencyRunner;
-    private final LatestOnly<Request, OcclusionResult> occlusionRunner;
-    private final AtomicLong generation = new AtomicLong();
+    private final SaliencyViewModel vm;
 
     /** The chosen class, -1: the predicted one; the second class, -1: none. */
     private int cls = -1, versus = -1;
@@ -73,6 +58,8 @@ public final class SaliencyView implements ConceptView {
     private float[] image;
 
     private ConceptPage page;
+    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
+    private boolean showing = true, stale;
     private ThemedCanvas canvas;
     private final FlowPane classButtons = new FlowPane(4, 4);
     private final ToggleGroup classGroup = new ToggleGroup(), methodGroup = new ToggleGroup();
@@ -86,26 +73,39 @@ public final class SaliencyView implements ConceptView {
 
     public SaliencyView(AppContext ctx) {
         this.ctx = ctx;
-        var onError = (java.util.function.Consumer<Throwable>) e -> {
-            message.setText(I18n.get("saliency.error", String.valueOf(e.getMessage())));
+        vm = new SaliencyViewModel(ctx.services().background(), Platform::runLater);
+        vm.saliencyProperty().addListener((o, a, r) -> refresh());
+        vm.occlusionProperty().addListener((o, a, r) -> refresh());
+        vm.failureProperty().addListener((o, a, f) -> {
+            if (f == null) return;
+            message.setText(I18n.get("saliency.error", f));
             SideColumn.show(message, true);
-        };
-        saliencyRunner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::computeSaliency,
-                r -> { saliency.set(r); refresh(); }, onError);
-        occlusionRunner = new LatestOnly<>(ctx.services().background(), Platform::runLater, this::computeOcclusion,
-                r -> { if (r != null) { occlusion.set(r); refresh(); } }, onError);
+        });
         ctx.currentImageProperty().addListener((o, a, b) -> recompute());
         ctx.models().addListener((MapChangeListener<String, AppContext.ActiveModel>) c -> recompute());
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() { saliencyRunner.setActive(true); occlusionRunner.setActive(true); }
+    @Override public void onShow() {
+        showing = true;
+        vm.setActive(true);
+        if (stale) { stale = false; recompute(); }
+    }
 
-    /** Hidden: nothing is computed (the model changes every second while one trains); requests wait, newest only. */
-    @Override public void onHide() { saliencyRunner.setActive(false); occlusionRunner.setActive(false); }
+    /**
+     * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
+     * the view stale, and requests already made wait, newest only.
+     */
+    @Override public void onHide() {
+        showing = false;
+        vm.setActive(false);
+    }
 
     /** How many computations ran so far (tests: none while hidden). */
-    public long computations() { return saliencyRunner.computations() + occlusionRunner.computations(); }
+    public long computations() { return vm.computations(); }
+
+    /** The view model: the two maps' computations and their results. */
+    public SaliencyViewModel viewModel() { return vm; }
 
     @Override public String id() { return "saliency"; }
     @Override public String titleKey() { return "saliency.nav"; }
@@ -117,8 +117,8 @@ public final class SaliencyView implements ConceptView {
         return page;
     }
 
-    public ReadOnlyObjectProperty<SaliencyResult> saliencyProperty() { return saliency.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<OcclusionResult> occlusionProperty() { return occlusion.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SaliencyViewModel.SaliencyResult> saliencyProperty() { return vm.saliencyProperty(); }
+    public ReadOnlyObjectProperty<SaliencyViewModel.OcclusionResult> occlusionProperty() { return vm.occlusionProperty(); }
     public Method method() { return method; }
     public ThemedCanvas canvas() { return canvas; }
 
@@ -179,43 +179,21 @@ public final class SaliencyView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
+        if (!showing) { stale = true; return; }
         AppContext.InputImage img = ctx.currentImageProperty().get();
         dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
         AppContext.ActiveModel m = ctx.models().get(dataset);
-        if (img == null || m == null || img.pixels().length != m.network().spec().input().size()) {
-            message.setText(I18n.get(img == null ? "saliency.noImage" : m == null ? "saliency.noModel" : "saliency.wrongSize"));
+        String problem = SaliencyViewModel.problem(img, m);
+        if (problem != null) {
+            message.setText(I18n.get(problem));
             SideColumn.show(message, true);
             return;
         }
         SideColumn.show(message, false);
         image = img.pixels().clone();
         source.setText(I18n.get("saliency.source", img.source(), m.description()));
-        Request r = new Request(m.network(), image, cls, versus, generation.incrementAndGet());
         SideColumn.show(busy, true);
-        saliencyRunner.submit(r);
-        occlusionRunner.submit(r);
-    }
-
-    private static int resolve(Network net, float[] image, int cls) {
-        if (cls >= 0) return cls;
-        float[] p = net.predict(image);
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return best;
-    }
-
-    private SaliencyResult computeSaliency(Request r) {
-        float[] p = r.network().predict(r.image());
-        int c = resolve(r.network(), r.image(), r.cls());
-        int v = r.versus() == c ? -1 : r.versus();
-        return new SaliencyResult(r, c, p, Attribution.saliency(r.network(), r.image(), c, v));
-    }
-
-    private OcclusionResult computeOcclusion(Request r) {
-        int c = resolve(r.network(), r.image(), r.cls());
-        int v = r.versus() == c ? -1 : r.versus();
-        Attribution.Occlusion o = Attribution.occlusion(r.network(), r.image(), c, v, () -> generation.get() != r.generation());
-        return o == null ? null : new OcclusionResult(r, c, o);
+        vm.submit(m.network(), image, cls, versus);
     }
 
     // ------------------------------------------------------------------------------------------------ building
@@ -302,7 +280,7 @@ public final class SaliencyView implements ConceptView {
         versusBox.setOnAction(e -> {
             if (syncing) return;
             int i = versusBox.getSelectionModel().getSelectedIndex();
-            int chosen = saliency.get() != null ? saliency.get().cls() : cls;
+            int chosen = vm.saliencyProperty().get() != null ? vm.saliencyProperty().get().cls() : cls;
             if (i - 1 == chosen) { syncControls(); return; }
             applyState(Map.of("versus", i <= 0 ? "none" : String.valueOf(i - 1)));
         });
@@ -313,7 +291,7 @@ public final class SaliencyView implements ConceptView {
                 SideColumn.card("saliency.class", new VBox(8, classButtons, SideColumn.stacked("saliency.versus", versusBox))),
                 reading, numbers, busy,
                 SideColumn.card("saliency.probabilities", bars));
-        I18n.localeProperty().addListener((o, a, b) -> { syncControls(); recompute(); });
+        I18n.onChange(page, () -> { syncControls(); recompute(); });
         syncControls();
     }
 
@@ -349,9 +327,9 @@ public final class SaliencyView implements ConceptView {
 
     private void refresh() {
         if (page == null) return;
-        SaliencyResult s = saliency.get();
-        OcclusionResult o = occlusion.get();
-        boolean occlusionCurrent = o != null && o.request().generation() == generation.get();
+        SaliencyViewModel.SaliencyResult s = vm.saliencyProperty().get();
+        SaliencyViewModel.OcclusionResult o = vm.occlusionProperty().get();
+        boolean occlusionCurrent = vm.occlusionCurrent();
         SideColumn.show(busy, !occlusionCurrent);
         if (s != null) {
             String prefix = DatasetKind.ofId(dataset).classKey(0).replaceAll("\\d+$", "");
@@ -409,10 +387,10 @@ public final class SaliencyView implements ConceptView {
     }
 
     private void paint(GraphicsContext g, double w, double h) {
-        SaliencyResult s = saliency.get();
+        SaliencyViewModel.SaliencyResult s = vm.saliencyProperty().get();
         if (s == null || image == null) return;
-        OcclusionResult o = occlusion.get();
-        boolean occlusionCurrent = o != null && o.request().generation() == generation.get();
+        SaliencyViewModel.OcclusionResult o = vm.occlusionProperty().get();
+        boolean occlusionCurrent = vm.occlusionCurrent();
         int side = (int) Math.round(Math.sqrt(image.length));
         Geometry geo = geometry(w, h);
         double font = canvas.fontSize();

@@ -98,7 +98,7 @@ public final class WeightSharingView implements ConceptView {
                 ConceptPage.text("sharing.legend", "concept-detail"),
                 ConceptPage.text("sharing.biases.note", "concept-detail"),
                 ConceptPage.text("sharing.padding.note", "concept-detail"), export);
-        I18n.localeProperty().addListener((o, a, b) -> refreshReal());
+        I18n.onChange(page, () -> refreshReal());
         refreshReal();
     }
 

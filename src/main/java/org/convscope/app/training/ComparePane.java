@@ -136,7 +136,7 @@ final class ComparePane extends VBox {
         Label placeholder = new Label();
         placeholder.textProperty().bind(I18n.bind("training.compare.empty"));
         t.setPlaceholder(placeholder);
-        I18n.localeProperty().addListener((o, a, b) -> t.refresh());
+        I18n.onChange(t, () -> t.refresh());
         return t;
     }
 

@@ -179,15 +179,13 @@ public final class ComparisonModel {
     /** The curves of every model that ran, as one CSV. */
     public void exportCsv(Path file, java.util.concurrent.Executor background, java.util.function.Consumer<String> report) {
         List<Row> done = new ArrayList<>(rows.stream().filter(r -> r.last != null).toList());
-        background.execute(() -> {
+        new org.convscope.app.common.OneShot(background, Platform::runLater).run("Exporting the comparison to " + file, () -> {
             try (var w = Files.newBufferedWriter(file)) {
                 CurvesCsv.writeHeader(w);
                 for (Row r : done) CurvesCsv.writeRun(w, r.spec.id(), r.last);
-                Platform.runLater(() -> report.accept(I18n.get("training.exported", file.toString())));
-            } catch (IOException e) {
-                Platform.runLater(() -> report.accept(I18n.get("training.exportFailed", e.getMessage())));
             }
-        });
+        }, () -> report.accept(I18n.get("training.exported", file.toString())),
+                e -> report.accept(I18n.get("training.exportFailed", e.getMessage())));
     }
 
     /**

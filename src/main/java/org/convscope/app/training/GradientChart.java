@@ -50,7 +50,7 @@ final class GradientChart {
         }
         note.managedProperty().bind(note.visibleProperty());
         note.setVisible(false);
-        I18n.localeProperty().addListener((o, a, b) -> { shown = null; if (last != null) update(last); });
+        I18n.onChange(chart, () -> { shown = null; if (last != null) update(last); });
     }
 
     /** The chart, for the row of curves. */

@@ -44,7 +44,7 @@ final class KernelZoom extends VBox {
         getChildren().addAll(head, pictures);
         setSpacing(6);
         close();
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(this, () -> refresh());
     }
 
     /** Shows kernel (out, in) of the grid's layer; the same kernel again closes the zoom. */

@@ -69,7 +69,7 @@ final class PredictionStrip extends VBox {
         getChildren().addAll(title, cells);
         setSpacing(4);
         runner = new LatestOnly<>(background, fx, PredictionStrip::answer, this::show, org.convscope.app.ErrorLog::show);
-        I18n.localeProperty().addListener((o, a, b) -> show(shown));
+        I18n.onChange(this, () -> show(shown));
         show(null);
     }
 

@@ -113,7 +113,7 @@ final class ResultsPane extends HBox {
         getChildren().addAll(left, right);
 
         model.confusionProperty().addListener((o, a, b) -> invalidate());
-        I18n.localeProperty().addListener((o, a, b) -> { builtFor = null; invalidate(); });
+        I18n.onChange(this, () -> { builtFor = null; invalidate(); });
         selected.addListener((o, a, b) -> { if (showing.get()) { highlight(); fillGallery(); } });
         showing.addListener((o, a, b) -> { if (b) update(); });
         update();

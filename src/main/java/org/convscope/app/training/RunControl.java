@@ -403,27 +403,22 @@ public final class RunControl {
             int threads = h.ok() ? h.config().threads() : TrainConfig.defaultThreads();
             TrainConfig cfg = new TrainConfig(Optimizer.SGD, 0.1f, 0f, 0f, 256, 1, threads, HyperParameters.SEED);
             Network copy = n.copy(); // a trainer attaches to its network; the loaded one stays free for other views
-            background.execute(() -> {
+            new org.convscope.app.common.OneShot(background, Platform::runLater).run("Evaluating the model", () -> {
                 int[] pred = new int[t.count()];
                 try (Trainer trainer = new Trainer(copy, cfg)) {
                     trainer.predict(t.images(), 0, t.count(), pred);
-                } catch (RuntimeException e) {
-                    org.convscope.app.ErrorLog.log("Evaluating the model failed", e);
-                    Platform.runLater(() -> messages.say(MessageKind.ERROR, I18n.get("training.failed", e.getMessage())));
-                    return;
                 }
                 int[] idx = new int[pred.length];
                 for (int i = 0; i < idx.length; i++) idx[i] = i;
-                ConfusionMatrix m = ConfusionMatrix.of(t.labels(), new TestPredictions(idx, pred, true, 0), n.spec().classes());
-                Platform.runLater(() -> {
-                    if (session != null) return; // a run started meanwhile; its matrix wins
-                    confusionImages = t;
-                    confusionDataset = ds;
-                    confusion.set(m);
-                    messages.say(MessageKind.SUCCESS, I18n.get("training.evaluated", startingPointText.get(),
-                            TrainingText.percent(m.accuracy())));
-                });
-            });
+                return ConfusionMatrix.of(t.labels(), new TestPredictions(idx, pred, true, 0), n.spec().classes());
+            }, m -> {
+                if (session != null) return; // a run started meanwhile; its matrix wins
+                confusionImages = t;
+                confusionDataset = ds;
+                confusion.set(m);
+                messages.say(MessageKind.SUCCESS, I18n.get("training.evaluated", startingPointText.get(),
+                        TrainingText.percent(m.accuracy())));
+            }, e -> messages.say(MessageKind.ERROR, I18n.get("training.failed", e.getMessage())));
         }, e -> messages.say(MessageKind.ERROR, I18n.get("training.dataFailed", e.getMessage())));
     }
 }

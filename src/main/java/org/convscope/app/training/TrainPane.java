@@ -183,7 +183,7 @@ final class TrainPane extends BorderPane {
         right.setPadding(new Insets(12, 16, 12, 16));
         setCenter(right);
 
-        I18n.localeProperty().addListener((o, a, b) -> refresh());
+        I18n.onChange(this, () -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
         model.designProperty().addListener((o, a, b) -> { if (model.snapshotProperty().get() == null) refresh(); });
         // the test images arrive after the pane is built: show the untrained network's answers then
@@ -552,10 +552,9 @@ final class TrainPane extends BorderPane {
      * background; the message says where it went or what went wrong.
      */
     static void writePng(Node node, Path file, TrainingViewModel model, java.util.concurrent.Executor background) {
-        org.convscope.app.common.FrameSnapshot.savePng(node, file, background).whenComplete((f, err) -> Platform.runLater(() -> {
-            if (err == null) model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString()));
-            else model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", rootMessage(err)));
-        }));
+        org.convscope.app.common.FrameSnapshot.savePng(node, file, new org.convscope.app.common.OneShot(background, Platform::runLater),
+                f -> model.say(TrainingViewModel.MessageKind.SUCCESS, I18n.get("training.exported", file.toString())),
+                err -> model.say(TrainingViewModel.MessageKind.ERROR, I18n.get("training.exportFailed", rootMessage(err))));
     }
 
     private static String rootMessage(Throwable t) {
@@ -623,7 +622,7 @@ final class TrainPane extends BorderPane {
             c.setButtonCell(c.getCellFactory().call(null));
         };
         cells.run();
-        I18n.localeProperty().addListener((o, a, b) -> cells.run());
+        I18n.onChange(c, () -> cells.run());
         c.setMaxWidth(Double.MAX_VALUE);
         return c;
     }

@@ -36,7 +36,8 @@ public final class TrainingFiles {
 
     private final ModelStore store;
     private final Autosave autosave;
-    private final Executor background;
+    /** Every file operation here: one-off background work, failures logged and said in the messages. */
+    private final org.convscope.app.common.OneShot jobs;
     private final TrainingMessages messages;
     private final ReadOnlyObjectWrapper<Autosave.Found> resumeOffer = new ReadOnlyObjectWrapper<>(this, "resumeOffer");
     private volatile String autosaveProblem;
@@ -45,7 +46,7 @@ public final class TrainingFiles {
     public TrainingFiles(ModelStore store, Autosave autosave, Executor background, TrainingMessages messages) {
         this.store = store;
         this.autosave = autosave;
-        this.background = background;
+        this.jobs = new org.convscope.app.common.OneShot(background, Platform::runLater);
         this.messages = messages;
     }
 
@@ -55,41 +56,31 @@ public final class TrainingFiles {
 
     /** Saves weights (background); the message says where or what went wrong. */
     public void save(Path file, ModelSpec spec, Network n, Map<String, String> info) {
-        background.execute(() -> {
-            try {
-                store.save(file, spec, n.weights(), info);
-                Platform.runLater(() -> messages.say(MessageKind.SUCCESS, I18n.get("training.saved", file.toString())));
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> messages.say(MessageKind.ERROR, I18n.get("training.saveFailed", e.getMessage())));
-            }
-        });
+        jobs.run("Saving weights to " + file, () -> store.save(file, spec, n.weights(), info),
+                () -> messages.say(MessageKind.SUCCESS, I18n.get("training.saved", file.toString())),
+                e -> messages.say(MessageKind.ERROR, I18n.get("training.saveFailed", e.getMessage())));
     }
 
     /** Reads a weight file (background) and hands its network to {@code loaded} on the FX thread. */
     public void load(Path file, Loaded loaded) {
-        background.execute(() -> {
-            try {
-                ModelStore.Saved saved = store.load(file);
-                Network n = Network.of(saved.spec(), saved.weights());
-                Platform.runLater(() -> loaded.accept(n, saved, file.getFileName().toString()));
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> messages.say(MessageKind.ERROR, I18n.get("training.loadFailed", e.getMessage())));
-            }
-        });
+        record Read(ModelStore.Saved saved, Network network) {}
+        jobs.run("Opening weights from " + file, () -> {
+            ModelStore.Saved saved = store.load(file);
+            return new Read(saved, Network.of(saved.spec(), saved.weights()));
+        }, r -> loaded.accept(r.network(), r.saved(), file.getFileName().toString()),
+                e -> messages.say(MessageKind.ERROR, I18n.get("training.loadFailed", e.getMessage())));
     }
 
     /** The curves of a run as CSV (see {@link CurvesCsv}). */
     public void exportCsv(Path file, TrainingSnapshot s, Consumer<Path> done) {
         String model = s.spec().id();
-        background.execute(() -> {
+        jobs.run("Exporting the curves to " + file, () -> {
             try (var w = Files.newBufferedWriter(file)) {
                 CurvesCsv.writeHeader(w);
                 CurvesCsv.writeRun(w, model, s);
-                Platform.runLater(() -> { messages.say(MessageKind.SUCCESS, I18n.get("training.exported", file.toString())); done.accept(file); });
-            } catch (IOException | UncheckedIOException e) {
-                Platform.runLater(() -> messages.say(MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage())));
             }
-        });
+        }, () -> { messages.say(MessageKind.SUCCESS, I18n.get("training.exported", file.toString())); done.accept(file); },
+                e -> messages.say(MessageKind.ERROR, I18n.get("training.exportFailed", e.getMessage())));
     }
 
     // ------------------------------------------------------------------ the autosave: offering it
@@ -100,15 +91,9 @@ public final class TrainingFiles {
     /** Looks for an autosave (background); found, it becomes {@link #resumeOfferProperty()}. */
     public void offerAutosave() {
         if (autosave == null) return;
-        background.execute(() -> {
-            try {
-                if (!autosave.exists()) return;
-                Autosave.Found f = autosave.read();
-                Platform.runLater(() -> resumeOffer.set(f));
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> messages.say(MessageKind.WARNING, I18n.get("training.autosaveUnreadable", e.getMessage())));
-            }
-        });
+        jobs.run("Reading the autosave", () -> autosave.exists() ? autosave.read() : null,
+                f -> { if (f != null) resumeOffer.set(f); },
+                e -> messages.say(MessageKind.WARNING, I18n.get("training.autosaveUnreadable", e.getMessage())));
     }
 
     /** The offer is taken or a new run takes the autosave's place: it leaves the screen (the file stays). */
@@ -116,10 +101,7 @@ public final class TrainingFiles {
 
     public void discardResume() {
         resumeOffer.set(null);
-        background.execute(() -> {
-            try { autosave.discard(); }
-            catch (IOException e) { Platform.runLater(() -> messages.say(MessageKind.WARNING, e.getMessage())); }
-        });
+        jobs.run("Discarding the autosave", autosave::discard, null, e -> messages.say(MessageKind.WARNING, e.getMessage()));
     }
 
     // ------------------------------------------------------------------ the autosave: writing it
@@ -146,14 +128,8 @@ public final class TrainingFiles {
     public void autosaveInBackground(TrainingSnapshot s, String ds, ModelDesign d, int limit) {
         if (autosave == null) return;
         HyperParameters hp = hyperOf(s.config());
-        background.execute(() -> {
-            try {
-                save(s, Autosave.runOf(s, ds, d, hp, limit));
-            } catch (IOException | RuntimeException e) {
-                org.convscope.app.ErrorLog.log("Autosave failed", e); // pull() shows the message
-                autosaveProblem = e.getMessage();
-            }
-        });
+        // the failure is logged by jobs; pull() shows the message
+        jobs.run("Autosave", () -> save(s, Autosave.runOf(s, ds, d, hp, limit)), null, e -> autosaveProblem = e.getMessage());
     }
 
     /** The last autosave failure since the previous call (any thread wrote it), or null. */

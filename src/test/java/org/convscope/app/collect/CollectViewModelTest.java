@@ -65,4 +65,23 @@ class CollectViewModelTest {
         m.undo();
         assertEquals(2, model().set().size());
     }
+
+    /** Issue 12: a failed background save is logged with its stack trace, not only shown (it was not logged before). */
+    @Test
+    void aFailedSaveIsShownAndLogged() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("file-" + java.util.UUID.randomUUID()), "x");
+        var io = new java.util.ArrayList<Runnable>();
+        var m = new CollectViewModel(new SetStore(notAFolder), io::add, Runnable::run);
+        m.load();
+        io.removeFirst().run();
+        draw(m, 200);
+        assertTrue(m.add());
+        assertEquals(1, io.size(), "the save waits for the background");
+        io.removeFirst().run();
+        assertEquals("collect.msg.saveFailed", m.messageProperty().get().key());
+        var log = org.convscope.app.ErrorLog.file();
+        String text = java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+        assertTrue(text.contains("Saving the handwriting set failed"), "logged");
+        assertTrue(text.contains(notAFolder.getFileName().toString()), "with the exception naming the file");
+    }
 }
