@@ -326,6 +326,9 @@ class TrainingViewFxTest {
         // the kernels: "before" is the untrained network's, "now" the trained one's
         KernelGrid conv1 = robot.lookup("#kernels-conv1").queryAs(KernelGrid.class);
         assertArrayEquals(initialConv1[0], conv1.before().weights());
+        // the grid takes the finished run's kernels on its next frame (a busy machine may be a moment behind)
+        ShellFx.await("the trained kernels shown", 10, () -> conv1.now() != null
+                && !java.util.Arrays.equals(conv1.before().weights(), conv1.now().weights()));
         assertFalse(java.util.Arrays.equals(conv1.before().weights(), conv1.now().weights()), "training changed the kernels");
         // click a kernel: it opens enlarged, before and now, with sharp pixels (16 screen pixels per weight)
         robot.clickOn("#kernel-kernels-conv1-2-0");
