@@ -1035,8 +1035,8 @@ public final class NetworkView implements ConceptView {
     /** The plot's button; open by default where the view is at least PLOT_OPEN_HEIGHT tall. */
     private final javafx.scene.control.ToggleButton plotToggle = new javafx.scene.control.ToggleButton();
     private boolean plotChosen;
-    /** The view's height (in root font sizes) from which the plot opens by itself: 1920 x 1080 yes, 1440 x 900 no. */
-    static final double PLOT_OPEN_EMS = 46;
+    /** The view's height (in root font sizes) from which the plot opens by itself: light 1440 x 900 yes, light 1280 x 800 and the projector theme no. */
+    static final double PLOT_OPEN_EMS = 56;
 
     private void autoPlot() {
         if (plotChosen || root == null || root.getHeight() <= 0) return;

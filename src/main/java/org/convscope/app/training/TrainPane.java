@@ -85,8 +85,8 @@ final class TrainPane extends BorderPane {
     private static final javafx.css.PseudoClass FOLDED = javafx.css.PseudoClass.getPseudoClass("folded");
     /** Whether the form is on the left; false while a run in a narrow window has folded it away, or by hand. */
     private final javafx.beans.property.BooleanProperty formShown = new javafx.beans.property.SimpleBooleanProperty(this, "formShown", true);
-    /** Narrower than this (in font sizes) the form folds away while a run trains: 1280 x 800 in the projector theme. */
-    static final double FOLD_FORM_EMS = 62;
+    /** Narrower than this (in font sizes) the form folds away while a run trains: up to 1600 x 1000 in the projector theme, not 1280 x 800 in the light one. */
+    static final double FOLD_FORM_EMS = 72;
 
     private boolean narrowForForm() {
         double em = epochLabel.getFont().getSize() / 1.55; // the big numbers are 1.55 em (training.css)
