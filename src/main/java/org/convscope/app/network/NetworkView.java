@@ -46,11 +46,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * Every layer's response to the current image, left to right (see {@link NetworkLayout}); each feature map is a
  * picture whose brightness is its value. Hover a map or a unit to read its value; click a feature map to select it
  * (and open the convolution view when the app has one). Hovering a unit also outlines its {@link ReceptiveField} in
- * every earlier layer, down to the input pixels. Feature maps are drawn to one scale (screen pixels per map pixel),
- * the largest at which every column fits the window: a pooled map is half the size of the map it comes from.
- * Below: the translation-invariance experiment.
+ * every earlier layer, down to the input pixels. All of it is one row fitted to the window (see {@link #fitColumns()}):
+ * each layer's maps as large as its column and the height allow, the vectors stacked at the right.
+ * Below: the translation-invariance experiment, one band whose plot opens with #net-plot-toggle.
  * Test ids: #net-columns, #net-col-N (N = layer index, "input", "softmax"), #net-map-L-C (layer L, channel C),
- * #net-field-L-C (the outline on that map, visible while it is in the hovered unit's field), #net-hover, #net-left/right/up/down, #net-rotate-left/right, #net-reset, #net-shift, #net-plot, #net-summary.
+ * #net-field-L-C (the outline on that map, visible while it is in the hovered unit's field), #net-more-L ("+k more")
+ * and #net-all-maps / #net-all-L-C (every map of layer L in a pop-over), #net-hover, #net-left/right/up/down,
+ * #net-rotate-left/right, #net-reset, #net-shift, #net-plot, #net-plot-toggle, #net-summary.
  */
 public final class NetworkView implements ConceptView {
 
