@@ -24,9 +24,14 @@ import org.convscope.app.I18n;
  */
 final class ChartRow extends VBox {
     /** Least width of one chart, in multiples of the font size (the projector's larger type needs wider charts). */
-    static final double COLUMN_EM = 18;
+    static final double COLUMN_EM = 15;
 
     private final HBox row = new HBox(16);
+    /** The second row of the two-by-two layout: two equal columns. */
+    private final javafx.scene.layout.GridPane lower = new javafx.scene.layout.GridPane();
+    private final Region loss;
+    private Region side;
+    private boolean twoByTwo;
     private final HBox chooser = new HBox(6);
     private final ToggleButton showFirst = new ToggleButton(), showSecond = new ToggleButton();
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(false);
@@ -38,6 +43,7 @@ final class ChartRow extends VBox {
      * @param second shown beside the loss; in a narrow row while its button is selected (the default)
      */
     ChartRow(Region loss, Region first, String firstKey, Region second, String secondKey) {
+        this.loss = loss;
         this.first = first;
         this.second = second;
         getStyleClass().add("chart-row");
@@ -67,6 +73,18 @@ final class ChartRow extends VBox {
         first.managedProperty().bind(first.visibleProperty());
         second.managedProperty().bind(second.visibleProperty());
         setSpacing(4);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        lower.setHgap(16);
+        for (int i = 0; i < 2; i++) {
+            var c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            lower.getColumnConstraints().add(c);
+        }
+        var r = new javafx.scene.layout.RowConstraints();
+        r.setVgrow(Priority.ALWAYS);
+        r.setFillHeight(true);
+        lower.getRowConstraints().add(r);
         getChildren().addAll(chooser, row);
         widthProperty().addListener((o, a, b) -> updateNarrow());
         fontProperty().addListener((o, a, b) -> updateNarrow());
@@ -78,8 +96,42 @@ final class ChartRow extends VBox {
 
     private void updateNarrow() {
         double em = showFirst.getFont().getSize();
-        narrow.set(getWidth() > 0 && getWidth() < 3 * COLUMN_EM * em + 2 * row.getSpacing());
+        // two by two: two charts a row always fit where the form has made way
+        narrow.set(!twoByTwo && getWidth() > 0 && getWidth() < 3 * COLUMN_EM * em + 2 * row.getSpacing());
     }
+
+    /**
+     * Two charts a row (the loss and the second; the first and `side`, e.g. its caption, under them) at least
+     * ROW_EM font sizes high each, or back to one row of three. A 1280 x 800 projector without the form: the
+     * curves, their axes and legends get the height instead of a strip of 180 pixels.
+     */
+    void setTwoByTwo(boolean on, Region side) {
+        if (on == twoByTwo) return;
+        twoByTwo = on;
+        if (on) {
+            this.side = side;
+            row.getChildren().setAll(loss, second);
+            side.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.GridPane.setConstraints(first, 0, 0);
+            javafx.scene.layout.GridPane.setConstraints(side, 1, 0, 1, 1, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.TOP);
+            lower.getChildren().setAll(first, side);
+            getChildren().setAll(chooser, row, lower);
+            minHeightProperty().bind(showFirst.fontProperty().map(f -> 2 * ROW_EM * f.getSize() + getSpacing()));
+        } else {
+            lower.getChildren().clear();
+            row.getChildren().setAll(loss, first, second);
+            getChildren().setAll(chooser, row);
+            minHeightProperty().unbind();
+            setMinHeight(Region.USE_COMPUTED_SIZE);
+        }
+        updateNarrow();
+    }
+
+    /** Least height of a row of charts in the two-by-two layout, in font sizes. */
+    static final double ROW_EM = 10.5;
+
+    /** Whether the charts are two a row, two rows. */
+    boolean twoByTwo() { return twoByTwo; }
 
     /** The row shows the loss and only one of the other two charts. */
     ReadOnlyBooleanProperty narrowProperty() { return narrow.getReadOnlyProperty(); }

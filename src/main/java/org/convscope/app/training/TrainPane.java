@@ -81,6 +81,21 @@ final class TrainPane extends BorderPane {
     private long lastKernels;
     private Network staticKernelsOf;
 
+    private final ScrollPane form;
+    private static final javafx.css.PseudoClass FOLDED = javafx.css.PseudoClass.getPseudoClass("folded");
+    /** Whether the form is on the left; false while a run in a narrow window has folded it away, or by hand. */
+    private final javafx.beans.property.BooleanProperty formShown = new javafx.beans.property.SimpleBooleanProperty(this, "formShown", true);
+    /** Narrower than this (in font sizes) the form folds away while a run trains: up to 1600 x 1000 in the projector theme, not 1280 x 800 in the light one. */
+    static final double FOLD_FORM_EMS = 72;
+
+    private boolean narrowForForm() {
+        double em = epochLabel.getFont().getSize() / 1.55; // the big numbers are 1.55 em (training.css)
+        return getWidth() > 0 && getWidth() < FOLD_FORM_EMS * em;
+    }
+
+    /** The form is shown (for tests). */
+    javafx.beans.property.BooleanProperty formShownProperty() { return formShown; }
+
     /** Views this pane can open on the trained model: the network view (live feature maps) and kernel sliding. */
     static final String NETWORK_VIEW = "network", KERNEL_VIEW = "kernel";
 
@@ -114,11 +129,19 @@ final class TrainPane extends BorderPane {
         conv2.setOnPick((o, i) -> zoom.show(conv2, "training.kernels.conv2", o, i));
         predictions = new PredictionStrip(ctx.services().background(), javafx.application.Platform::runLater);
 
-        ScrollPane form = new ScrollPane(form());
+        form = new ScrollPane(form());
+        form.setId("training-form");
         form.setFitToWidth(true);
         form.getStyleClass().add("training-form-scroll");
         // width in training.css, in em: the projector theme's larger type gets a wider form
         setLeft(form);
+        // the form folds away (the button #toggle-form, or by itself when a run starts in a narrow window: a
+        // 1280 x 800 projector) and the charts get its width and two rows; it stays folded after the run (the
+        // curves are what the class talks about then) until the button brings it back
+        model.stateProperty().addListener((o, a, b) -> {
+            if (b == TrainingSnapshot.State.RUNNING && a != TrainingSnapshot.State.PAUSED && formShown.get() && narrowForForm())
+                formShown.set(false);
+        });
 
         // the loss, the gradient size per layer and the accuracy; in a narrow window the loss and one of the other two
         charts = new ChartRow(lossChart, gradients.chart(), "training.gradients.show", accuracyChart, "training.chart.accuracy");
@@ -181,7 +204,27 @@ final class TrainPane extends BorderPane {
 
         VBox right = new VBox(12, controls(), banner(), message(), numbers, bar, charts, gradients.caption(), predictions, kernels);
         right.setPadding(new Insets(12, 16, 12, 16));
-        setCenter(right);
+        // what does not fit under the charts (the test images, the kernels in a low window) is reached by scrolling
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setId("training-run-scroll");
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        rightScroll.getStyleClass().add("edge-to-edge");
+        setCenter(rightScroll);
+        formShown.addListener((o, a, b) -> {
+            setLeft(b ? form : null);
+            pseudoClassStateChanged(FOLDED, !b);
+            right.setSpacing(b ? 12 : 8);
+            // without the form: loss and accuracy side by side, the gradient chart and its caption under them
+            var caption = gradients.caption();
+            if (!b) {
+                right.getChildren().remove(caption);
+                charts.setTwoByTwo(true, caption);
+            } else {
+                charts.setTwoByTwo(false, caption);
+                right.getChildren().add(right.getChildren().indexOf(charts) + 1, caption);
+            }
+        });
 
         I18n.onChange(this, () -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> { if (b == null) refresh(); });
@@ -352,7 +395,15 @@ final class TrainPane extends BorderPane {
         use.setOnAction(e -> model.useThisModel());
         use.disableProperty().bind(model.hasModelProperty().not());
         // run controls left, model files right; in a narrow window the second group wraps under the first
-        HBox run = new HBox(8, start, pause, step, stop), files = new HBox(8, save, load, use);
+        var toggleForm = new javafx.scene.control.ToggleButton();
+        toggleForm.setId("toggle-form");
+        toggleForm.selectedProperty().bindBidirectional(formShown);
+        toggleForm.graphicProperty().bind(formShown.map(shown -> (Node) new FontIcon(shown ? Material2AL.CHEVRON_LEFT : Material2AL.CHEVRON_RIGHT)));
+        // only the arrow while the form is there (the run's buttons keep their row at 1280 x 800), a word when it is not
+        toggleForm.textProperty().bind(Bindings.createStringBinding(() -> formShown.get() ? null : I18n.get("training.form.show"),
+                formShown, I18n.localeProperty()));
+        toggleForm.setTooltip(tooltip("training.form.tip"));
+        HBox run = new HBox(8, toggleForm, start, pause, step, stop), files = new HBox(8, save, load, use);
         run.setMinWidth(Region.USE_PREF_SIZE);
         files.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane bar = new FlowPane(32, 8, run, files);

@@ -202,9 +202,9 @@ class NetworkViewTest {
         awaitTrace();
         ImageView strip = robot.lookup("#net-col-6").lookup(".unit-strip").queryAs(ImageView.class);
         Bounds b = screen(strip);
-        double cell = b.getHeight() / 400;
+        double cell = b.getWidth() / 400; // a row of cells, left to right, at the right of the maps
         int index = 9 * 25 + 5 + 2; // channel 9, y 1, x 2
-        robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getMinY() + (index + 0.5) * cell));
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + (index + 0.5) * cell, b.getCenterY()));
         String text = robot.lookup("#net-hover").queryAs(Label.class).getText();
         var m = java.util.regex.Pattern.compile(".*unit (\\d+) of 400.*").matcher(text);
         assertTrue(m.matches(), text);
@@ -216,7 +216,7 @@ class NetworkViewTest {
     }
 
     @Test
-    void mapsAreDrawnToOneScaleAndTheSoftmaxColumnFitsA1440PixelWindow(FxRobot robot) {
+    void everyColumnFitsOneRowOfA1440PixelWindowWithReadableMaps(FxRobot robot) {
         awaitTrace();
         // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share.
         // A stage of its own: the test stage is shared with the tests that run after this one.
@@ -236,20 +236,75 @@ class NetworkViewTest {
         }
     }
 
+    /** The same on a 1280 x 800 projector's share of the window (the navigation takes 323 px), large type. */
+    @Test
+    void everyColumnFitsOneRowOfA1280PixelProjector(FxRobot robot) {
+        awaitTrace();
+        Stage[] own = new Stage[1];
+        robot.interact(() -> {
+            var root = (javafx.scene.Parent) view.node();
+            root.getScene().setRoot(new javafx.scene.layout.Pane());
+            root.setStyle("-fx-font-size: 19px;"); // the projector theme's root size
+            own[0] = new Stage();
+            own[0].setScene(new Scene(root, 1280 - 323, 800 - 105));
+            own[0].show();
+        });
+        try {
+            WaitForFx();
+            checkScaleAndFit(robot, own[0]);
+        } finally {
+            robot.interact(() -> own[0].close());
+        }
+    }
+
     private void checkScaleAndFit(FxRobot robot, Stage stage) {
         double input = robot.lookup("#net-map-input-0").queryAs(ImageView.class).getFitWidth();
         double conv1 = robot.lookup("#net-map-0-0").queryAs(ImageView.class).getFitWidth();
         double pool1 = robot.lookup("#net-map-2-0").queryAs(ImageView.class).getFitWidth();
         double conv2 = robot.lookup("#net-map-3-0").queryAs(ImageView.class).getFitWidth();
         double pool2 = robot.lookup("#net-map-5-0").queryAs(ImageView.class).getFitWidth();
-        assertEquals(input, conv1, 0.01, "28 x 28 maps: the same size");
-        assertEquals(conv1 / 2, pool1, 1, "a pooled map is half the size of its input");
-        assertEquals(conv2 / 2, pool2, 1);
-        assertEquals(conv1 * 10 / 28, conv2, 1);
-        assertTrue(conv1 >= 40, "maps stay readable: " + conv1);
+        // every map at least MIN_MAP_PX a side (the pooled 5 x 5 maps: 8 screen pixels per map pixel at most)
+        for (double w : new double[] {input, conv1, pool1, conv2}) assertTrue(w >= NetworkView.MIN_MAP_PX, "maps stay readable: " + w);
+        assertTrue(pool2 >= Math.min(NetworkView.MIN_MAP_PX, 5 * NetworkView.MAX_SCALE), "pool2 maps stay readable: " + pool2);
+        // one scale within a layer: every map of conv2 is drawn the same size, square like the map
+        int shown = 0;
+        for (int ch = 0; ch < 16; ch++) {
+            var found = robot.lookup("#net-map-3-" + ch).tryQueryAs(ImageView.class);
+            if (found.isEmpty()) continue; // behind "+k more"
+            shown++;
+            assertEquals(conv2, found.get().getFitWidth(), 0.01);
+            assertEquals(found.get().getFitWidth(), found.get().getFitHeight(), 0.01);
+        }
+        assertTrue(shown >= 4, "conv2 shows several maps: " + shown);
+        if (shown < 16) { // "+k more" shows every map of the layer, and a click on one selects it
+            assertEquals("+" + (16 - shown) + " more", robot.lookup("#net-more-3").queryAs(javafx.scene.control.Button.class).getText());
+            robot.clickOn("#net-more-3");
+            var all = robot.lookup("#net-all-maps").queryAs(javafx.scene.layout.Pane.class);
+            assertEquals(16, all.getChildren().size());
+            robot.clickOn("#net-all-3-15");
+            assertEquals(new AppContext.FeatureMapRef(3, 15), ctx.selectedFeatureMapProperty().get());
+        }
+        // a pooled map has half as many pixels a side: each of its pixels is drawn at least as large
+        assertTrue(pool1 / 14 >= conv1 / 28 - 0.01, pool1 + " for 14 pixels, " + conv1 + " for 28");
+        assertTrue(pool2 / 5 >= conv2 / 10 - 0.01, pool2 + " for 5 pixels, " + conv2 + " for 10");
+        // one row: every column and the softmax inside the window, side by side
         var softmax = robot.lookup("#net-col-softmax").queryAs(javafx.scene.layout.Region.class);
         double right = softmax.localToScene(softmax.getBoundsInLocal()).getMaxX();
         assertTrue(right <= stage.getScene().getWidth(), "softmax column ends at " + right + " in a " + stage.getScene().getWidth() + " wide window");
+        double previous = -1;
+        double top = -1;
+        for (String id : new String[] {"#net-col-input", "#net-col-0", "#net-col-1", "#net-col-2", "#net-col-3", "#net-col-4", "#net-col-5", "#net-col-6"}) {
+            var col = robot.lookup(id).queryAs(javafx.scene.layout.Region.class);
+            var b = col.localToScene(col.getBoundsInLocal());
+            assertTrue(b.getMinX() > previous, id + " starts at " + b.getMinX() + ", right of the column before it (" + previous + ")");
+            if (top < 0) top = b.getMinY();
+            assertEquals(top, b.getMinY(), 1, id + " starts at the top of the row");
+            previous = b.getMinX();
+        }
+        // the vectors at the right, top to bottom: flatten, dense 1, dense 2, scores, softmax
+        assertTrue(softmax.localToScene(softmax.getBoundsInLocal()).getMinX() >= previous - 1);
+        var bottom = softmax.localToScene(softmax.getBoundsInLocal()).getMaxY();
+        assertTrue(bottom <= stage.getScene().getHeight(), "the softmax ends at " + bottom + " in a " + stage.getScene().getHeight() + " high window");
     }
 
     static void WaitForFx() { org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); }

@@ -232,6 +232,65 @@ class TrainingViewFxTest {
         return snapshot();
     }
 
+    /**
+     * In a 1280 x 800 projector's share of the window (large type), starting a run folds the form away and the
+     * charts go two by two, each tall enough for its legend and a plot; nothing is cut off or shortened; the
+     * "Settings" button brings the form back. In a wide window the form stays.
+     */
+    @Test
+    void aRunInANarrowWindowFoldsTheFormAndTheChartsGetTheRoom(FxRobot robot) {
+        ShellFx.await("data", 10, () -> model.dataReadyProperty().get());
+        var pane = robot.lookup(".train-pane").queryAs(TrainPane.class);
+        var form = robot.lookup("#training-form").query();
+        assertTrue(pane.formShownProperty().get());
+        Stage[] own = new Stage[1];
+        robot.interact(() -> {
+            var root = (javafx.scene.Parent) view.node();
+            root.getScene().setRoot(new javafx.scene.layout.Pane());
+            root.setStyle("-fx-font-size: 19px;"); // the projector theme's root size
+            own[0] = new Stage();
+            own[0].setScene(new Scene(root, 1280 - 323, 800 - 105));
+            own[0].show();
+        });
+        try {
+            choose(robot, "model", Family.LENET_MODERN);
+            type(robot, "epochs", "1");
+            robot.clickOn("#start");
+            ShellFx.await("the form folded", 10, () -> !pane.formShownProperty().get());
+            assertNull(form.getScene(), "the form is out of the window");
+            ChartRow charts = robot.lookup("#charts").queryAs(ChartRow.class);
+            assertTrue(charts.twoByTwo());
+            awaitState(State.FINISHED);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            for (String id : List.of("#loss-chart", "#accuracy-chart", "#gradient-chart")) {
+                var chart = robot.lookup(id).queryAs(javafx.scene.layout.Region.class);
+                assertTrue(chart.getHeight() >= 10 * 19, id + " is " + chart.getHeight() + " px high");
+                assertTrue(chart.getWidth() >= 15 * 19, id + " is " + chart.getWidth() + " px wide");
+            }
+            var loss = robot.lookup("#loss-chart").query().localToScene(robot.lookup("#loss-chart").query().getBoundsInLocal());
+            var acc = robot.lookup("#accuracy-chart").query().localToScene(robot.lookup("#accuracy-chart").query().getBoundsInLocal());
+            var grad = robot.lookup("#gradient-chart").query().localToScene(robot.lookup("#gradient-chart").query().getBoundsInLocal());
+            assertEquals(loss.getMinY(), acc.getMinY(), 1, "loss and accuracy side by side");
+            assertTrue(grad.getMinY() >= loss.getMaxY(), "the gradient chart under them");
+            robot.interact(() -> assertEquals(List.of(), org.convscope.app.ScreenAudit.problems(own[0].getScene())));
+            // the run is over: the form stays folded until the button brings it back
+            assertFalse(pane.formShownProperty().get());
+            robot.clickOn("#toggle-form");
+            assertTrue(pane.formShownProperty().get());
+            assertNotNull(form.getScene());
+            assertFalse(charts.twoByTwo());
+        } finally {
+            robot.interact(() -> own[0].close());
+        }
+    }
+
+    @Test
+    void aRunInAWideWindowKeepsTheForm(FxRobot robot) {
+        trainTwoEpochs(robot);
+        assertTrue(robot.lookup(".train-pane").queryAs(TrainPane.class).formShownProperty().get());
+        assertNotNull(robot.lookup("#training-form").query().getScene());
+    }
+
     @Test
     void saveAndLoadRoundTrip(FxRobot robot) throws Exception {
         TrainingSnapshot done = trainTwoEpochs(robot);
