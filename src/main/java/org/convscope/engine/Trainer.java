@@ -12,7 +12,8 @@ import java.util.function.IntConsumer;
  * {@link #maxGroups}). The threads take the groups in turn, first come first served, and run each chunk of a group
  * forward and backward through their own activation buffers, adding into the group's gradient buffer. Then, after
  * a barrier, the gradients are reduced — parameter range r by thread r, always summing group 0, 1, 2, … in that
- * order — and the optimizer updates that range, all in one hand-off to the threads per step. What a group adds does
+ * order, clearing the buffers for the next step as it reads them — and the optimizer updates that range, all in one
+ * hand-off to the threads per step. What a group adds does
  * not depend on which thread ran it, so the same seed and the same thread count give the same weights bit for bit
  * (one thread: one group). All buffers are allocated in the constructor; a step allocates nothing.
  *
@@ -43,6 +44,10 @@ public final class Trainer implements AutoCloseable {
     /** Groups of a step: taken by the threads in turn, first come first served (see {@link #trainGroups}). */
     private final AtomicInteger nextGroup = new AtomicInteger();
     private int jobGroups, jobChunks;
+    /** Whether all gradient buffers are zero (true between steps, unless a step failed half-way). */
+    private boolean gradsClean = true;
+    /** Where a gradient-only step (lossAndGradient) writes the batch gradient, else null. */
+    private float[] jobGradientOut;
     /** SGD momentum, or Adam's first moment; Adam's second moment. */
     private final float[] state1, state2;
     private final double[] threadLoss;
@@ -145,8 +150,11 @@ public final class Trainer implements AutoCloseable {
         return config.threads() * c.bufferBytesChunk() + (maxGroups(spec, config) + states) * params;
     }
 
-    /** At most this many groups per thread in a step. */
-    static final int GROUPS_PER_THREAD = 4;
+    /**
+     * At most this many groups per thread in a step: {@code -Dconvscope.engine.groupsPerThread=N} (default 4, at least
+     * 1; 1 = one fixed half of the batch per thread of two, the cut before 2026-12-07, which gives its bits).
+     */
+    static final int GROUPS_PER_THREAD = Math.max(1, Integer.getInteger("convscope.engine.groupsPerThread", 4));
 
     /**
      * Gradient buffers of a trainer: one per group of its largest step. A step of n images is cut into groups of whole
@@ -267,7 +275,10 @@ public final class Trainer implements AutoCloseable {
     }
 
     private float runStep(boolean update, float[] gradientOut) {
+        if (!gradsClean) for (float[] g : grads) Arrays.fill(g, 0f); // the last step failed half-way
+        gradsClean = false;
         jobUpdate = update;
+        jobGradientOut = gradientOut;
         if (update) adamSteps++;
         jobChunks = (jobN + CHUNK - 1) / CHUNK;
         jobGroups = fixedGroups > 0 ? Math.min(fixedGroups, jobChunks) : groups(cost, threads, jobN, grads.length);
@@ -281,9 +292,10 @@ public final class Trainer implements AutoCloseable {
                 net.lock.unlockWrite(stamp);
             }
         }
+        gradsClean = true; // every thread has cleared its range of every buffer it used
+        jobGradientOut = null;
         double loss = 0;
         for (int g = 0; g < jobGroups; g++) loss += groupLoss[g];
-        if (!update) System.arraycopy(grads[0], 0, gradientOut, 0, paramCount);
         for (int l = 0; l < gradientRms.length; l++) {
             double sum = 0;
             for (int t = 0; t < threads; t++) sum += gradSquares[t][l];
@@ -323,7 +335,7 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Thread t: takes the step's groups in turn until none is left; for each, forward and backward of its chunks into
-     * the group's gradient buffer (zeroed first). The groups are whole chunks: chunk c of the batch is images
+     * the group's gradient buffer (zero at the start of a step). The groups are whole chunks: chunk c of the batch is images
      * [16c, 16c + 16), group g chunks [C·g/G, C·(g+1)/G) of C, so only the batch's last chunk can be short.
      */
     private void trainGroups(int t) {
@@ -332,13 +344,10 @@ public final class Trainer implements AutoCloseable {
         float scale = 1f / jobN; // mean loss over the whole batch
         int groups = jobGroups, chunks = jobChunks;
         for (int grp; (grp = nextGroup.getAndIncrement()) < groups; ) {
-            float[] g = grads[grp];
-            if (probe != null) probe.start(probe.zero());
-            Arrays.fill(g, 0f);
-            if (probe != null) probe.stop(probe.zero());
-            double loss = 0;
+            float[] g = grads[grp]; // all zero: the last step's reduction cleared it (see updateSlice)
             int lo = jobFrom + CHUNK * (int) ((long) chunks * grp / groups);
             int hi = Math.min(jobFrom + jobN, jobFrom + CHUNK * (int) ((long) chunks * (grp + 1) / groups));
+            double loss = 0;
             for (int c0 = lo; c0 < hi; c0 += w.capacity) {
                 int cnt = Math.min(w.capacity, hi - c0);
                 if (probe != null) {
@@ -384,34 +393,51 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Thread t: sum every group's gradient over its parameter range (in group order), then, if the step updates,
-     * update that range.
+     * Thread t: sum every group's gradient over its parameter range (in group order) into group 0's, clearing the
+     * other groups' range as it goes (it is in this core's cache then: clearing the buffers at the start of the next
+     * step would fetch them again); then, if the step updates, update that range, else copy it out; then clear group
+     * 0's range. So all gradient buffers are zero again when a step ends normally.
      */
     private void updateSlice(int t) {
         int lo = range(t), hi = range(t + 1);
         float[] g = grads[0];
         StepProbe probe = probes == null ? null : probes[t];
         if (probe != null) probe.start(probe.reduce());
-        for (int s = 1; s < jobGroups; s++) k.add(g, grads[s], lo, hi);
+        for (int s = 1; s < jobGroups; s++) {
+            float[] gs = grads[s];
+            for (int a = lo; a < hi; a += REDUCE_BLOCK) {
+                int b = Math.min(hi, a + REDUCE_BLOCK);
+                k.add(g, gs, a, b);
+                Arrays.fill(gs, a, b, 0f);
+            }
+        }
         squares(t, lo, hi); // the range is in this core's cache now
         if (probe != null) {
             probe.stop(probe.reduce());
             probe.start(probe.update());
         }
-        if (!jobUpdate) {
-            if (probe != null) probe.stop(probe.update());
-            return;
-        }
-        float[] p = net.params;
-        if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
-            float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
-            k.adam(p, g, state1, state2, lo, hi, config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS,
-                    config.weightDecay(), c1, c2);
+        if (jobUpdate) {
+            float[] p = net.params;
+            if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
+                float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
+                k.adam(p, g, state1, state2, lo, hi, config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS,
+                        config.weightDecay(), c1, c2);
+            } else {
+                k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
+            }
         } else {
-            k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
+            System.arraycopy(g, lo, jobGradientOut, lo, hi - lo);
         }
-        if (probe != null) probe.stop(probe.update());
+        if (probe != null) {
+            probe.stop(probe.update());
+            probe.start(probe.zero());
+        }
+        Arrays.fill(g, lo, hi, 0f);
+        if (probe != null) probe.stop(probe.zero());
     }
+
+    /** Floats summed and cleared at a time in the reduction: 16 KB, so that the clearing finds them in the L1 cache. */
+    private static final int REDUCE_BLOCK = 4096;
 
     /** Start of thread t's parameter range, a multiple of 64 floats so that ranges share no cache line. */
     private int range(int t) {

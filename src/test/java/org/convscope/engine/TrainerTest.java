@@ -122,6 +122,28 @@ class TrainerTest {
     }
 
     /**
+     * The gradient buffers are cleared by the reduction at the end of a step; a step that fails half-way (here an
+     * impossible label in the last group, after the other groups have added their gradients) must leave nothing
+     * behind: the next gradient equals a fresh trainer's, bit for bit.
+     */
+    @Test
+    void aStepThatFailsHalfWayLeavesNoGradientBehind() {
+        float[] x = DATA.allAsFloats();
+        int[] labels = DATA.labelsAsInts();
+        int[] bad = labels.clone();
+        bad[99] = 1_000_000;
+        float[] fresh = new float[Network.create(ModelZoo.lenetModern(), 9).parameterCount()], after = fresh.clone();
+        try (Trainer t = new Trainer(Network.create(ModelZoo.lenetModern(), 9), sgd(0.1f, 100, 2), false, 4)) {
+            t.lossAndGradient(x, labels, 100, fresh);
+        }
+        try (Trainer t = new Trainer(Network.create(ModelZoo.lenetModern(), 9), sgd(0.1f, 100, 2), false, 4)) {
+            assertThrows(RuntimeException.class, () -> t.lossAndGradient(x, bad, 100, after));
+            t.lossAndGradient(x, labels, 100, after);
+        }
+        assertArrayEquals(fresh, after);
+    }
+
+    /**
      * How a step is cut: one group on one thread; on several threads up to four groups per thread where a model's
      * work per parameter pays for the extra gradient buffers (LeNet-5 at batch 256), fewer at small batches, one per
      * thread for the models with little work per parameter; never more groups than chunks.
@@ -129,14 +151,15 @@ class TrainerTest {
     @Test
     void groupsFollowTheWorkPerParameter() {
         ModelSpec.Cost lenet = ModelZoo.lenetModern().cost(), mlp = ModelZoo.mlp().cost();
+        int perThread = Trainer.GROUPS_PER_THREAD; // 4 unless -Dconvscope.engine.groupsPerThread says otherwise
         assertEquals(1, Trainer.groups(lenet, 1, 256, Integer.MAX_VALUE));
-        assertEquals(8, Trainer.groups(lenet, 2, 256, Integer.MAX_VALUE));
-        assertEquals(4, Trainer.groups(lenet, 2, 64, Integer.MAX_VALUE));
+        assertEquals(2 * Math.min(perThread, 8), Trainer.groups(lenet, 2, 256, Integer.MAX_VALUE));
+        assertEquals(2 * Math.min(perThread, 2), Trainer.groups(lenet, 2, 64, Integer.MAX_VALUE));
         assertEquals(2, Trainer.groups(lenet, 2, 20, Integer.MAX_VALUE), "20 images are 2 chunks");
         assertEquals(1, Trainer.groups(lenet, 2, 16, Integer.MAX_VALUE), "one chunk");
         assertEquals(2, Trainer.groups(mlp, 2, 256, Integer.MAX_VALUE));
-        assertEquals(6, Trainer.groups(lenet, 2, 60_000, 6), "never more than the trainer allocated");
-        assertEquals(8, Trainer.maxGroups(ModelZoo.lenetModern(), sgd(0.1f, 256, 2)));
+        assertEquals(Math.min(6, 2 * perThread), Trainer.groups(lenet, 2, 60_000, 6), "never more than the trainer allocated");
+        assertEquals(2 * Math.min(perThread, 8), Trainer.maxGroups(ModelZoo.lenetModern(), sgd(0.1f, 256, 2)));
         assertEquals(1, Trainer.maxGroups(ModelZoo.lenetModern(), sgd(0.1f, 256, 1)));
     }
 
