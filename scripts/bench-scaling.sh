@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The engine's 1 -> 2 thread scaling (issue 14), interleaved so that every setting sees the same machine. Per round:
 # the FMA peak on 2 threads (if ../shared/peers is there), then `convscope bench` on 1 thread, on 2 threads as
-# shipped (2 groups per thread), on 2 threads with the batch in two fixed halves (-Dconvscope.engine.groupsPerThread=1:
-# the cut before 2026-12-07), with 4 groups per thread, and parking at once instead of spinning first
+# shipped (4 groups per thread), on 2 threads with the batch in two fixed halves (-Dconvscope.engine.groupsPerThread=1:
+# the cut before 2026-12-07), with 2 groups per thread, and parking at once instead of spinning first
 # (-Dconvscope.engine.spinMicros=0).
 # Each prints one JSON line, appended to OUT; a summary per round follows: images/s, 2T / 1T on the wall clock,
 # the cores the training threads kept busy, CPU µs per image, and the share of the 2-thread peak.
@@ -27,7 +27,7 @@ for r in $(seq 1 "$ROUNDS"); do
   run t1 1 ""
   run t2 2 ""
   run t2-halves 2 "-Dconvscope.engine.groupsPerThread=1"
-  run t2-g4 2 "-Dconvscope.engine.groupsPerThread=4"
+  run t2-g2 2 "-Dconvscope.engine.groupsPerThread=2"
   run t2-park 2 "-Dconvscope.engine.spinMicros=0"
 done
 python3 - "$OUT" <<'PY'
@@ -41,7 +41,7 @@ for line in open(sys.argv[1]):
 for rnd, d in sorted(rounds.items()):
     peak = d.get('peak', {}).get('gflops_median')
     one = d.get('t1', {}).get('train_images_per_s')
-    for label in ('t1', 't2', 't2-halves', 't2-g4', 't2-park'):
+    for label in ('t1', 't2', 't2-halves', 't2-g2', 't2-park'):
         j = d.get(label)
         if not j: continue
         ips = j['train_images_per_s']

@@ -151,10 +151,10 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * At most this many groups per thread in a step: {@code -Dconvscope.engine.groupsPerThread=N} (default 2, at least
+     * At most this many groups per thread in a step: {@code -Dconvscope.engine.groupsPerThread=N} (default 4, at least
      * 1; 1 = one fixed half of the batch per thread of two, the cut before 2026-12-07, which gives its bits).
      */
-    static final int GROUPS_PER_THREAD = Math.max(1, Integer.getInteger("convscope.engine.groupsPerThread", 2));
+    static final int GROUPS_PER_THREAD = Math.max(1, Integer.getInteger("convscope.engine.groupsPerThread", 4));
 
     /**
      * Gradient buffers of a trainer: one per group of its largest step. A step of n images is cut into groups of whole

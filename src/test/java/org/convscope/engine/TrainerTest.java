@@ -151,7 +151,7 @@ class TrainerTest {
     @Test
     void groupsFollowTheWorkPerParameter() {
         ModelSpec.Cost lenet = ModelZoo.lenetModern().cost(), mlp = ModelZoo.mlp().cost();
-        int perThread = Trainer.GROUPS_PER_THREAD; // 2 unless -Dconvscope.engine.groupsPerThread says otherwise
+        int perThread = Trainer.GROUPS_PER_THREAD; // 4 unless -Dconvscope.engine.groupsPerThread says otherwise
         assertEquals(1, Trainer.groups(lenet, 1, 256, Integer.MAX_VALUE));
         assertEquals(2 * Math.min(perThread, 8), Trainer.groups(lenet, 2, 256, Integer.MAX_VALUE));
         assertEquals(2 * Math.min(perThread, 2), Trainer.groups(lenet, 2, 64, Integer.MAX_VALUE));
