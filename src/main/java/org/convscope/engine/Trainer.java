@@ -2,17 +2,20 @@ package org.convscope.engine;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.IntConsumer;
 
 /**
  * Trains a {@link Network} with mini-batch gradient descent on the engine's own thread pool.
  *
- * <p>Batch-parallel: a batch of n images is cut into {@code threads} contiguous slices; thread t runs its slice,
- * in chunks of at most {@link #CHUNK} images, forward and backward through its own activation buffers and adds into
- * its own gradient buffer. Then the gradients are reduced — parameter range r by thread r, always summing thread
- * 0, 1, 2, … in that order — and the optimizer updates that range. So the same seed and the same thread count give
- * the same weights bit for bit. All buffers are allocated in the constructor; a step allocates nothing.
+ * <p>Batch-parallel: a batch of n images is cut into groups of whole chunks of {@link #CHUNK} images (as many groups
+ * as threads, or up to {@link #GROUPS_PER_THREAD} times that where the model's work per parameter makes it cheap, see
+ * {@link #maxGroups}). The threads take the groups in turn, first come first served, and run each chunk of a group
+ * forward and backward through their own activation buffers, adding into the group's gradient buffer. Then, after
+ * a barrier, the gradients are reduced — parameter range r by thread r, always summing group 0, 1, 2, … in that
+ * order, clearing the buffers for the next step as it reads them — and the optimizer updates that range, all in one
+ * hand-off to the threads per step. What a group adds does
+ * not depend on which thread ran it, so the same seed and the same thread count give the same weights bit for bit
+ * (one thread: one group). All buffers are allocated in the constructor; a step allocates nothing.
  *
  * <p>One thread drives a trainer (calls step/predict/evaluate); other threads may meanwhile read the network
  * (trace, weights), see {@link Network}. Close the trainer to stop its threads and detach it from the network.
@@ -32,8 +35,19 @@ public final class Trainer implements AutoCloseable {
     private final int threads;
     private final WorkerPool pool;
     private final Workspace[] ws;
-    /** grads[t]: thread t's gradient; after the reduction grads[0] holds the batch gradient. */
+    /**
+     * grads[g]: the gradient of group g of the batch (see {@link #groups}); after the reduction grads[0] holds the batch
+     * gradient. groupLoss[g]: the group's summed loss.
+     */
     private final float[][] grads;
+    private final double[] groupLoss;
+    /** Groups of a step: taken by the threads in turn, first come first served (see {@link #trainGroups}). */
+    private final AtomicInteger nextGroup = new AtomicInteger();
+    private int jobGroups, jobChunks;
+    /** Whether all gradient buffers are zero (true between steps, unless a step failed half-way). */
+    private boolean gradsClean = true;
+    /** Where a gradient-only step (lossAndGradient) writes the batch gradient, else null. */
+    private float[] jobGradientOut;
     /** SGD momentum, or Adam's first moment; Adam's second moment. */
     private final float[] state1, state2;
     private final double[] threadLoss;
@@ -47,6 +61,8 @@ public final class Trainer implements AutoCloseable {
     private final double[] gradientRms;
     private final int first;
     private final int imageSize, classes, paramCount;
+    private final ModelSpec.Cost cost;
+    private final int fixedGroups;
     private long adamSteps;
     private boolean closed;
     /** Trainers open now, not counting {@link Warmup}'s own (a warm-up yields to real training). */
@@ -62,7 +78,12 @@ public final class Trainer implements AutoCloseable {
     private int[][] jobConfusion;
     /** Per-thread stopwatches while the trainer is profiled ({@link #profile}), else null: no timing at all. */
     private StepProbe[] probes;
-    private final IntConsumer trainTask = this::trainSlice, updateTask = this::updateSlice, inferTask = this::inferSlice;
+    private final IntConsumer stepTask = this::stepSlice, inferTask = this::inferSlice;
+    private final Runnable takeWriteLock = this::takeWriteLock;
+    /** Whether the current step updates the parameters (else it only computes the gradient). */
+    private boolean jobUpdate;
+    /** The write lock's stamp while a step updates the parameters (taken at the barrier), else 0. */
+    private long jobStamp;
 
     /** A trainer computing with the network's kernels. */
     public Trainer(Network network, TrainConfig config) {
@@ -71,7 +92,16 @@ public final class Trainer implements AutoCloseable {
 
     /** warmup: a {@link Warmup}'s trainer, not counted in {@link #live()}. */
     Trainer(Network network, TrainConfig config, boolean warmup) {
+        this(network, config, warmup, 0);
+    }
+
+    /**
+     * fixedGroups &gt; 0: every step is cut into that many groups (fewer if it has fewer chunks) instead of
+     * {@link #groups}' choice, whatever the thread count; for tests that the result depends only on the groups.
+     */
+    Trainer(Network network, TrainConfig config, boolean warmup, int fixedGroups) {
         this.net = network;
+        this.fixedGroups = fixedGroups;
         this.warmup = warmup;
         this.config = config.validate();
         this.k = network.kernels();
@@ -83,12 +113,13 @@ public final class Trainer implements AutoCloseable {
         this.imageSize = network.spec().input().size();
         this.classes = network.spec().classes();
         this.paramCount = network.parameterCount();
+        this.cost = network.spec().cost();
         this.ws = new Workspace[threads];
-        this.grads = new float[threads][];
-        for (int t = 0; t < threads; t++) {
-            ws[t] = new Workspace(network.spec().input(), network.ops, CHUNK);
-            grads[t] = new float[paramCount + Workspace.SLACK]; // slack: see Workspace.SLACK
-        }
+        for (int t = 0; t < threads; t++) ws[t] = new Workspace(network.spec().input(), network.ops, CHUNK);
+        int maxGroups = fixedGroups > 0 ? fixedGroups : maxGroups(network.spec(), config);
+        this.grads = new float[maxGroups][];
+        for (int g = 0; g < maxGroups; g++) grads[g] = new float[paramCount + Workspace.SLACK]; // slack: see Workspace.SLACK
+        this.groupLoss = new double[maxGroups];
         boolean adam = config.optimizer() == TrainConfig.Optimizer.ADAM;
         this.state1 = adam || config.momentum() > 0f ? new float[paramCount] : null;
         this.state2 = adam ? new float[paramCount] : null;
@@ -108,12 +139,43 @@ public final class Trainer implements AutoCloseable {
         if (!warmup) LIVE.incrementAndGet();
     }
 
-    /** Bytes a trainer allocates: per thread a chunk's buffers and a gradient, plus the optimizer's state. */
+    /**
+     * Bytes a trainer allocates: per thread a chunk's buffers, a gradient per group of a batch, and the optimizer's
+     * state.
+     */
     static long memoryNeeded(ModelSpec spec, TrainConfig config) {
         ModelSpec.Cost c = spec.cost();
         long params = 4 * (c.parameters() + Workspace.SLACK);
         int states = config.optimizer() == TrainConfig.Optimizer.ADAM ? 2 : config.momentum() > 0f ? 1 : 0;
-        return config.threads() * (c.bufferBytesChunk() + params) + states * params;
+        return config.threads() * c.bufferBytesChunk() + (maxGroups(spec, config) + states) * params;
+    }
+
+    /**
+     * At most this many groups per thread in a step: {@code -Dconvscope.engine.groupsPerThread=N} (default 4, at least
+     * 1; 1 = one fixed half of the batch per thread of two, the cut before 2026-12-07, which gives its bits).
+     */
+    static final int GROUPS_PER_THREAD = Math.max(1, Integer.getInteger("convscope.engine.groupsPerThread", 4));
+
+    /**
+     * Gradient buffers of a trainer: one per group of its largest step. A step of n images is cut into groups of whole
+     * chunks, each with its own gradient buffer, which the threads take in turn (so a thread that the machine slows
+     * down, or a thread that starts late, does fewer groups, and none waits long for the other), and which are summed
+     * in group order, whichever thread computed them: the result does not depend on who did what. More groups balance
+     * better but cost a gradient buffer to zero and to sum each; so a thread gets up to {@link #GROUPS_PER_THREAD}
+     * groups, and only as many as keep each group's work above 100 multiply-adds (forward) per parameter, where the
+     * buffer costs about 1 % of the group's time. One thread: one group, as there is nothing to balance.
+     */
+    static int maxGroups(ModelSpec spec, TrainConfig config) {
+        return groups(spec.cost(), config.threads(), config.batchSize(), Integer.MAX_VALUE);
+    }
+
+    /** Groups of a step of n images (at most {@code allocated}), see {@link #maxGroups}. */
+    static int groups(ModelSpec.Cost c, int threads, int n, int allocated) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (threads == 1) return 1;
+        double perThread = (double) n * c.workPerImage() / ((double) threads * Math.max(1, c.parameters()) * 100);
+        int g = threads * (int) Math.max(1, Math.min(GROUPS_PER_THREAD, Math.floor(perThread)));
+        return Math.max(1, Math.min(Math.min(g, chunks), allocated));
     }
 
     /**
@@ -213,29 +275,48 @@ public final class Trainer implements AutoCloseable {
     }
 
     private float runStep(boolean update, float[] gradientOut) {
-        pool.run(trainTask);
-        double loss = 0;
-        for (int t = 0; t < threads; t++) loss += threadLoss[t];
-        if (update) {
-            StampedLock lock = net.lock;
-            long stamp = lock.writeLock(); // readers of the network retry or wait while parameters change
-            try {
-                adamSteps++;
-                pool.run(updateTask);
-            } finally {
-                lock.unlockWrite(stamp);
+        if (!gradsClean) for (float[] g : grads) Arrays.fill(g, 0f); // the last step failed half-way
+        gradsClean = false;
+        jobUpdate = update;
+        jobGradientOut = gradientOut;
+        if (update) adamSteps++;
+        jobChunks = (jobN + CHUNK - 1) / CHUNK;
+        jobGroups = fixedGroups > 0 ? Math.min(fixedGroups, jobChunks) : groups(cost, threads, jobN, grads.length);
+        nextGroup.set(0);
+        try {
+            pool.run(stepTask); // one hand-off per step: forward and backward, barrier, reduction and update
+        } finally {
+            long stamp = jobStamp;
+            if (stamp != 0L) {
+                jobStamp = 0L;
+                net.lock.unlockWrite(stamp);
             }
-        } else {
-            for (int t = 1; t < threads; t++) k.add(grads[0], grads[t], 0, paramCount);
-            System.arraycopy(grads[0], 0, gradientOut, 0, paramCount);
-            for (int t = 0; t < threads; t++) squares(t, range(t), range(t + 1));
         }
+        gradsClean = true; // every thread has cleared its range of every buffer it used
+        jobGradientOut = null;
+        double loss = 0;
+        for (int g = 0; g < jobGroups; g++) loss += groupLoss[g];
         for (int l = 0; l < gradientRms.length; l++) {
             double sum = 0;
             for (int t = 0; t < threads; t++) sum += gradSquares[t][l];
             gradientRms[l] = Math.sqrt(sum / Math.max(1, gradTo[l] - gradFrom[l]));
         }
         return (float) (loss / jobN);
+    }
+
+    /**
+     * Thread t's part of a step: its slice of the batch, then (once every thread has its gradient) the reduction and
+     * update of its parameter range. The last thread at the barrier takes the network's write lock for the update
+     * (readers retry or wait while parameters change); the driving thread releases it after the step.
+     */
+    private void stepSlice(int t) {
+        trainGroups(t);
+        pool.barrier(jobUpdate ? takeWriteLock : null);
+        updateSlice(t);
+    }
+
+    private void takeWriteLock() {
+        jobStamp = net.lock.writeLock();
     }
 
     /** Thread t's part of the per-layer gradient sizes: Σ g² of the summed gradient over each layer's weights in [lo, hi). */
@@ -252,33 +333,38 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Thread t: forward and backward of its slice of the batch, into its own gradient buffer. */
-    private void trainSlice(int t) {
+    /**
+     * Thread t: takes the step's groups in turn until none is left; for each, forward and backward of its chunks into
+     * the group's gradient buffer (zero at the start of a step). The groups are whole chunks: chunk c of the batch is images
+     * [16c, 16c + 16), group g chunks [C·g/G, C·(g+1)/G) of C, so only the batch's last chunk can be short.
+     */
+    private void trainGroups(int t) {
         Workspace w = ws[t];
-        float[] g = grads[t];
         StepProbe probe = probes == null ? null : probes[t];
-        if (probe != null) probe.start(probe.zero());
-        Arrays.fill(g, 0f);
-        if (probe != null) probe.stop(probe.zero());
-        double loss = 0;
-        int lo = jobFrom + (int) ((long) jobN * t / threads), hi = jobFrom + (int) ((long) jobN * (t + 1) / threads);
         float scale = 1f / jobN; // mean loss over the whole batch
-        for (int c0 = lo; c0 < hi; c0 += w.capacity) {
-            int cnt = Math.min(w.capacity, hi - c0);
-            if (probe != null) {
-                probe.chunk(cnt);
-                probe.start(probe.input());
+        int groups = jobGroups, chunks = jobChunks;
+        for (int grp; (grp = nextGroup.getAndIncrement()) < groups; ) {
+            float[] g = grads[grp]; // all zero: the last step's reduction cleared it (see updateSlice)
+            int lo = jobFrom + CHUNK * (int) ((long) chunks * grp / groups);
+            int hi = Math.min(jobFrom + jobN, jobFrom + CHUNK * (int) ((long) chunks * (grp + 1) / groups));
+            double loss = 0;
+            for (int c0 = lo; c0 < hi; c0 += w.capacity) {
+                int cnt = Math.min(w.capacity, hi - c0);
+                if (probe != null) {
+                    probe.chunk(cnt);
+                    probe.start(probe.input());
+                }
+                loadInputs(w, c0, cnt);
+                if (probe != null) probe.stop(probe.input());
+                w.forward(k, net.ops, net.params, CHUNK, probe);
+                int last = net.ops.size();
+                if (probe != null) probe.start(probe.loss());
+                loss += k.softmaxCrossEntropy(w.act[last], classes, CHUNK, cnt, w.labels, scale, w.grad[last]);
+                if (probe != null) probe.stop(probe.loss());
+                w.backward(k, net.ops, net.params, g, CHUNK, first, probe);
             }
-            loadInputs(w, c0, cnt);
-            if (probe != null) probe.stop(probe.input());
-            w.forward(k, net.ops, net.params, CHUNK, probe);
-            int last = net.ops.size();
-            if (probe != null) probe.start(probe.loss());
-            loss += k.softmaxCrossEntropy(w.act[last], classes, CHUNK, cnt, w.labels, scale, w.grad[last]);
-            if (probe != null) probe.stop(probe.loss());
-            w.backward(k, net.ops, net.params, g, CHUNK, first, probe);
+            groupLoss[grp] = loss;
         }
-        threadLoss[t] = loss;
     }
 
     /**
@@ -306,28 +392,52 @@ public final class Trainer implements AutoCloseable {
         if (jobFloats == null) k.bytesToLanes(jobBytes, w.from, cnt, imageSize, x, CHUNK);
     }
 
-    /** Thread t: sum every thread's gradient over its parameter range (in thread order), then update that range. */
+    /**
+     * Thread t: sum every group's gradient over its parameter range (in group order) into group 0's, clearing the
+     * other groups' range as it goes (it is in this core's cache then: clearing the buffers at the start of the next
+     * step would fetch them again); then, if the step updates, update that range, else copy it out; then clear group
+     * 0's range. So all gradient buffers are zero again when a step ends normally.
+     */
     private void updateSlice(int t) {
         int lo = range(t), hi = range(t + 1);
         float[] g = grads[0];
         StepProbe probe = probes == null ? null : probes[t];
         if (probe != null) probe.start(probe.reduce());
-        for (int s = 1; s < threads; s++) k.add(g, grads[s], lo, hi);
+        for (int s = 1; s < jobGroups; s++) {
+            float[] gs = grads[s];
+            for (int a = lo; a < hi; a += REDUCE_BLOCK) {
+                int b = Math.min(hi, a + REDUCE_BLOCK);
+                k.add(g, gs, a, b);
+                Arrays.fill(gs, a, b, 0f);
+            }
+        }
         squares(t, lo, hi); // the range is in this core's cache now
         if (probe != null) {
             probe.stop(probe.reduce());
             probe.start(probe.update());
         }
-        float[] p = net.params;
-        if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
-            float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
-            k.adam(p, g, state1, state2, lo, hi, config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS,
-                    config.weightDecay(), c1, c2);
+        if (jobUpdate) {
+            float[] p = net.params;
+            if (config.optimizer() == TrainConfig.Optimizer.ADAM) {
+                float c1 = (float) (1 - Math.pow(ADAM_BETA1, adamSteps)), c2 = (float) (1 - Math.pow(ADAM_BETA2, adamSteps));
+                k.adam(p, g, state1, state2, lo, hi, config.learningRate(), ADAM_BETA1, ADAM_BETA2, ADAM_EPS,
+                        config.weightDecay(), c1, c2);
+            } else {
+                k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
+            }
         } else {
-            k.sgd(p, g, state1, lo, hi, config.learningRate(), config.momentum(), config.weightDecay());
+            System.arraycopy(g, lo, jobGradientOut, lo, hi - lo);
         }
-        if (probe != null) probe.stop(probe.update());
+        if (probe != null) {
+            probe.stop(probe.update());
+            probe.start(probe.zero());
+        }
+        Arrays.fill(g, lo, hi, 0f);
+        if (probe != null) probe.stop(probe.zero());
     }
+
+    /** Floats summed and cleared at a time in the reduction: 16 KB, so that the clearing finds them in the L1 cache. */
+    private static final int REDUCE_BLOCK = 4096;
 
     /** Start of thread t's parameter range, a multiple of 64 floats so that ranges share no cache line. */
     private int range(int t) {

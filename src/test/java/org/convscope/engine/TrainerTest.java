@@ -91,6 +91,78 @@ class TrainerTest {
         KernelsTest.assertClose(g[0], g[2], 1e-4, "1 vs 3 threads");
     }
 
+    /**
+     * The threads take a step's groups first come, first served, so which thread computes which group changes from
+     * step to step; the weights must not. With the same groups, one, two and three threads (one thread does every
+     * group in order, three threads race for them) give the same bits after several steps, for SGD with momentum
+     * and for Adam, a short last chunk included (batch 100 = 6 full chunks and 4 images).
+     */
+    @Test
+    void theSameGroupsGiveTheSameBitsWhateverThreadComputesThem() {
+        TrainConfig[] configs = {
+                new TrainConfig(TrainConfig.Optimizer.SGD, 0.05f, 0.9f, 0f, 100, 1, 1, 3),
+                new TrainConfig(TrainConfig.Optimizer.ADAM, 1e-3f, 0f, 1e-4f, 100, 1, 1, 3)};
+        for (TrainConfig base : configs) {
+            float[][] weights = new float[3][];
+            float[][] losses = new float[3][4];
+            for (int threads = 1; threads <= 3; threads++) {
+                TrainConfig cfg = new TrainConfig(base.optimizer(), base.learningRate(), base.momentum(), base.weightDecay(),
+                        base.batchSize(), 1, threads, base.seed());
+                Network net = Network.create(ModelZoo.lenetModern(), 11);
+                try (Trainer t = new Trainer(net, cfg, false, 5)) {
+                    for (int s = 0; s < 4; s++) losses[threads - 1][s] = t.step(DATA.images(), DATA.labels(), ORDER, s * 100, 100);
+                }
+                weights[threads - 1] = net.parameters();
+            }
+            for (int threads = 2; threads <= 3; threads++) {
+                assertArrayEquals(losses[0], losses[threads - 1], base.optimizer() + ": losses, 1 vs " + threads + " threads");
+                assertArrayEquals(weights[0], weights[threads - 1], base.optimizer() + ": weights, 1 vs " + threads + " threads");
+            }
+        }
+    }
+
+    /**
+     * The gradient buffers are cleared by the reduction at the end of a step; a step that fails half-way (here an
+     * impossible label in the last group, after the other groups have added their gradients) must leave nothing
+     * behind: the next gradient equals a fresh trainer's, bit for bit.
+     */
+    @Test
+    void aStepThatFailsHalfWayLeavesNoGradientBehind() {
+        float[] x = DATA.allAsFloats();
+        int[] labels = DATA.labelsAsInts();
+        int[] bad = labels.clone();
+        bad[99] = 1_000_000;
+        float[] fresh = new float[Network.create(ModelZoo.lenetModern(), 9).parameterCount()], after = fresh.clone();
+        try (Trainer t = new Trainer(Network.create(ModelZoo.lenetModern(), 9), sgd(0.1f, 100, 2), false, 4)) {
+            t.lossAndGradient(x, labels, 100, fresh);
+        }
+        try (Trainer t = new Trainer(Network.create(ModelZoo.lenetModern(), 9), sgd(0.1f, 100, 2), false, 4)) {
+            assertThrows(RuntimeException.class, () -> t.lossAndGradient(x, bad, 100, after));
+            t.lossAndGradient(x, labels, 100, after);
+        }
+        assertArrayEquals(fresh, after);
+    }
+
+    /**
+     * How a step is cut: one group on one thread; on several threads up to four groups per thread where a model's
+     * work per parameter pays for the extra gradient buffers (LeNet-5 at batch 256), fewer at small batches, one per
+     * thread for the models with little work per parameter; never more groups than chunks.
+     */
+    @Test
+    void groupsFollowTheWorkPerParameter() {
+        ModelSpec.Cost lenet = ModelZoo.lenetModern().cost(), mlp = ModelZoo.mlp().cost();
+        int perThread = Trainer.GROUPS_PER_THREAD; // 4 unless -Dconvscope.engine.groupsPerThread says otherwise
+        assertEquals(1, Trainer.groups(lenet, 1, 256, Integer.MAX_VALUE));
+        assertEquals(2 * Math.min(perThread, 8), Trainer.groups(lenet, 2, 256, Integer.MAX_VALUE));
+        assertEquals(2 * Math.min(perThread, 2), Trainer.groups(lenet, 2, 64, Integer.MAX_VALUE));
+        assertEquals(2, Trainer.groups(lenet, 2, 20, Integer.MAX_VALUE), "20 images are 2 chunks");
+        assertEquals(1, Trainer.groups(lenet, 2, 16, Integer.MAX_VALUE), "one chunk");
+        assertEquals(2, Trainer.groups(mlp, 2, 256, Integer.MAX_VALUE));
+        assertEquals(Math.min(6, 2 * perThread), Trainer.groups(lenet, 2, 60_000, 6), "never more than the trainer allocated");
+        assertEquals(2 * Math.min(perThread, 8), Trainer.maxGroups(ModelZoo.lenetModern(), sgd(0.1f, 256, 2)));
+        assertEquals(1, Trainer.maxGroups(ModelZoo.lenetModern(), sgd(0.1f, 256, 1)));
+    }
+
     /** RMS of each weighted layer's weights in a flat gradient, computed here from the layers' offsets. */
     static double[] layerRms(Network net, float[] g) {
         return net.ops.stream().filter(op -> op.weightOffset >= 0).mapToDouble(op -> {
