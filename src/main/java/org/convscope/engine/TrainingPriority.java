@@ -1,5 +1,6 @@
 package org.convscope.engine;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
@@ -21,6 +22,8 @@ public final class TrainingPriority {
 
     public static final String NICE_PROPERTY = "convscope.training.nice";
     public static final int DEFAULT_NICE = 10;
+    /** Experiment: true also puts the training threads under Linux's SCHED_IDLE policy. */
+    public static final String IDLE_PROPERTY = "convscope.training.idle";
     private static final System.Logger LOG = System.getLogger("convscope.training");
     private static volatile boolean logged;
 
@@ -51,6 +54,16 @@ public final class TrainingPriority {
             int base = (int) getpriority.invokeExact(0, 0);
             int target = Math.min(19, Math.clamp(base, -20, 19) + nice);
             int rc = (int) setpriority.invokeExact(0, 0, target);
+            if (rc == 0 && Boolean.getBoolean(IDLE_PROPERTY)) {
+                // SCHED_IDLE (5): the thread runs only when no normal thread of the machine wants the core
+                MethodHandle sched = linker.downcallHandle(linker.defaultLookup().find("sched_setscheduler").orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+                try (Arena arena = Arena.ofConfined()) {
+                    var param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { int sched_priority = 0; }
+                    int r = (int) sched.invokeExact(0, 5, param);
+                    if (r != 0) LOG.log(System.Logger.Level.INFO, "SCHED_IDLE refused (" + r + ")");
+                }
+            }
             if (!logged) {
                 logged = true;
                 LOG.log(System.Logger.Level.INFO, rc == 0 ? "training threads run at nice " + target + ", the window at " + base

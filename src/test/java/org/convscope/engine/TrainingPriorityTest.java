@@ -70,4 +70,43 @@ class TrainingPriorityTest {
             if (old == null) System.clearProperty(TrainingPriority.NICE_PROPERTY); else System.setProperty(TrainingPriority.NICE_PROPERTY, old);
         }
     }
+
+    /** The scheduling policy of the calling thread (Linux): field 41 of /proc/thread-self/stat (5 = SCHED_IDLE). */
+    static int policyOfThisThread() throws Exception {
+        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(f[38]);
+    }
+
+    @Test
+    void theIdlePolicyIsOptInAndInheritedByTheWorkers() throws Exception {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) return; // Linux only
+        int[] seen = new int[3];
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread plain = Thread.ofPlatform().start(() -> {
+            try { TrainingPriority.lowerCurrentThread(); seen[0] = policyOfThisThread(); }
+            catch (Throwable e) { failed.set(e); }
+        });
+        plain.join();
+        System.setProperty(TrainingPriority.IDLE_PROPERTY, "true");
+        try {
+            Thread idle = Thread.ofPlatform().start(() -> {
+                try {
+                    TrainingPriority.lowerCurrentThread();
+                    seen[1] = policyOfThisThread();
+                    Thread c = Thread.ofPlatform().start(() -> {
+                        try { seen[2] = policyOfThisThread(); } catch (Exception e) { failed.set(e); }
+                    });
+                    c.join();
+                } catch (Throwable e) { failed.set(e); }
+            });
+            idle.join();
+        } finally {
+            System.clearProperty(TrainingPriority.IDLE_PROPERTY);
+        }
+        if (failed.get() != null) throw new AssertionError(failed.get());
+        assertEquals(0, seen[0], "SCHED_OTHER unless asked");
+        assertEquals(5, seen[1], "SCHED_IDLE when asked");
+        assertEquals(5, seen[2], "inherited by a worker");
+    }
 }
