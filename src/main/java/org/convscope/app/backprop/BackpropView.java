@@ -63,8 +63,8 @@ public final class BackpropView implements ConceptView {
     private javafx.scene.layout.HBox labelRow;
 
     private ConceptPage page;
-    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
-    private boolean showing = true, stale;
+    /** Computes only while the view is on screen; a change while hidden is computed once on show. */
+    private final org.convscope.app.common.ShowGate shown;
     private ThemedCanvas canvas;
     private final ToggleGroup modelGroup = new ToggleGroup();
     private final Map<Backprop.Source, ToggleButton> modelButtons = new LinkedHashMap<>();
@@ -79,6 +79,7 @@ public final class BackpropView implements ConceptView {
     public BackpropView(AppContext ctx) {
         this.ctx = ctx;
         this.vm = new BackpropViewModel(ctx.services().background(), Platform::runLater);
+        shown = new org.convscope.app.common.ShowGate(vm::setActive, this::recompute);
         vm.resultProperty().addListener((o, a, r) -> publish(r));
         vm.failureProperty().addListener((o, a, f) -> {
             if (f == null) return;
@@ -94,20 +95,13 @@ public final class BackpropView implements ConceptView {
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() {
-        showing = true;
-        vm.setActive(true);
-        if (stale) { stale = false; recompute(); }
-    }
+    @Override public void onShow() { shown.show(); }
 
     /**
      * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
      * the view stale, and requests already made wait, newest only.
      */
-    @Override public void onHide() {
-        showing = false;
-        vm.setActive(false);
-    }
+    @Override public void onHide() { shown.hide(); }
 
     /** How many computations ran so far (tests: none while hidden). */
     public long computations() { return vm.computations(); }
@@ -193,7 +187,7 @@ public final class BackpropView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
-        if (!showing) { stale = true; return; }
+        if (!shown.admit()) return;
         AppContext.InputImage img = ctx.currentImageProperty().get();
         Network net = network();
         String problem = img == null ? "backprop.noImage"

@@ -60,8 +60,8 @@ public final class ClassifierView implements ConceptView {
     private ModelSpec spec;
 
     private ConceptPage page;
-    /** Whether the view is on screen (true until the window first hides it); a change while hidden makes it stale. */
-    private boolean showing = true, stale;
+    /** Computes only while the view is on screen; a change while hidden is computed once on show. */
+    private final org.convscope.app.common.ShowGate shown;
     private ThemedCanvas canvas;
     private final javafx.scene.layout.FlowPane layerButtons = new javafx.scene.layout.FlowPane(6, 6);
     private final ToggleGroup layerGroup = new ToggleGroup();
@@ -80,6 +80,7 @@ public final class ClassifierView implements ConceptView {
     public ClassifierView(AppContext ctx) {
         this.ctx = ctx;
         this.vm = new ClassifierViewModel(ctx.services().background(), Platform::runLater);
+        shown = new org.convscope.app.common.ShowGate(vm::setActive, this::recompute);
         vm.resultProperty().addListener((o, a, c) -> publish(c));
         vm.busyProperty().addListener((o, a, b) -> SideColumn.show(busy, b));
         vm.failureProperty().addListener((o, a, f) -> { if (f != null) showFailure(); });
@@ -88,20 +89,13 @@ public final class ClassifierView implements ConceptView {
     }
 
     /** Shown: a picture or model that changed while hidden is computed now (once, the newest). */
-    @Override public void onShow() {
-        showing = true;
-        vm.setActive(true);
-        if (stale) { stale = false; recompute(); }
-    }
+    @Override public void onShow() { shown.show(); }
 
     /**
      * Hidden: nothing is computed or updated (the model changes every second while one trains): a change only marks
      * the view stale, and requests already made wait, newest only.
      */
-    @Override public void onHide() {
-        showing = false;
-        vm.setActive(false);
-    }
+    @Override public void onHide() { shown.hide(); }
 
     /** How many computations ran so far (tests: none while hidden). */
     public long computations() { return vm.computations(); }
@@ -210,7 +204,7 @@ public final class ClassifierView implements ConceptView {
 
     private void recompute() {
         if (page == null) return;
-        if (!showing) { stale = true; return; }
+        if (!shown.admit()) return;
         AppContext.InputImage img = ctx.currentImageProperty().get();
         dataset = img != null && img.dataset() != null ? img.dataset() : AppContext.MNIST;
         AppContext.ActiveModel m = ctx.models().get(dataset);
