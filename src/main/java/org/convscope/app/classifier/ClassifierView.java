@@ -460,7 +460,7 @@ public final class ClassifierView implements ConceptView {
 
     /** Where the picture's parts go. */
     private record Geometry(double x0, double inputY, double stripH, double matrixY, double matrixW, double rowH,
-                            double sumX, double outX, double colW, double productY) {}
+                            double sumX, double outX, double colW, double productY, double needed) {}
 
     private Geometry geometry(double w, double h, int inputs, int outputs) {
         double pad = 8, font = canvas.fontSize();
@@ -470,10 +470,12 @@ public final class ClassifierView implements ConceptView {
         double matrixY = inputY + stripH + font * 2.2;
         double bottom = stripH + font * 3.2 + pad;
         double rowH = Math.min(font * 2, Math.max(0.25, (h - matrixY - bottom) / outputs));
+        // the height at which a layer of up to 10 units gets rows of 0.8 font sizes (a wider layer, thinner rows)
+        double needed = matrixY + bottom + Math.min(outputs, 10) * Math.max(6, font * 0.8);
         double matrixW = Math.max(50, w - 2 * pad - 2 * colW - font * 3.5);
         double sumX = pad + matrixW + font * 1.5, outX = sumX + colW + font * 1.5;
         double productY = matrixY + rowH * outputs + font * 2.2;
-        return new Geometry(pad, inputY, stripH, matrixY, matrixW, rowH, sumX, outX, colW, productY);
+        return new Geometry(pad, inputY, stripH, matrixY, matrixW, rowH, sumX, outX, colW, productY, needed);
     }
 
     private int unitAt(double w, double h, double px, double py) {
@@ -500,6 +502,9 @@ public final class ClassifierView implements ConceptView {
         int u = unit();
         boolean last = l == c.layers().getLast();
         Geometry geo = geometry(w, h, l.inputs(), l.outputs());
+        // never squeezed below readable rows (at 1280x800 in the projector theme the softmax card took the room and
+        // the ten score rows were 0.35 px each): the page scrolls instead
+        if (Math.abs(canvas.getMinHeight() - geo.needed()) > 0.5) canvas.setMinHeight(geo.needed());
         double font = canvas.fontSize();
         g.setImageSmoothing(false);
         g.setFont(canvas.font(0.95));

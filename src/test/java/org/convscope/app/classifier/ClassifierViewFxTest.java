@@ -78,6 +78,19 @@ class ClassifierViewFxTest {
     }
 
     @Test
+    void aShortWindowScrollsInsteadOfSqueezingTheScoreRows(FxRobot robot) throws Exception {
+        FxTestSupport.await("the first result", 20, () -> view.resultProperty().get() != null);
+        // the softmax card shows with the last layer; in a short window it used to leave the matrix 0.35 px rows
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            view.canvas().getScene().getWindow().setHeight(560);
+            view.canvas().getScene().getWindow().setWidth(1000);
+        }).get();
+        FxTestSupport.await("the rows readable", 5, () -> view.rowCentre(1).getY() - view.rowCentre(0).getY() >= 6);
+        assertTrue(view.canvas().getHeight() >= view.canvas().getMinHeight() - 1,
+                "the canvas keeps its minimum: " + view.canvas().getHeight() + " < " + view.canvas().getMinHeight());
+    }
+
+    @Test
     void lessonStateRoundTripsAndRefusesBadValues(FxRobot robot) {
         FxTestSupport.await("the first result", 20, () -> view.resultProperty().get() != null);
         robot.interact(() -> view.applyState(Map.of("layer", "dense2", "unit", "3")));
