@@ -109,4 +109,62 @@ class TrainingPriorityTest {
         assertEquals(5, seen[1], "SCHED_IDLE when asked");
         assertEquals(5, seen[2], "inherited by a worker");
     }
+
+    static int tidOfThisThread() throws Exception {
+        return Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+    }
+
+    /**
+     * The window's threads (here: one that exists before training starts) ask for 100 µs slices, so that they take a
+     * core from a training thread as soon as they wake (Linux 6.12+; CI's kernel is newer). The training thread and the
+     * workers it starts keep the kernel's own slice, even though the training thread was started by a short-slice one.
+     */
+    @Test
+    void theOtherThreadsGetShortSlicesAndTheTrainingThreadsDoNot() throws Exception {
+        assertTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"), "CI runs on Linux");
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        int[] tids = new int[3];
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread ui = Thread.ofPlatform().start(() -> {
+            try { tids[0] = tidOfThisThread(); done.await(); } catch (Throwable e) { failed.set(e); }
+        });
+        while (tids[0] == 0 && failed.get() == null) Thread.sleep(1);
+        long[] slices = new long[3];
+        Thread trainer = Thread.ofPlatform().start(() -> {
+            try {
+                assertTrue(TrainingPriority.lowerCurrentThread());
+                tids[1] = tidOfThisThread();
+                Thread worker = Thread.ofPlatform().start(() -> {
+                    try { tids[2] = tidOfThisThread(); slices[2] = TrainingPriority.sliceNanos(0); } catch (Throwable e) { failed.set(e); }
+                });
+                worker.join();
+                slices[1] = TrainingPriority.sliceNanos(0);
+            } catch (Throwable e) { failed.set(e); }
+        });
+        trainer.join();
+        slices[0] = TrainingPriority.sliceNanos(tids[0]);
+        done.countDown();
+        ui.join();
+        if (failed.get() != null) throw new AssertionError(failed.get());
+        assertEquals(TrainingPriority.DEFAULT_SLICE_MICROS * 1000, slices[0], "the window's thread asks for a short slice");
+        assertTrue(slices[1] > TrainingPriority.DEFAULT_SLICE_MICROS * 1000, "the training thread keeps the kernel's: " + slices[1]);
+        assertEquals(slices[1], slices[2], "and so do its workers");
+    }
+
+    @Test
+    void theSliceComesFromTheSystemPropertyWithinTheKernelsBounds() {
+        String old = System.getProperty(TrainingPriority.SLICE_PROPERTY);
+        try {
+            System.clearProperty(TrainingPriority.SLICE_PROPERTY);
+            assertEquals(100, TrainingPriority.sliceMicros());
+            System.setProperty(TrainingPriority.SLICE_PROPERTY, "0");
+            assertEquals(0, TrainingPriority.sliceMicros(), "0 turns it off");
+            System.setProperty(TrainingPriority.SLICE_PROPERTY, "5");
+            assertEquals(100, TrainingPriority.sliceMicros(), "the kernel's minimum is 100 µs");
+            System.setProperty(TrainingPriority.SLICE_PROPERTY, "soon");
+            assertEquals(100, TrainingPriority.sliceMicros());
+        } finally {
+            if (old == null) System.clearProperty(TrainingPriority.SLICE_PROPERTY); else System.setProperty(TrainingPriority.SLICE_PROPERTY, old);
+        }
+    }
 }
