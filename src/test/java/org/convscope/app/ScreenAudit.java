@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -125,6 +126,19 @@ public final class ScreenAudit {
     /** The same for a scene whose root is laid out at w x h (a scene in no window). */
     public static List<Problem> problems(Scene scene, double w, double h) {
         List<Problem> out = new ArrayList<>();
+        // the view taller or wider than the area it is shown in: the area clips it, so the checks below (which skip
+        // clipped nodes) would not see that its top and bottom (a centred page) or its right edge are gone
+        if (scene.getRoot().lookup("#content") instanceof Region area && shown(area)) {
+            for (Node page : area.getChildrenUnmodifiable()) {
+                if (!shown(page)) continue;
+                Bounds b = page.getLayoutBounds();
+                if (b.getHeight() > area.getHeight() + 1 || b.getWidth() > area.getWidth() + 1) {
+                    out.add(new Problem("overflows", key(page), String.format(java.util.Locale.ROOT,
+                            "the view is %.0fx%.0f in a %.0fx%.0f area, so its edges are cut off: %s",
+                            b.getWidth(), b.getHeight(), area.getWidth(), area.getHeight(), describe(page))));
+                }
+            }
+        }
         forEachShown(scene, n -> {
             if (n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
                 String shown = displayedText(l);

@@ -274,7 +274,9 @@ public final class ClassifierView implements ConceptView {
 
         VBox pictureColumn = new VBox(6, source, canvas, legend, softmaxCard, softmaxHint);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        page.setContent(pictureColumn);
+        // the column keeps readable score rows (the canvas's minimum height): at 1280x800 in the projector theme that is
+        // taller than the window, and the column scrolls
+        page.setScrollingContent(pictureColumn, "classifier-scroll");
 
         unitSpinner = new Spinner<>(0, 9, 0);
         unitSpinner.setId("classifier-unit");

@@ -55,6 +55,23 @@ public class ConceptPage extends BorderPane {
         VBox.setVgrow(content, Priority.ALWAYS);
     }
 
+    /**
+     * The content in a vertical scroll pane (with the given id), for a page whose content can be taller than the
+     * window: it fills the page while it fits and scrolls when its minimum height does not. Without one, a page taller
+     * than the window was centred in it and lost its top, title included, and its bottom (weight sharing and the
+     * classifier at 1280x800; the classroom tour checks every view for that now).
+     */
+    public ScrollPane setScrollingContent(Node content, String id) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().addAll("concept-content-scroll", "edge-to-edge");
+        setContent(scroll);
+        return scroll;
+    }
+
     /** A caption with a big number under it, for the side column; the number label gets the given id. */
     public static VBox numberCard(String captionKey, Label number, String id) {
         Label caption = new Label();

@@ -88,7 +88,7 @@ public final class WeightSharingView implements ConceptView {
         layerShapes.getStyleClass().add("concept-detail");
         layerShapes.setId("sharing-real-shapes");
         VBox.setVgrow(toys, Priority.ALWAYS);
-        page.setContent(content);
+        page.setScrollingContent(content, "sharing-scroll"); // the toys and the real layer's table: taller than 800 px
 
         // the current frame as PNG (for slides and handouts)
         export = new ExportPanel("sharing", "convscope-sharing", page, null, ctx.services().background());

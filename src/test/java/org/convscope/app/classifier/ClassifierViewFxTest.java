@@ -93,6 +93,19 @@ class ClassifierViewFxTest {
             FxTestSupport.await("the rows readable", 5, () -> small.rowCentre(1).getY() - small.rowCentre(0).getY() >= 6);
             assertTrue(small.canvas().getHeight() >= small.canvas().getMinHeight() - 1,
                     "the canvas keeps its minimum: " + small.canvas().getHeight() + " < " + small.canvas().getMinHeight());
+            // and the page stays inside the window: the title at its top, the side column's start in view (the page
+            // used to outgrow the window, which cut its top off), and the picture column scrolls instead
+            double[] seen = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node page = small.node(), title = page.lookup("#concept-title");
+                var p = page.localToScene(page.getLayoutBounds());
+                var t = title.localToScene(title.getLayoutBounds());
+                var scroll = (javafx.scene.control.ScrollPane) page.lookup("#classifier-scroll");
+                return new double[] {p.getMinY(), p.getMaxY(), t.getMinY(), stage.getScene().getHeight(),
+                        scroll.getContent().getLayoutBounds().getHeight(), scroll.getViewportBounds().getHeight()};
+            }).get();
+            assertTrue(seen[0] >= -0.5 && seen[1] <= seen[3] + 0.5, "the page fits the window: " + seen[0] + ".." + seen[1] + " in " + seen[3]);
+            assertTrue(seen[2] >= -0.5, "the title is on screen: " + seen[2]);
+            assertTrue(seen[4] > seen[5] + 1, "the picture column is taller than its viewport, so it scrolls: " + seen[4] + " / " + seen[5]);
         } finally {
             org.testfx.util.WaitForAsyncUtils.asyncFx(stage::close).get();
         }
