@@ -221,13 +221,7 @@ class NetworkViewTest {
         // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share.
         // A stage of its own: the test stage is shared with the tests that run after this one.
         Stage[] own = new Stage[1];
-        robot.interact(() -> {
-            var root = (javafx.scene.Parent) view.node();
-            root.getScene().setRoot(new javafx.scene.layout.Pane());
-            own[0] = new Stage();
-            own[0].setScene(new Scene(root, 1440 - 230, 900 - 80));
-            own[0].show();
-        });
+        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), 1440 - 230, 900 - 80, 0));
         try {
             WaitForFx();
             checkScaleAndFit(robot, own[0]);
@@ -241,14 +235,8 @@ class NetworkViewTest {
     void everyColumnFitsOneRowOfA1280PixelProjector(FxRobot robot) {
         awaitTrace();
         Stage[] own = new Stage[1];
-        robot.interact(() -> {
-            var root = (javafx.scene.Parent) view.node();
-            root.getScene().setRoot(new javafx.scene.layout.Pane());
-            root.setStyle("-fx-font-size: 19px;"); // the projector theme's root size
-            own[0] = new Stage();
-            own[0].setScene(new Scene(root, 1280 - 323, 800 - 105));
-            own[0].show();
-        });
+        // 19 px: the projector theme's root size
+        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), 1280 - 323, 800 - 105, 19));
         try {
             WaitForFx();
             checkScaleAndFit(robot, own[0]);

@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.convscope.app.AppContext;
+import org.convscope.app.FxTestSupport;
 import org.convscope.app.I18n;
 import org.convscope.app.Services;
 import org.convscope.app.ShellFx;
@@ -244,14 +245,8 @@ class TrainingViewFxTest {
         var form = robot.lookup("#training-form").query();
         assertTrue(pane.formShownProperty().get());
         Stage[] own = new Stage[1];
-        robot.interact(() -> {
-            var root = (javafx.scene.Parent) view.node();
-            root.getScene().setRoot(new javafx.scene.layout.Pane());
-            root.setStyle("-fx-font-size: 19px;"); // the projector theme's root size
-            own[0] = new Stage();
-            own[0].setScene(new Scene(root, 1280 - 323, 800 - 105));
-            own[0].show();
-        });
+        // 19 px: the projector theme's root size
+        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), 1280 - 323, 800 - 105, 19));
         try {
             choose(robot, "model", Family.LENET_MODERN);
             type(robot, "epochs", "1");
