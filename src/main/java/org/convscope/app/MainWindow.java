@@ -98,6 +98,18 @@ public final class MainWindow implements org.convscope.app.lesson.LessonHost {
         notice.setContent(centre);
         notice.setId("notice");
         notice.setShowFromTop(true);
+        // ControlsFX lays its bar over the content: a strip as tall as the bar (its height follows the slide in and
+        // out, 0 when hidden) keeps the page's title from going under the lesson offer
+        notice.skinProperty().addListener((o, a, skin) -> {
+            if (notice.lookup(".notification-bar") instanceof javafx.scene.layout.Region bar && centre.getTop() == null) {
+                javafx.scene.layout.Region room = new javafx.scene.layout.Region();
+                room.setId("notice-room");
+                room.minHeightProperty().bind(bar.heightProperty());
+                room.prefHeightProperty().bind(bar.heightProperty());
+                room.maxHeightProperty().bind(bar.heightProperty());
+                centre.setTop(room);
+            }
+        });
         sides.setContent(notice);
         sides.setTriggerDistance(12);
         sides.setId("sides");

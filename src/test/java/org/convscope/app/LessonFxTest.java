@@ -241,6 +241,19 @@ class LessonFxTest {
         assertEquals(4, window.lessons().progress().index());
     }
 
+    /** The offer's bar sits above the view, not over its title (ControlsFX draws the bar over the content). */
+    @Test
+    void theOfferDoesNotCoverTheTopOfTheView(FxRobot robot) {
+        robot.interact(() -> window.offerLesson());
+        javafx.scene.Node bar = robot.lookup(".notification-bar").query(), content = robot.lookup("#content").query();
+        ShellFx.await("the bar slid in", 10, () -> bar.getLayoutBounds().getHeight() > 20
+                && Math.abs(bar.prefHeight(-1) - bar.getLayoutBounds().getHeight()) < 0.5);
+        ShellFx.await("the view below the bar", 5, () ->
+                content.localToScene(content.getLayoutBounds()).getMinY() >= bar.localToScene(bar.getLayoutBounds()).getMaxY() - 0.5);
+        robot.interact(() -> window.notice().hide());
+        ShellFx.await("the room given back", 10, () -> robot.lookup("#notice-room").queryAs(javafx.scene.layout.Region.class).getHeight() < 0.5);
+    }
+
     /** The first-start offer is read whole on a 1280 × 800 projector, in both languages (it ended in "…" in Chinese). */
     @Test
     void theFirstStartOfferFitsAProjectorInBothLanguages(FxRobot robot) {
