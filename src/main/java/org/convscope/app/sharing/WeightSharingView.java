@@ -246,12 +246,16 @@ public final class WeightSharingView implements ConceptView {
                 g.fillText(name, x, y + k * c.fontSize() * 0.33);
             }
         }
-        g.setFont(c.font(1.0));
+        // the names inside the circles: as large as the theme's type, but no wider than a circle (in a narrow panel
+        // at 1280x800 the projector theme's 19 px names ran into each other: "h1h2h3h4h5h6")
+        double labelScale = Math.min(1.0, 1.6 * r / c.fontSize());
+        g.setFont(c.font(labelScale));
         g.setTextAlign(TextAlignment.CENTER);
+        double baseline = c.fontSize() * labelScale * 0.35;
         // the fully connected layer never reads the padding, so its slot stays empty (the panels keep the same layout)
         int drawn = w == Wiring.FULL ? n : slots;
-        for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n);
-        for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false);
+        for (int i = 0; i < drawn; i++) node(c, g, left + i * step, yIn, r, i < n ? "x" + (i + 1) : "0", i >= n, baseline);
+        for (int o = 0; o < m; o++) node(c, g, left + o * step, yOut, r, "h" + (o + 1), false, baseline);
         if (play) {
             g.setFont(c.numberFont(0.85));
             g.setFill(c.color(MUTED));
@@ -263,7 +267,7 @@ public final class WeightSharingView implements ConceptView {
         }
     }
 
-    private static void node(ThemedCanvas c, GraphicsContext g, double x, double y, double r, String text, boolean padding) {
+    private static void node(ThemedCanvas c, GraphicsContext g, double x, double y, double r, String text, boolean padding, double baseline) {
         g.setFill(c.color(BG));
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
         g.setStroke(padding ? c.color(MUTED) : c.color(FG));
@@ -272,7 +276,7 @@ public final class WeightSharingView implements ConceptView {
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         g.setLineDashes();
         g.setFill(padding ? c.color(MUTED) : c.color(FG));
-        g.fillText(text, x, y + c.fontSize() * 0.35);
+        g.fillText(text, x, y + baseline);
     }
 
     /**
