@@ -220,23 +220,20 @@ class NetworkViewTest {
         awaitTrace();
         // the app's navigation takes about 230 of 1440 pixels; the header and the invariance panel take their share.
         // A stage of its own: the test stage is shared with the tests that run after this one.
-        Stage[] own = new Stage[1];
-        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), 1440 - 230, 900 - 80, 0));
-        try {
-            WaitForFx();
-            checkScaleAndFit(robot, own[0]);
-        } finally {
-            robot.interact(() -> own[0].close());
-        }
+        checkScaleAndFit(robot, 1440 - 230, 900 - 80, 0);
     }
 
     /** The same on a 1280 x 800 projector's share of the window (the navigation takes 323 px), large type. */
     @Test
     void everyColumnFitsOneRowOfA1280PixelProjector(FxRobot robot) {
         awaitTrace();
+        checkScaleAndFit(robot, 1280 - 323, 800 - 105, 19); // 19 px: the projector theme's root size
+    }
+
+    /** The view alone in a w x h stage of its own (root font px, 0 = as it is), then {@link #checkScaleAndFit(FxRobot, Stage)}. */
+    private void checkScaleAndFit(FxRobot robot, double w, double h, double rootFontPx) {
         Stage[] own = new Stage[1];
-        // 19 px: the projector theme's root size
-        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), 1280 - 323, 800 - 105, 19));
+        robot.interact(() -> own[0] = FxTestSupport.ownStage((javafx.scene.Parent) view.node(), w, h, rootFontPx));
         try {
             WaitForFx();
             checkScaleAndFit(robot, own[0]);
