@@ -113,21 +113,23 @@ class DatasetLoaderTest {
 
     @Test
     void aLimitDoesNotHideImagesAndLabelsThatDoNotPair() throws Exception {
+        assertEquals("data.error.countMismatch", loadSixImagesWithFiveLabels(2).key());
+    }
+
+    /** Loads 6 images with 5 labels (limit: at most that many, or -1 for all); the refusal it must end in. */
+    private DatasetException loadSixImagesWithFiveLabels(int limit) throws Exception {
         Path images = dir.resolve("im.gz"), labels = dir.resolve("lab.gz");
         Files.write(images, IdxFiles.gzip(IdxFiles.images(6)));
         Files.write(labels, IdxFiles.gzip(IdxFiles.labels(5)));
-        var e = assertThrows(DatasetException.class,
-                () -> DatasetLoader.load(DatasetKind.MNIST, Split.TRAIN, images, labels, LoadProgress.NONE, 2));
-        assertEquals("data.error.countMismatch", e.key());
+        return assertThrows(DatasetException.class, () -> {
+            if (limit < 0) DatasetLoader.load(DatasetKind.MNIST, Split.TRAIN, images, labels, LoadProgress.NONE);
+            else DatasetLoader.load(DatasetKind.MNIST, Split.TRAIN, images, labels, LoadProgress.NONE, limit);
+        });
     }
 
     @Test
     void imagesAndLabelsOfDifferentSplitsDoNotPair() throws Exception {
-        Path images = dir.resolve("im.gz"), labels = dir.resolve("lab.gz");
-        Files.write(images, IdxFiles.gzip(IdxFiles.images(6)));
-        Files.write(labels, IdxFiles.gzip(IdxFiles.labels(5)));
-        var e = assertThrows(DatasetException.class,
-                () -> DatasetLoader.load(DatasetKind.MNIST, Split.TRAIN, images, labels, LoadProgress.NONE));
+        var e = loadSixImagesWithFiveLabels(-1);
         assertEquals("data.error.countMismatch", e.key());
         assertTrue(e.getMessage().contains("im.gz") && e.getMessage().contains("lab.gz"), e.getMessage());
     }
