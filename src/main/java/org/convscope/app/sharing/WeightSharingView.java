@@ -241,6 +241,8 @@ public final class WeightSharingView implements ConceptView {
                 if (play) name += " = " + WeightSharingViewModel.number(model.weight(e.weight()), false);
                 g.setFill(c.color(BG));
                 double tw = k * (play ? c.fontSize() * (0.6 * name.length() + 0.5) : c.fontSize() * (name.length() > 2 ? 1.75 : 1.25));
+                // kept inside the panel: at the first position "w1 = 1" hung over the left edge as "1 = 1" (1280x800)
+                x = Math.clamp(x, Math.min(tw / 2 + 2, width / 2), Math.max(width - tw / 2 - 2, width / 2));
                 g.fillRoundRect(x - tw / 2, y - k * c.fontSize() * 0.55, tw, k * c.fontSize() * 1.05, 6, 6);
                 g.setFill(weightColour(c, w, e.weight(), (int) distinct));
                 g.fillText(name, x, y + k * c.fontSize() * 0.33);
